@@ -1,0 +1,7 @@
+import type { CliCommand } from './command';
+
+/**
+ * The one table of `dossier` subcommands. Each lives in its own file under
+ * `commands/` and is a thin shell over the core.
+ */
+export const commands: readonly CliCommand[] = [];

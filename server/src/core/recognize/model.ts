@@ -1,0 +1,33 @@
+import type { Span } from '../text/problem';
+
+/** Entity classes Dossier recognizes. `misc` covers nationalities, events and groups. */
+export type EntityType = 'person' | 'organization' | 'location' | 'misc';
+
+/** Who produced a mention: the automatic recognizer or the analyst (sidecar annotation). */
+export type MentionOrigin = 'recognizer' | 'analyst';
+
+/** A recognized name in a text. */
+export interface EntityMention extends Span {
+  readonly type: EntityType;
+  readonly text: string;
+  /** Canonical name of the entity this mention was grouped under, when known. */
+  readonly canonical?: string;
+  /** 0..1 */
+  readonly confidence: number;
+  readonly origin: MentionOrigin;
+}
+
+/** How precise a resolved date is. */
+export type DateGranularity = 'day' | 'month' | 'year';
+
+/** A date expression in a text, resolved to an ISO value. */
+export interface DateMention extends Span {
+  readonly text: string;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` according to granularity. */
+  readonly value: string;
+  readonly granularity: DateGranularity;
+  /** How the value was obtained, e.g. `explicit`, `weekday-before:2024-01-19`, `reference`. */
+  readonly resolvedFrom: string;
+  /** End of a range (`from 3 to 5 January`), when the expression is one. */
+  readonly rangeEnd?: string;
+}
