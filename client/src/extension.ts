@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { StatusRequest, type ServerStatus } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { createServerApi, type ServerApi } from './serverApi';
+
+/** What the extension returns from activate(); integration tests drive it. */
+export interface DossierApi {
+  /** Resolves when the language server has started and answered. */
+  readonly ready: Promise<void>;
+  readonly server: ServerApi;
+  status(): Promise<ServerStatus>;
+}
+
+let client: LanguageClient | undefined;
+
+/** The composition root: every service is created here and every disposable registered. */
+export function activate(context: vscode.ExtensionContext): DossierApi {
+  const log = vscode.window.createOutputChannel('Dossier', { log: true });
+  context.subscriptions.push(log);
+  client = createLanguageClient(context, log);
+  const languageClient = client;
+  const server = createServerApi(languageClient);
+
+  const ready = languageClient.start().then(async () => {
+    const status = await server.request(StatusRequest, undefined);
+    log.info(`Dossier language server ${status.version} is ready`);
+  });
+  ready.catch((err: unknown) => log.error(`The Dossier language server failed to start: ${String(err)}`));
+
+  registerCommands(context, {
+    'dossier.showOutput': () => log.show(true),
+    'dossier.restartServer': async () => {
+      await languageClient.restart();
+      log.info('Dossier language server restarted');
+    },
+  });
+
+  return { ready, server, status: () => server.request(StatusRequest, undefined) };
+}
+
+/** Stops the language server; VS Code awaits the returned promise. */
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
