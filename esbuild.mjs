@@ -11,9 +11,9 @@ const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 
 /** Integration test files are bundled one by one so mocha can load them separately. */
 function testEntries() {
-  const dir = 'client/src/test';
+  const dir = 'client/src/test/integration';
   if (!fs.existsSync(dir)) return [];
-  const out = [];
+  const out = ['client/src/test/runElectron.ts'];
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
