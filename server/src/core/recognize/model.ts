@@ -17,17 +17,20 @@ export interface EntityMention extends Span {
   readonly origin: MentionOrigin;
 }
 
-/** How precise a resolved date is. */
-export type DateGranularity = 'day' | 'month' | 'year';
+/**
+ * How precise a resolved date is. `week` (`YYYY-Www`, ISO 8601) and `quarter`
+ * (`YYYY-Qn`) cover "last week" and "the first quarter of 2009".
+ */
+export type DateGranularity = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** A date expression in a text, resolved to an ISO value. */
 export interface DateMention extends Span {
   readonly text: string;
-  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` according to granularity. */
+  /** `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`, `YYYY-Qn` or `YYYY` according to granularity. */
   readonly value: string;
   readonly granularity: DateGranularity;
   /** How the value was obtained, e.g. `explicit`, `weekday-before:2024-01-19`, `reference`. */
   readonly resolvedFrom: string;
-  /** End of a range (`from 3 to 5 January`), when the expression is one. */
+  /** End of a range (`from 3 to 5 January`), when the expression is one; same granularity as `value`. */
   readonly rangeEnd?: string;
 }

@@ -1,0 +1,118 @@
+/**
+ * Clues from the words around a date that decide how it resolves: whether the
+ * sentence looks forward (news otherwise looks back), whether a document writes
+ * numeric dates month-first, and whether a capitalized month is really a name.
+ */
+
+/** Words that put an undated weekday or month in the future. */
+const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|upcoming|forthcoming|scheduled|slated|to\s+be\s+held|plans?\s+to|planned|planning\s+to|intends?\s+to|expected\s+to|expects\s+to|is\s+set\s+to|are\s+set\s+to|set\s+for|due\s+to|is\s+due|are\s+due|coming|tomorrow|later\s+this|until|till|starting|beginning|deadline)\b|['’]ll\b/i;
+/** A reporting or past verb right before the date: "said on Friday" is in the past whatever follows. */
+const PAST_BEFORE = /\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
+/** "from Monday": a start that, undated, lies ahead. */
+const FROM_BEFORE = /\b(?:from|starting|beginning|effective|as\s+of)\s+(?:on\s+)?$/i;
+
+/** Start of the sentence holding `at` (a line break or `.!?` followed by space), at most `limit` back. */
+function sentenceStart(text: string, at: number, limit = 240): number {
+  const floor = Math.max(0, at - limit);
+  for (let i = at - 1; i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+    if ((c === 46 || c === 33 || c === 63) && i + 1 < text.length && /\s/.test(text[i + 1] ?? '') && i + 1 < at) {
+      // "Jan. 3" and initials are not sentence ends: require a lower-case word before the dot.
+      const prev = text.slice(Math.max(floor, i - 4), i);
+      if (c !== 46 || /[a-z\d]{2}$/.test(prev)) return i + 2;
+    }
+  }
+  return floor;
+}
+
+/** End of the sentence holding `at`, at most `limit` ahead. */
+function sentenceEnd(text: string, at: number, limit = 240): number {
+  const ceil = Math.min(text.length, at + limit);
+  for (let i = at; i < ceil; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+    if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || /\s/.test(text[i + 1] ?? ''))) {
+      if (c !== 46 || /[a-z\d]{2}$/.test(text.slice(Math.max(0, i - 4), i))) return i;
+    }
+  }
+  return ceil;
+}
+
+/**
+ * Whether an undated date at [start, end) points ahead of the story's date.
+ * News reports what happened, so the default is backward; a future cue in the
+ * same sentence ("will", "next", "scheduled") flips it, unless a reporting verb
+ * sits right before the date ("said on Friday it will …"). "From Monday" also
+ * looks forward, except when the date is itself a range.
+ */
+export function looksForward(text: string, start: number, end: number, isRange = false): boolean {
+  const before = text.slice(sentenceStart(text, start), start);
+  if (PAST_BEFORE.test(before)) return false;
+  // In "from 3 to 5 January" the "from" opens a range and says nothing of its tense.
+  if (!isRange && FROM_BEFORE.test(before)) return true;
+  const after = text.slice(end, sentenceEnd(text, end));
+  return FORWARD_CUE.test(before) || FORWARD_CUE.test(after);
+}
+
+const MONTH_FIRST = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d{1,2}(?:st|nd|rd|th)?\b/g;
+const DAY_FIRST = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\b/g;
+const US_CLUE = /\b(?:U\.S\.|USA|United States|Washington|New York|California|Texas|Florida|Chicago|Los Angeles|Americans?)\b/g;
+
+/**
+ * Whether the document writes ambiguous numeric dates month-first (7/8/07 = July 8).
+ * Day-first is the default outside the US; a document that spells dates
+ * "January 19" more than "19 January", or talks mostly about the US, is read month-first.
+ */
+export function prefersMonthFirst(text: string): boolean {
+  const monthFirst = count(text, MONTH_FIRST);
+  const dayFirst = count(text, DAY_FIRST);
+  if (monthFirst !== dayFirst) return monthFirst > dayFirst;
+  return count(text, US_CLUE) >= 2;
+}
+
+function count(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+/** Words that, right before a bare month or year, make it a date ("in May", "since 2018"). */
+const TEMPORAL_PREP = /(?:^|[^\w])(?:in|since|until|till|by|during|from|to|through|before|after|of|early|mid|late|last|next|this|between|and|or|until|throughout|around|for|as\s+of|on|at|circa|late|end|start|beginning|between|year|years|since|fiscal|spring|summer|autumn|fall|winter)\s*$/i;
+
+/** Whether a temporal preposition or modifier sits right before `start`. */
+export function hasTemporalPrep(text: string, start: number): boolean {
+  return TEMPORAL_PREP.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** Capitalized words that may precede a date without making it part of a name. */
+const FUNCTION_CAPS = new Set([
+  'On', 'In', 'Since', 'By', 'Until', 'From', 'Last', 'Next', 'This', 'Early', 'Late', 'Mid', 'Before', 'After',
+  'During', 'Through', 'And', 'Or', 'The', 'Of', 'Updated', 'Published', 'Posted', 'Dated', 'As', 'For', 'Between',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Until', 'Till', 'Around', 'At',
+]);
+
+/** The word right before `start` on the same line, or '' (punctuation in between ends it). */
+export function previousWord(text: string, start: number): string {
+  const m = /([A-Za-z][\w'’-]*)[ \t]+$/.exec(text.slice(Math.max(0, start - 32), start));
+  return m ? (m[1] ?? '') : '';
+}
+
+/** The word right after `end` on the same line, or '' (punctuation in between ends it). */
+export function nextWord(text: string, end: number): string {
+  const m = /^[ \t]+([A-Za-z][\w'’-]*)/.exec(text.slice(end, end + 32));
+  return m ? (m[1] ?? '') : '';
+}
+
+/** Whether a capitalized word before a month makes it part of a name ("Theresa May"). */
+export function nameBefore(text: string, start: number): boolean {
+  const w = previousWord(text, start);
+  return /^[A-Z]/.test(w) && !FUNCTION_CAPS.has(w);
+}
+
+/** Whether a capitalized word after a month makes it part of a name ("June Carter", "August Rush"). */
+export function nameAfter(text: string, end: number): boolean {
+  const w = nextWord(text, end);
+  return /^[A-Z][a-z]/.test(w) && !FUNCTION_CAPS.has(w);
+}

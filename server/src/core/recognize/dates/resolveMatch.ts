@@ -1,0 +1,245 @@
+import type { DateMention } from '../model';
+import {
+  addMonths, dayNumber, fromDayNumber, isoDay, isoMonth, isoQuarter, isoWeek, isoYear, weekdayOf,
+} from './calendar';
+import { hasTemporalPrep, looksForward, nameAfter, nameBefore, nextWord } from './context';
+import { countValue, monthNumber, QUARTER_WORDS, weekdayNumber } from './lexicon';
+
+/** What the resolver needs besides the match: the text and the story's date. */
+export interface ResolveContext {
+  readonly text: string;
+  /** Day number of the reference (publication) date; undefined resolves only dates that name their year. */
+  readonly ref: number | undefined;
+  /** Whether ambiguous numeric dates are month-first; computed once per text, on demand. */
+  readonly monthFirst: () => boolean;
+}
+
+type Groups = Record<string, string | undefined>;
+
+/** How far ahead of the story an undated "June 17" may still lie before it is read as last year's. */
+const NEAR_FUTURE_DAYS = 62;
+/** How many months ahead an undated "in October" may lie before it is read as last year's. */
+const NEAR_FUTURE_MONTHS = 2;
+
+/** Counts that a following noun shows are not years ("2000 people"). */
+const COUNT_NOUN = /^(?:people|persons|jobs|workers|employees|staff|units|cars|vehicles|planes|aircraft|shares|troops|soldiers|police|officers|years|months|weeks|days|hours|minutes|seconds|miles|km|kilometres|kilometers|metres|meters|feet|ft|tons|tonnes|dollars|euros|pounds|yen|points|votes|seats|members|residents|students|children|homes|houses|deaths|cases|times|percent|per|pc|barrels|mw|gw|kg|lb|lbs|acres|hectares|rooms|beds|pages|words|calories|degrees|rounds|passengers|customers|users|stores|outlets|branches|companies|firms|families|refugees|migrants|prisoners|civilians|fighters|militants|protesters|rockets|missiles|hp)$/i;
+
+/**
+ * Turns one grammar match into a date mention, or undefined when the match is
+ * not a date after all (a name, a count, money) or cannot be resolved.
+ */
+export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMention | undefined {
+  const g: Groups = m.groups ?? {};
+  const start = m.index;
+  const end = start + m[0].length;
+  const { ref } = ctx;
+  const refIso = ref === undefined ? '' : isoDay(ref);
+  const mk = (value: string, granularity: DateMention['granularity'], resolvedFrom: string, rangeEnd?: string): DateMention =>
+    rangeEnd === undefined
+      ? { start, end, text: m[0], value, granularity, resolvedFrom }
+      : { start, end, text: m[0], value, granularity, resolvedFrom, rangeEnd };
+  const isRange = g.rd1 !== undefined || g.rm1 !== undefined;
+  const forward = (): boolean => looksForward(ctx.text, start, end, isRange);
+
+  // --- numeric dates ---
+  if (g.isoY !== undefined) {
+    const n = dayNumber(+g.isoY, +(g.isoM ?? 0), +(g.isoD ?? 0));
+    return n === undefined ? undefined : mk(isoDay(n), 'day', 'explicit');
+  }
+  if (g.slA !== undefined || g.dtA !== undefined) {
+    const a = +(g.slA ?? g.dtA ?? 0);
+    const b = +(g.slB ?? g.dtB ?? 0);
+    let year = +(g.slY ?? g.dtY ?? 0);
+    if (year < 100) year += year < 50 ? 2000 : 1900;
+    const monthFirst = a > 12 ? false : b > 12 ? true : ctx.monthFirst();
+    const n = monthFirst ? dayNumber(year, a, b) : dayNumber(year, b, a);
+    return n === undefined ? undefined : mk(isoDay(n), 'day', monthFirst ? 'explicit:month-first' : 'explicit:day-first');
+  }
+
+  // --- day ranges ---
+  if (g.rd1 !== undefined || g.rm1 !== undefined) {
+    const month1 = monthNumber(g.rdM ?? g.rmM ?? '');
+    const month2 = g.rmM2 !== undefined ? monthNumber(g.rmM2) : month1;
+    const d1 = parseInt(g.rd1 ?? g.rm1 ?? '', 10);
+    const d2 = parseInt(g.rd2 ?? g.rm2 ?? '', 10);
+    const yearText = g.rdY ?? g.rmY;
+    if (month1 === undefined || month2 === undefined) return undefined;
+    const first = resolveMonthDay(month1, d1, yearText, ctx, forward);
+    if (!first) return undefined;
+    const firstYear = fromDayNumber(first.n).year;
+    const endYear = month2 < month1 ? firstYear + 1 : firstYear;
+    const last = dayNumber(endYear, month2, d2);
+    if (last === undefined || last < first.n) return undefined;
+    return mk(isoDay(first.n), 'day', first.how, isoDay(last));
+  }
+
+  // --- month and day ---
+  if (g.mdM !== undefined || g.dmM !== undefined) {
+    const month = monthNumber(g.mdM ?? g.dmM ?? '');
+    const day = parseInt(g.mdD ?? g.dmD ?? '', 10);
+    if (month === undefined) return undefined;
+    if (g.mdW === undefined && g.dmW === undefined && nameBefore(ctx.text, start)) return undefined;
+    const r = resolveMonthDay(month, day, g.mdY ?? g.dmY, ctx, forward);
+    return r ? mk(isoDay(r.n), 'day', r.how) : undefined;
+  }
+
+  // --- month and year ---
+  if (g.myM !== undefined) {
+    const month = monthNumber(g.myM);
+    return month === undefined ? undefined : mk(isoMonth(+(g.myY ?? 0), month), 'month', 'explicit');
+  }
+
+  // --- quarters ---
+  if (g.qN !== undefined || g.qN2 !== undefined) return resolveQuarter(g, ctx, forward, mk, refIso);
+
+  if (ref === undefined) {
+    // Everything below is relative to the story's date, except a bare year.
+    return g.y !== undefined ? resolveYear(g, ctx, start, end, mk) : undefined;
+  }
+  const today = fromDayNumber(ref);
+
+  // --- N units ago ---
+  if (g.agoU !== undefined) {
+    const n = countValue(g.agoN ?? '');
+    if (n === undefined || n > 500) return undefined;
+    const how = `relative:${refIso}`;
+    switch (g.agoU) {
+      case 'day': return mk(isoDay(ref - n), 'day', how);
+      case 'week': return mk(isoDay(ref - 7 * n), 'day', how);
+      case 'month': { const t = addMonths(today.year, today.month, -n); return mk(isoMonth(t.year, t.month), 'month', how); }
+      default: return mk(isoYear(today.year - n), 'year', how);
+    }
+  }
+
+  // --- this/last/next week, month, year ---
+  if (g.relU !== undefined || g.prevU !== undefined || g.prevU2 !== undefined) {
+    const rel = (g.rel ?? 'previous').toLowerCase().replace(/^the\s+/, '');
+    const delta = rel === 'last' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
+    const unit = g.relU ?? g.prevU ?? g.prevU2 ?? '';
+    const how = `relative:${refIso}`;
+    switch (unit) {
+      case 'day': return mk(isoDay(ref + delta), 'day', how);
+      case 'week': case 'weekend': return mk(isoWeek(ref + 7 * delta), 'week', how);
+      case 'month': { const t = addMonths(today.year, today.month, delta); return mk(isoMonth(t.year, t.month), 'month', how); }
+      default: return mk(isoYear(today.year + delta), 'year', how);
+    }
+  }
+
+  // --- today, yesterday, tomorrow ---
+  if (g.dx !== undefined || g.dxThis !== undefined) {
+    const word = (g.dx ?? 'today').toLowerCase();
+    const delta = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+    return mk(isoDay(ref + delta), 'day', `relative:${refIso}`);
+  }
+
+  // --- weekdays ---
+  if (g.wd !== undefined) {
+    const wd = weekdayNumber(g.wd);
+    if (wd === undefined) return undefined;
+    const rel = (g.wdRel ?? '').toLowerCase();
+    const back = (ref - ((weekdayOf(ref) - wd + 7) % 7));
+    const ahead = (ref + ((wd - weekdayOf(ref) + 7) % 7));
+    if (rel === 'last' || rel === 'past') return mk(isoDay(back === ref ? ref - 7 : back), 'day', `weekday-back:${refIso}`);
+    if (rel === 'next') return mk(isoDay(ahead === ref ? ref + 7 : ahead), 'day', `weekday-forward:${refIso}`);
+    if (rel === 'this' || rel === 'coming' || forward()) return mk(isoDay(ahead), 'day', `weekday-forward:${refIso}`);
+    return mk(isoDay(back), 'day', `weekday-back:${refIso}`);
+  }
+
+  // --- a month on its own ---
+  if (g.mo !== undefined) {
+    const month = monthNumber(g.mo);
+    if (month === undefined) return undefined;
+    const guarded = g.moMod !== undefined || g.moRel !== undefined || hasTemporalPrep(ctx.text, start);
+    if (!guarded) {
+      // "May" and "March" are verbs, and any month may be a name ("Theresa May", "June Carter").
+      if (month === 5 || month === 3) return undefined;
+      if (nameBefore(ctx.text, start) || nameAfter(ctx.text, end)) return undefined;
+    } else if (month === 5 && g.moMod === undefined && g.moRel === undefined && /^[a-z]/.test(nextWord(ctx.text, end)) && /^(?:be|have|not|also|well|still|never|soon|need|want|take|make|get|go|come|seem|become|face|see|lose|help|lead|cause|include|affect|require|result|prove|decide|choose)$/.test(nextWord(ctx.text, end))) {
+      return undefined; // "… and may be": a modal after a conjunction
+    }
+    const rel = (g.moRel ?? '').toLowerCase();
+    let year = today.year;
+    let how: string;
+    if (rel === 'last') { if (month >= today.month) year--; how = `year-back:${refIso}`; }
+    else if (rel === 'next') { if (month <= today.month) year++; how = `year-forward:${refIso}`; }
+    else if (rel === 'this') how = `year-same:${refIso}`;
+    else if (forward()) { if (month < today.month) year++; how = `year-forward:${refIso}`; }
+    else if (month > today.month + NEAR_FUTURE_MONTHS) { year--; how = `year-back:${refIso}`; }
+    else how = month > today.month ? `year-same:${refIso}` : `year-back:${refIso}`;
+    return mk(isoMonth(year, month), 'month', how);
+  }
+
+  // --- a bare year ---
+  if (g.y !== undefined) return resolveYear(g, ctx, start, end, mk);
+  return undefined;
+}
+
+type Make = (value: string, granularity: DateMention['granularity'], resolvedFrom: string, rangeEnd?: string) => DateMention;
+
+/** A month and day with or without a year; undefined when the day does not exist or no year can be found. */
+function resolveMonthDay(month: number, day: number, yearText: string | undefined, ctx: ResolveContext, forward: () => boolean):
+  { n: number; how: string } | undefined {
+  if (yearText !== undefined) {
+    const n = dayNumber(+yearText, month, day);
+    return n === undefined ? undefined : { n, how: 'explicit' };
+  }
+  const { ref } = ctx;
+  if (ref === undefined) return undefined;
+  const refIso = isoDay(ref);
+  const y = fromDayNumber(ref).year;
+  const same = dayNumber(y, month, day) ?? dayNumber(y - 1, month, day) ?? dayNumber(y + 1, month, day);
+  if (same === undefined) return undefined;
+  const year = fromDayNumber(same).year;
+  if (forward()) {
+    if (same >= ref) return { n: same, how: `year-forward:${refIso}` };
+    const next = dayNumber(year + 1, month, day);
+    return next === undefined ? undefined : { n: next, how: `year-forward:${refIso}` };
+  }
+  if (same <= ref + NEAR_FUTURE_DAYS) return { n: same, how: same <= ref ? `year-back:${refIso}` : `year-same:${refIso}` };
+  const prev = dayNumber(year - 1, month, day);
+  return prev === undefined ? undefined : { n: prev, how: `year-back:${refIso}` };
+}
+
+function resolveQuarter(g: Groups, ctx: ResolveContext, forward: () => boolean, mk: Make, refIso: string): DateMention | undefined {
+  const word = (g.qN ?? '').toLowerCase();
+  const q = g.qN2 !== undefined ? +g.qN2 : QUARTER_WORDS.get(word);
+  if (q === undefined) return undefined;
+  const explicit = g.qY ?? g.qY2;
+  if (explicit !== undefined) return mk(isoQuarter(+explicit, q), 'quarter', 'explicit');
+  const { ref } = ctx;
+  if (ref === undefined) return undefined;
+  const today = fromDayNumber(ref);
+  const current = Math.ceil(today.month / 3);
+  const how = `relative:${refIso}`;
+  const rel = (g.qRel ?? '').toLowerCase();
+  if (rel) {
+    const delta = /last|previous/.test(rel) ? -1 : rel === 'next' ? 1 : 0;
+    return mk(isoQuarter(today.year + delta, q), 'quarter', how);
+  }
+  if (word === 'last' || word === 'final') {
+    // "the last quarter": the one before the current.
+    return current === 1 ? mk(isoQuarter(today.year - 1, 4), 'quarter', how) : mk(isoQuarter(today.year, current - 1), 'quarter', how);
+  }
+  if (forward()) return mk(isoQuarter(q >= current ? today.year : today.year + 1, q), 'quarter', how);
+  return mk(isoQuarter(q <= current ? today.year : today.year - 1, q), 'quarter', how);
+}
+
+function resolveYear(g: Groups, ctx: ResolveContext, start: number, end: number, mk: Make): DateMention | undefined {
+  const year = +(g.y ?? 0);
+  const text = ctx.text;
+  const after = text.slice(end, end + 16);
+  // Money, percentages, measures and counts are not years.
+  if (/^\s*(?:%|percent|per\s*cent|[kKmM]\b|bn\b|million|billion|crore|lakh)/.test(after)) return undefined;
+  if (/^[.,]\d/.test(after) || /^:\d/.test(after)) return undefined;
+  const before = text.slice(Math.max(0, start - 12), start);
+  if (/(?:US|A|C|HK|NZ|S)?[$£€¥#]\s*$|\b(?:No\.?|Nos\.?|number|Rs\.?|USD|EUR|GBP|about|some|nearly|almost|over|than|around|approximately|roughly|least)\s*$/i.test(before) && !hasTemporalPrep(text, start)) return undefined;
+  if (COUNT_NOUN.test(nextWord(text, end))) return undefined;
+  let rangeEnd: string | undefined;
+  if (g.y2 !== undefined) {
+    let y2 = +g.y2;
+    if (y2 < 100) y2 += Math.floor(year / 100) * 100;
+    if (y2 <= year || y2 - year > 50) return undefined; // "2009-05" is not a range of years
+    rangeEnd = isoYear(y2);
+  }
+  return mk(isoYear(year), 'year', 'explicit', rangeEnd);
+}
