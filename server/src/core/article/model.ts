@@ -15,11 +15,18 @@ export type PartKind =
   | 'dateline'
   | 'paragraph'
   | 'source'
-  | 'boilerplate';
+  | 'boilerplate'
+  /** A short heading inside the body (`Fears of escalation and wider instability`). */
+  | 'subheading';
 
 /** One structural part of a story, as offsets into the file text. */
 export interface StoryPart extends Span {
   readonly kind: PartKind;
+  /**
+   * True for a headline that repeats the story's first one: scraped pages
+   * print the headline above the caption and again after `Follow`.
+   */
+  readonly repeated?: boolean;
 }
 
 /** Where a story's reference date came from. */
@@ -41,6 +48,11 @@ export interface ReferenceDate {
 export interface Quote extends Span {
   readonly speaker?: string;
   readonly speakerSpan?: Span;
+  /**
+   * True when the speaker was not named in the quote's own sentence but
+   * carried over from the quote just before it (a follow-on quote paragraph).
+   */
+  readonly speakerInferred?: boolean;
 }
 
 /** One story of an article file. */
@@ -50,6 +62,8 @@ export interface Story extends Span {
   readonly headlineSpan: Span;
   /** Undefined when no date could be found or derived at all. */
   readonly date?: ReferenceDate;
+  /** Dateline place span (`ISLAMABAD`), when there is one. */
+  readonly placeSpan?: Span;
   /** Place from the dateline (`ISLAMABAD`), when there is one. */
   readonly place?: string;
   /** Parts in document order; they do not overlap. */

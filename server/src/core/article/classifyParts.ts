@@ -1,0 +1,129 @@
+import type { PartKind, StoryPart } from './model';
+import { sameText, type ContentLine } from './contentLines';
+import { isCaptionLike, isHeadlineLike, isProse, isSubheadingLike } from './heuristics';
+import { matchDatelinePlace } from './datelinePlace';
+
+/** The structure of one story before dates and quotes are added. */
+export interface StoryStructure {
+  readonly parts: StoryPart[];
+  readonly headline?: StoryPart;
+  readonly place?: { readonly text: string; readonly start: number; readonly end: number; readonly dateText?: string; readonly dateStart?: number };
+}
+
+const HEADER_LOOKAHEAD = 5;
+
+/**
+ * True when a header item (caption, date line, byline, `Short Url`, the
+ * repeated headline, an image alt/caption pair) follows line `i` before any
+ * body prose: then line `i` still belongs to the story header.
+ */
+function headerItemFollows(cl: readonly ContentLine[], i: number, to: number, headline: string | undefined): boolean {
+  const last = Math.min(to, i + 1 + HEADER_LOOKAHEAD);
+  for (let j = i + 1; j < last; j++) {
+    const c = cl[j]!;
+    if (c.dateLine || c.kind === 'byline' || c.kind === 'boilerplate' || c.kind === 'bullet') return true;
+    if (headline !== undefined && sameText(c.text, headline)) return true;
+    if (isCaptionLike(c.text)) return true;
+    if (j + 1 < to && sameText(c.text, cl[j + 1]!.text)) return true;
+    if (isProse(c.text) || matchDatelinePlace(c.text)) return false;
+  }
+  return false;
+}
+
+function part(kind: PartKind, c: ContentLine, repeated = false): StoryPart {
+  return repeated
+    ? { kind, start: c.line.contentStart, end: c.line.contentEnd, repeated: true }
+    : { kind, start: c.line.contentStart, end: c.line.contentEnd };
+}
+
+function bodyLineKind(c: ContentLine, isLast: boolean): PartKind {
+  switch (c.kind) {
+    case 'boilerplate': case 'source': case 'byline': case 'bullet': return c.kind;
+    default: break;
+  }
+  if (c.dateLine) return 'dateLine';
+  if (isCaptionLike(c.text)) return 'caption';
+  if (!isLast && c.gapBefore > 0 && isSubheadingLike(c.text)) return 'subheading';
+  return 'paragraph';
+}
+
+/**
+ * Assigns a part kind to each content line of one story (`cl[from..to)`).
+ * The header (headline, standfirst, caption, date line, byline, bullets,
+ * boilerplate) runs until the dateline place or the first body prose; the
+ * rest is body, where each line is a paragraph unless it is recognisably
+ * boilerplate, a source line, a caption or a sub-heading.
+ */
+export function classifyParts(cl: readonly ContentLine[], from: number, to: number): StoryStructure {
+  const parts: StoryPart[] = [];
+  let headline: StoryPart | undefined;
+  let headlineText: string | undefined;
+  let place: StoryStructure['place'];
+  let inHeader = true;
+  let sawBullets = false;
+  let sawStandfirst = false;
+  let captionPairPending = false;
+  let firstBody = true;
+
+  for (let i = from; i < to; i++) {
+    const c = cl[i]!;
+    if (c.kind === 'separator') continue;
+    if (inHeader) {
+      if (captionPairPending) { captionPairPending = false; parts.push(part('caption', c)); continue; }
+      if (c.dateLine) { parts.push(part('dateLine', c)); continue; }
+      if (c.kind === 'boilerplate' || c.kind === 'byline' || c.kind === 'source') { parts.push(part(c.kind, c)); continue; }
+      if (c.kind === 'bullet') { sawBullets = true; parts.push(part('bullet', c)); continue; }
+      if (headlineText !== undefined && sameText(c.text, headlineText)) { parts.push(part('headline', c, true)); continue; }
+      if (!matchDatelinePlace(c.text) && !sawBullets) {
+        if (headline === undefined && isHeadlineLike(c.text) && !isCaptionLike(c.text)) {
+          headline = part('headline', c);
+          headlineText = c.text;
+          parts.push(headline);
+          continue;
+        }
+        if (isCaptionLike(c.text)) { parts.push(part('caption', c)); continue; }
+        if (i + 1 < to && sameText(c.text, cl[i + 1]!.text) && cl[i + 1]!.kind === 'other') {
+          // An image's alt text followed by the same words as its caption.
+          captionPairPending = true;
+          parts.push(part('caption', c));
+          continue;
+        }
+        const next = cl[i + 1];
+        if (headline !== undefined && i + 1 < to && next && (next.dateLine || /^short\s*url$/i.test(next.text)) && !sawStandfirst && i > from + 1) {
+          // The Arab News shape: the caption sits right above `Short Url` / the date line.
+          parts.push(part('caption', c));
+          continue;
+        }
+        if (headline !== undefined && headerItemFollows(cl, i, to, headlineText)) {
+          if (!sawStandfirst && !/^short\s*url$/i.test(next?.text ?? '')) {
+            sawStandfirst = true;
+            parts.push(part('standfirst', c));
+          } else {
+            parts.push(part('caption', c));
+          }
+          continue;
+        }
+      }
+      inHeader = false;
+    }
+    // Body.
+    if (firstBody) {
+      firstBody = false;
+      const m = matchDatelinePlace(c.text);
+      if (m) {
+        const s = c.line.contentStart;
+        parts.push({ kind: 'dateline', start: s, end: s + m.partLength });
+        place = {
+          text: m.place,
+          start: s,
+          end: s + m.placeLength,
+          ...(m.dateText !== undefined && m.dateIndex !== undefined ? { dateText: m.dateText, dateStart: s + m.dateIndex } : {}),
+        };
+        if (s + m.length < c.line.contentEnd) parts.push({ kind: 'paragraph', start: s + m.length, end: c.line.contentEnd });
+        continue;
+      }
+    }
+    parts.push(part(bodyLineKind(c, i === to - 1), c));
+  }
+  return headline ? { parts, headline, ...(place ? { place } : {}) } : { parts, ...(place ? { place } : {}) };
+}

@@ -1,0 +1,40 @@
+import { isBlank, type Line } from './lines';
+import { classifyLine, type LineKind } from './lineKinds';
+import { readDateLine, type DateLineReading } from './dateLines';
+
+/**
+ * A non-blank line with what can be said about it on its own: its trimmed
+ * text, its line kind, its date-line reading, and how many blank lines
+ * precede it (story breaks are two or more).
+ */
+export interface ContentLine {
+  readonly line: Line;
+  /** Trimmed text (`line.contentStart`..`line.contentEnd`). */
+  readonly text: string;
+  readonly kind: LineKind;
+  readonly dateLine?: DateLineReading;
+  /** Blank lines between this line and the previous non-blank one (or file start). */
+  readonly gapBefore: number;
+}
+
+/** Builds the content lines of a text from its scanned lines; one linear pass. */
+export function contentLines(text: string, lines: readonly Line[]): ContentLine[] {
+  const out: ContentLine[] = [];
+  let gap = 0;
+  for (const line of lines) {
+    if (isBlank(line)) { gap++; continue; }
+    const t = text.slice(line.contentStart, line.contentEnd);
+    const kind = classifyLine(t);
+    const dateLine = kind === 'other' ? readDateLine(t) : undefined;
+    out.push(dateLine ? { line, text: t, kind, dateLine, gapBefore: gap } : { line, text: t, kind, gapBefore: gap });
+    gap = 0;
+  }
+  return out;
+}
+
+/** Normalised text for comparing a repeated headline with the first one. */
+export function sameText(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 4) return false;
+  const norm = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim().toLowerCase();
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,74 @@
+import { scanDates } from './dates';
+
+/**
+ * Publication lines: `Updated 10 January 2020`, `Published 2024-01-19`,
+ * `Jan. 3, 2024 5:10 PM`, `Last updated: 19/01/2024`, `Updated 14 sec ago`.
+ * A line counts only when it is *nothing but* a label, a date, a time and a
+ * zone, so a body sentence that mentions a date never becomes a date line.
+ */
+export type DateLineReading =
+  | { readonly kind: 'absolute'; readonly iso: string; readonly index: number; readonly length: number }
+  | { readonly kind: 'relative'; readonly text: string }
+  | { readonly kind: 'invalid'; readonly index: number; readonly length: number };
+
+const LABEL = '(?:last\\s+updated|updated(?:\\s+on)?|first\\s+published(?:\\s+on)?|published(?:\\s+on)?|posted(?:\\s+on)?|modified(?:\\s+on)?|date|dated|created)';
+const LABEL_RE = new RegExp(`^${LABEL}\\b\\s*:?\\s*`, 'i');
+
+const RELATIVE_RE = new RegExp(
+  `^(?:${LABEL}\\b\\s*:?\\s*)?(?:(?:\\d+|an?|one)\\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?|months?)\\s+ago|just\\s+now|moments?\\s+ago)\\.?$`,
+  'i',
+);
+
+// What may surround the date on a date line: weekdays, times, zones, labels, separators.
+const FILLER_RE = new RegExp(
+  [
+    `${LABEL}\\b`,
+    '(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun',
+    '\\d{1,2}(?:[:.]\\d{2}){1,2}\\s*(?:[ap]\\.?\\s?m\\.?)?',
+    '\\d{1,2}\\s*[ap]\\.?\\s?m\\.?',
+    'T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?',
+    '(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?',
+    '[A-Z]{2,5}T|ET|PT|CT|MT|IST|PKT',
+    'at|on|the|and',
+    '[+-]\\d{2}:?\\d{2}',
+    '[\\s,|·•:;()\\-–—/]+',
+  ].join('|'),
+  'giy',
+);
+
+function onlyFiller(s: string): boolean {
+  const re = new RegExp(FILLER_RE.source, 'giy');
+  let pos = 0;
+  while (pos < s.length) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m || m[0].length === 0) return false;
+    pos = re.lastIndex;
+  }
+  return true;
+}
+
+/**
+ * Reads `line` (already trimmed) as a publication line, or returns undefined
+ * when it is not one. Cheap rejections first: date lines are short.
+ */
+export function readDateLine(line: string): DateLineReading | undefined {
+  if (line.length < 6 || line.length > 110) return undefined;
+  if (RELATIVE_RE.test(line)) return { kind: 'relative', text: line };
+  const first = line.charCodeAt(0);
+  // Date lines start with a label, a weekday/month (letter) or a digit.
+  if (!((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
+  for (const d of scanDates(line)) {
+    const before = line.slice(0, d.index);
+    const after = line.slice(d.index + d.length);
+    // The rest may hold a second labelled date (`Published … Updated …`): accept dates there too.
+    const afterWithoutDates = after.replace(/\b\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}/g, ' ');
+    if (!onlyFiller(before) || !onlyFiller(afterWithoutDates)) return undefined;
+    if ('iso' in d) return { kind: 'absolute', iso: d.iso, index: d.index, length: d.length };
+    return { kind: 'invalid', index: d.index, length: d.length };
+  }
+  // A line of only a label and a time (`Updated 10:45 GMT`, live blogs) is a
+  // date line without a day: as unhelpful as `2 hours ago`.
+  if (/\d/.test(line) && LABEL_RE.test(line) && onlyFiller(line)) return { kind: 'relative', text: line };
+  return undefined;
+}

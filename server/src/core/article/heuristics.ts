@@ -1,0 +1,68 @@
+/**
+ * Shape tests for lines whose role depends on how they look rather than on a
+ * fixed wording: headlines, image captions and body sub-headings.
+ */
+
+const URL_RE = /^(?:https?:\/\/|www\.)\S+$/i;
+const TERMINAL_PUNCT = /[.,;:]$/;
+
+function wordCount(s: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 0x20 || c === 0x09 || c === 0xa0;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** True when the string starts with an uppercase letter, digit or opening quote. */
+function startsLikeTitle(s: string): boolean {
+  return /^[\p{Lu}\p{N}"'“‘«¿¡(\[]/u.test(s);
+}
+
+/** True when `s` is a plausible headline: one short title-like line, not a sentence ending in a period. */
+export function isHeadlineLike(s: string): boolean {
+  if (s.length < 8 || s.length > 250) return false;
+  if (URL_RE.test(s) || TERMINAL_PUNCT.test(s)) return false;
+  if (!startsLikeTitle(s) || !/\p{L}.*\p{L}/u.test(s)) return false;
+  const words = wordCount(s);
+  return words >= 2 && words <= 35;
+}
+
+// Photo credits in brackets at the end (`(AFP/File photo)`, `[Screengrab/Reuters]`, `(ISPR)`).
+const TRAILING_CREDIT = /[\])]\s*$/;
+const CREDIT_BRACKET = /[([]([^()[\]]{2,80})[)\]]\s*$/;
+const PHOTO_WORDS = /\b(?:photos?|pictures?|pictured|images?|handout|file|screengrab|screenshot|video\s+grab|AFP|Reuters|AP|Getty|EPA|Xinhua|Anadolu|Bloomberg|Shutterstock|courtesy|credit)\b/i;
+const CAPTION_PREFIX = /^(?:photo|image|picture|caption|credit|photograph|image\s+source|image\s+caption|file\s+photo)\s*[:,]/i;
+
+/**
+ * True for an image caption: a caption prefix (`Photo:`, `Image caption,`)
+ * or a trailing bracketed credit on a line that talks about a photo or names
+ * an agency. Strict enough to use inside the body.
+ */
+export function isCaptionLike(s: string): boolean {
+  if (CAPTION_PREFIX.test(s)) return true;
+  if (s.length < 20 || !TRAILING_CREDIT.test(s)) return false;
+  const m = CREDIT_BRACKET.exec(s);
+  if (!m) return false;
+  return PHOTO_WORDS.test(s);
+}
+
+/**
+ * True for a sub-heading inside the body (`Fears of escalation and wider
+ * instability`, `‘CHANGED FACES’`): short, no sentence punctuation at the end.
+ */
+export function isSubheadingLike(s: string): boolean {
+  if (s.length < 3 || s.length > 90) return false;
+  if (URL_RE.test(s) || /[.,;:!?]$/.test(s)) return false;
+  if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(s) || !/\p{L}/u.test(s)) return false;
+  return wordCount(s) <= 12;
+}
+
+/** True when a line is prose: long, or a sentence ending in terminal punctuation. */
+export function isProse(s: string): boolean {
+  return s.length > 250 || /[.!?]["”’)]?$/.test(s) && wordCount(s) >= 6;
+}

@@ -1,0 +1,90 @@
+/**
+ * Whole-line patterns for the lines that are recognisable on their own,
+ * whatever their position: boilerplate, source lines, bylines, bullets and
+ * separators. Each test rejects long lines first, so body prose costs almost
+ * nothing here.
+ */
+
+/** What a single line is, judged by itself. `other` is left to positional rules. */
+export type LineKind = 'boilerplate' | 'source' | 'byline' | 'bullet' | 'separator' | 'other';
+
+// Anchored, whole-line, case-insensitive. Each alternative is a page fixture that
+// scrapers copy along with the story: share prompts, comment forms, follow links.
+const BOILERPLATE_RE = new RegExp(
+  '^(?:' +
+  [
+    'short\\s*url', 'follow', 'follow\\s+us\\b.*', 'follow\\s+@\\w+.*',
+    'join\\s+(?:our|us)\\b.{0,80}\\b(?:channel|group|community|whatsapp|telegram)\\b.*',
+    'leave\\s+a\\s+(?:comment|reply)', 'post\\s+comment', 'submit\\s+comment', 'add\\s+(?:a\\s+)?comment',
+    '\\(?\\d*\\)?\\s*comments?(?:\\s*\\(\\d+\\))?', 'view\\s+(?:all\\s+)?comments?', 'show\\s+comments?',
+    'your\\s+email\\s+address\\s+will\\s+not\\s+be\\s+published.*', 'required\\s+fields\\s+are\\s+marked.*',
+    '(?:name|email|website|comment)\\s*\\*?', 'save\\s+my\\s+name.*', '\\*+',
+    'share(?:\\s+this)?(?:\\s+(?:article|story|post|page))?(?:\\s+(?:on|via)\\b.*)?:?',
+    'share\\s+on\\s+\\w+', 'tweet', 'print', 'copy\\s+link', 'link\\s+copied!?', 'email\\s+this\\b.*',
+    'click\\s+to\\s+(?:share|email|print)\\b.*',
+    'whatsapp', 'facebook', 'twitter', 'linkedin', 'telegram', 'reddit', 'x',
+    'advertisement', 'ad', 'sponsored(?:\\s+content)?', 'story\\s+continues\\s+below\\s+(?:this\\s+)?advertisement',
+    'scroll\\s+(?:down\\s+)?to\\s+continue.*', 'continue\\s+reading.*',
+    'read\\s+more(?:\\s*[:»>].*)?', 'also\\s+read\\s*:.*', 'read\\s+also\\s*:.*', 'read\\s*:.*',
+    'related(?:\\s+(?:articles?|stories|news|coverage|content|posts|topics|reading))?\\s*(?::.*)?',
+    'recommended(?:\\s+(?:for\\s+you|stories|articles))?', 'more\\s+from\\s+\\S.{0,60}', 'most\\s+(?:read|popular|viewed)', 'trending(?:\\s+now)?',
+    'sign\\s+up\\b.{0,80}\\b(?:newsletter|email|alerts|updates|briefing)\\b.*',
+    '(?:subscribe|sign\\s+up)(?:\\s+(?:now|here|today|for\\s+free))?',
+    'subscribe\\s+to\\s+(?:our|the)\\b.*', 'get\\s+(?:our|the)\\b.{0,40}\\bnewsletter\\b.*',
+    '.{0,60}\\bnewsletter\\s*$', 'newsletter\\b.*',
+    'download\\s+(?:our|the)\\b.{0,30}\\bapp\\b.*', 'click\\s+here\\b.*',
+    'listen\\s+to\\s+this\\s+(?:article|story).*', '\\d+\\s*(?:min|mins|minutes?)\\s+read',
+    'skip\\s+to\\s+(?:main\\s+)?content', 'loading\\.{0,3}',
+    'copyright\\s*(?:©|\\(c\\)|\\d{4}).*', '©.*', 'all\\s+rights\\s+reserved\\.?',
+    'tags?\\s*:.*', 'topics\\s*:.*', 'filed\\s+under\\s*:.*',
+    'we\\s+use\\s+cookies\\b.*', 'accept(?:\\s+all)?\\s+cookies',
+    'was\\s+this\\s+article\\s+helpful\\??.*', 'report\\s+an?\\s+(?:error|correction)\\b.*',
+  ].join('|') +
+  ')$',
+  'i',
+);
+
+const SOURCE_RE = new RegExp(
+  '^(?:' +
+  [
+    'sources?\\s*:\\s*\\S.*',
+    '\\(\\s*(?:reporting|additional\\s+reporting|writing|editing|compiled|with\\s+inputs)\\b.*\\)\\.?',
+    '(?:additional\\s+)?(?:reporting|writing|editing)\\s+by\\b.*',
+    '[—–-]{1,2}\\s*(?:with\\s+)?(?:AP|AFP|Reuters|agencies|PTI|ANI|Xinhua|Anadolu|APP|dpa|IANS|Bloomberg)\\b.{0,60}',
+    '\\(?with\\s+(?:inputs\\s+from\\s+)?(?:agencies|AP|AFP|Reuters|PTI|APP|dpa)\\b[^)]{0,60}\\)?\\.?',
+  ].join('|') +
+  ')$',
+  'i',
+);
+
+// `By NAME`, `By Jane Doe and John Roe, Associated Press`, `Written by …`, `Author: …`.
+const BYLINE_RE = /^(?:by|written\s+by|words\s+by|author\s*:)\s+["“]?\p{Lu}[\p{L}\p{M}.'’\-]*(?:[\s,|&]+(?:and\s+|in\s+|for\s+|of\s+|the\s+)?[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.'’\-]*){0,14}[\s,|]*(?:\d+\s*min\s+read)?$/iu;
+
+const BULLET_START = new Set([0x2022, 0x25aa, 0x25e6, 0x25cf, 0x2023, 0x2219, 0xb7, 0x25a0, 0x25ba, 0x2013, 0x2d, 0x2a, 0x2043, 0x27a2]);
+
+/** True for a separator line: three or more of `-`, `*`, `_`, `=`, `#`, `~` (spaces allowed). */
+export function isSeparator(line: string): boolean {
+  return line.length >= 3 && line.length <= 120 && /^([-*_=#~])(?:\s*\1){2,}\s*$/.test(line);
+}
+
+/**
+ * True for a bullet line: a bullet glyph (or `-`/`*`) followed by space and text.
+ * A lone `*` (comment-form marker) is not a bullet.
+ */
+export function isBullet(line: string): boolean {
+  if (line.length < 3 || !BULLET_START.has(line.charCodeAt(0))) return false;
+  const c1 = line.charCodeAt(1);
+  return (c1 === 0x20 || c1 === 0x09 || c1 === 0xa0) && /\S/.test(line.slice(2));
+}
+
+/** Classifies one trimmed line by itself. */
+export function classifyLine(line: string): LineKind {
+  const n = line.length;
+  if (n === 0) return 'other';
+  if (n <= 120 && isSeparator(line)) return 'separator';
+  if (isBullet(line)) return 'bullet';
+  if (n <= 200 && BOILERPLATE_RE.test(line)) return 'boilerplate';
+  if (n <= 300 && SOURCE_RE.test(line)) return 'source';
+  if (n <= 160 && BYLINE_RE.test(line)) return 'byline';
+  return 'other';
+}

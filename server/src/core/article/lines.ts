@@ -1,0 +1,85 @@
+/**
+ * Line scanning: the one pass over the raw text that every later step builds
+ * on. Lines are kept as offsets into the original text so parts can point
+ * back at it exactly, whatever the line endings.
+ */
+
+/** One physical line of the text, by UTF-16 offsets. */
+export interface Line {
+  /** 0-based line number. */
+  readonly index: number;
+  /** Offset of the first character of the line. */
+  readonly start: number;
+  /** Offset just before the line break (or end of text). */
+  readonly end: number;
+  /** `start`/`end` with surrounding whitespace (incl. NBSP, BOM, zero-width) removed. */
+  readonly contentStart: number;
+  readonly contentEnd: number;
+}
+
+/** The lines of a text and what line endings it used. */
+export interface LineScan {
+  readonly lines: readonly Line[];
+  readonly crlf: number;
+  readonly lf: number;
+  readonly cr: number;
+}
+
+/**
+ * True for characters we treat as blank padding. Scraped pages pad with NBSP
+ * (`\u00A0`) lines and BOM/zero-width characters, which must read as blank.
+ */
+export function isPadding(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0xa0 ||
+    code === 0xfeff || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f ||
+    code === 0x3000 || code === 0x1680 || code === 0x85;
+}
+
+/**
+ * Splits `text` into lines on `\r\n`, `\n` or a lone `\r`. Linear; uses
+ * `indexOf` for the common no-CR case so it runs at memory speed.
+ */
+export function scanLines(text: string): LineScan {
+  const lines: Line[] = [];
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  const hasCr = text.indexOf('\r') >= 0;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    let end: number;
+    let next: number;
+    if (!hasCr) {
+      const i = text.indexOf('\n', pos);
+      if (i < 0) { end = n; next = n + 1; } else { end = i; next = i + 1; lf++; }
+    } else {
+      let i = pos;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) break;
+        i++;
+      }
+      end = i;
+      if (i >= n) next = n + 1;
+      else if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) { next = i + 2; crlf++; }
+      else if (text.charCodeAt(i) === 13) { next = i + 1; cr++; }
+      else { next = i + 1; lf++; }
+    }
+    let cs = pos;
+    while (cs < end && isPadding(text.charCodeAt(cs))) cs++;
+    let ce = end;
+    while (ce > cs && isPadding(text.charCodeAt(ce - 1))) ce--;
+    // A final empty line after a trailing newline is not a line of its own.
+    if (!(next > n && pos === n && lines.length > 0)) {
+      lines.push({ index: lines.length, start: pos, end, contentStart: cs, contentEnd: ce });
+    }
+    pos = next;
+  }
+  return { lines, crlf, lf, cr };
+}
+
+/** True when the line holds nothing but padding. */
+export function isBlank(line: Line): boolean {
+  return line.contentStart >= line.contentEnd;
+}

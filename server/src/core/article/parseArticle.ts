@@ -1,0 +1,143 @@
+import type { Problem, Result } from '../text/problem';
+import type { ArticleModel, Story, StoryPart } from './model';
+import { scanLines } from './lines';
+import { contentLines } from './contentLines';
+import { splitStories } from './splitStories';
+import { classifyParts } from './classifyParts';
+import { resolveReferenceDates, type DateEvidence } from './referenceDate';
+import { findQuotes } from './quotes';
+import { byteStats, encodingProblems, looksBinary } from './inputChecks';
+import type { DateLineReading } from './dateLines';
+
+/** Options for {@link parseArticle}. */
+export interface ParseArticleOptions {
+  /** ISO day (`YYYY-MM-DD`) of the file's modification time: the last-resort reference date. */
+  readonly fileDate?: string;
+  /**
+   * Above this many characters only the structure is computed (no quotes, no
+   * date search in captions and bodies). Default 2,000,000.
+   */
+  readonly maxAnalysisLength?: number;
+}
+
+/** Default for {@link ParseArticleOptions.maxAnalysisLength}. */
+export const DEFAULT_MAX_ANALYSIS_LENGTH = 2_000_000;
+
+const EMPTY: ArticleModel = { length: 0, stories: [], structureOnly: false };
+
+/**
+ * Parses a scraped news article file into stories and their parts, each with
+ * UTF-16 offsets into `text`, plus each story's reference date and quotes.
+ * Never throws: odd input yields a best-effort model and problems
+ * (`article.empty`, `article.binary`, `article.structure-only`, …).
+ * Linear in the length of the text.
+ */
+export function parseArticle(text: string, options: ParseArticleOptions = {}): Result<ArticleModel> {
+  try {
+    return parseUnsafe(text, options);
+  } catch (err) {
+    // A bug must not take the editor down with it: report it as a problem.
+    return {
+      value: { ...EMPTY, length: text.length },
+      problems: [{ start: 0, end: 0, severity: 'error', code: 'article.internal-error',
+        message: `The article parser failed: ${err instanceof Error ? err.message : String(err)}` }],
+    };
+  }
+}
+
+function parseUnsafe(text: string, options: ParseArticleOptions): Result<ArticleModel> {
+  const problems: Problem[] = [];
+  const maxAnalysis = options.maxAnalysisLength ?? DEFAULT_MAX_ANALYSIS_LENGTH;
+  const fileDate = options.fileDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(options.fileDate) ? options.fileDate : undefined;
+  if (options.fileDate !== undefined && fileDate === undefined) {
+    problems.push({ start: 0, end: 0, severity: 'warning', code: 'article.bad-file-date',
+      message: `The file date "${options.fileDate}" is not an ISO day (YYYY-MM-DD); it is ignored.` });
+  }
+
+  const stats = byteStats(text);
+  if (looksBinary(stats)) {
+    problems.push({ start: 0, end: Math.min(text.length, 1), severity: 'error', code: 'article.binary',
+      message: 'This file looks binary (NUL or control characters), not a text article; nothing was parsed.' });
+    return { value: { length: text.length, stories: [], structureOnly: false }, problems };
+  }
+
+  const structureOnly = text.length > maxAnalysis;
+  if (structureOnly) {
+    problems.push({ start: 0, end: 0, severity: 'info', code: 'article.structure-only',
+      message: `The file has ${text.length.toLocaleString('en-US')} characters, more than the analysis limit of ${maxAnalysis.toLocaleString('en-US')}: only its structure was parsed (no quotes, dates only from date lines).` });
+  }
+
+  const scan = scanLines(text);
+  problems.push(...encodingProblems(text, stats, scan));
+  const cl = contentLines(text, scan.lines);
+  if (cl.length === 0) {
+    problems.push({ start: 0, end: text.length, severity: 'info', code: 'article.empty',
+      message: 'The file is empty (or only whitespace): it holds no story.' });
+    return { value: { length: text.length, stories: [], structureOnly }, problems };
+  }
+
+  const ranges = splitStories(cl);
+  const structures = ranges.map((r) => classifyParts(cl, r.from, r.to));
+
+  const evidence: DateEvidence[] = structures.map((st, k) => {
+    const dateLines = new Map<number, DateLineReading>();
+    const r = ranges[k]!;
+    for (let i = r.from; i < r.to; i++) {
+      const c = cl[i]!;
+      if (c.dateLine) dateLines.set(c.line.contentStart, c.dateLine);
+    }
+    const first = st.parts[0];
+    const anchor = st.headline ?? (first ? { start: first.start, end: first.end } : { start: 0, end: 0 });
+    const headline = st.headline ? text.slice(st.headline.start, st.headline.end) : '';
+    return {
+      parts: structureOnly ? st.parts.filter((p) => p.kind === 'dateLine') : st.parts,
+      dateLines,
+      ...(st.place?.dateText !== undefined && st.place.dateStart !== undefined ? { datelineDate: { text: st.place.dateText, start: st.place.dateStart } } : {}),
+      anchor,
+      headline,
+    };
+  });
+  const dates = resolveReferenceDates(text, evidence, fileDate, problems);
+
+  for (const [k, st] of structures.entries()) {
+    const headline = evidence[k]!.headline;
+    if (!st.headline) {
+      const a = evidence[k]!.anchor;
+      problems.push({ start: a.start, end: a.end, severity: 'info', code: 'article.no-headline',
+        message: 'This story has no line that reads like a headline; it is listed without one.' });
+    }
+    if (!st.parts.some((p) => p.kind === 'paragraph')) {
+      const a = evidence[k]!.anchor;
+      problems.push({ start: a.start, end: a.end, severity: 'info', code: 'article.no-body',
+        message: `${headline ? `Story "${headline.slice(0, 60)}"` : 'This story'} has no body paragraphs.` });
+    }
+    for (const p of st.parts) {
+      if (p.kind !== 'dateLine') continue;
+      const r = evidence[k]!.dateLines.get(p.start);
+      if (r?.kind === 'invalid') {
+        problems.push({ start: p.start + r.index, end: p.start + r.index + r.length, severity: 'warning', code: 'article.invalid-date',
+          message: `"${text.slice(p.start + r.index, p.start + r.index + r.length)}" is not a real calendar day; the date line is ignored.` });
+      }
+    }
+  }
+
+  const stories: Story[] = structures.map((st, k) => {
+    const parts: readonly StoryPart[] = st.parts;
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    const date = dates[k];
+    const story: Story = {
+      start: first ? first.start : 0,
+      end: last ? last.end : 0,
+      headline: evidence[k]!.headline,
+      headlineSpan: st.headline ? { start: st.headline.start, end: st.headline.end } : { start: first?.start ?? 0, end: first?.start ?? 0 },
+      ...(date ? { date } : {}),
+      ...(st.place ? { place: st.place.text, placeSpan: { start: st.place.start, end: st.place.end } } : {}),
+      parts,
+      quotes: structureOnly ? [] : findQuotes(text, parts),
+    };
+    return story;
+  });
+
+  return { value: { length: text.length, stories, structureOnly }, problems };
+}

@@ -1,0 +1,161 @@
+import type { Quote, StoryPart } from './model';
+
+/**
+ * Quotations (“…” and "…") and their speakers. A speaker is taken only from
+ * the quote's own sentence: `…,” Ismail said`, `…,” said UN spokesperson
+ * Stephane Dujarric`, `…,” according to the statement`, `Islamabad said
+ * "…"`. A paragraph that is one bare quote right after an attributed quote
+ * continues it (news style), so it inherits that speaker, marked inferred.
+ */
+
+const VERBS = 'said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|declared|explained|insisted|warned|stressed|asserted|remarked|replied|tweeted|posted|announced|argued|urged|read|reads|continued|concluded|claimed|acknowledged|admitted|recalled|asked|commented|posted|confirmed|emphasised|emphasized|underlined|underlines';
+const WORD = "[\\p{L}\\p{N}’'.\\-]+";
+const DET = '(?:the|a|an|his|her|their|its|our|this|that)';
+const PRONOUN = /^(?:he|she|they|it|we|i|you)$/i;
+// A speaker phrase: up to ten words, starting with a capital or a determiner / pronoun.
+const SPEAKER = `((?:${DET}\\s+)?(?:${WORD}\\s+){0,9}?${WORD}|he|she|they|it|we|I)`;
+
+const AFTER_VERB_FIRST = new RegExp(`^[\\s,]*(?:${VERBS})\\s+(${DET}?\\s*[\\p{Lu}](?:${WORD})(?:\\s+(?!(?:in|on|at|after|during|referring|adding|while|when|who|as|to|that|last|this|of)\\b)${WORD}){0,9})`, 'u');
+const AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,]*${SPEAKER}\\s+(?:also\\s+|later\\s+|then\\s+|had\\s+|has\\s+)?(?:${VERBS})\\b`, 'u');
+const AFTER_ACCORDING = new RegExp(`^[\\s,]*according\\s+to\\s+((?:${DET}\\s+)?(?:${WORD}\\s+){0,7}?${WORD})(?=[\\s,.;]*$|[,.;])`, 'u');
+// `… Islamabad said "…"`, `Amirabdollahian, in comments quoted by state media, said, "…"`.
+const BEFORE_VERB = new RegExp(`(?:,[^,]{1,80},)?\\s+(?:also\\s+)?(?:${VERBS})(?:\\s+(?:on|in)\\s+[^,“"]{1,40})?[\\s,:]*$`, 'u');
+const SENTENCE_SUBJECT = new RegExp(`^${SPEAKER}\\s+(?:also\\s+)?(?:${VERBS})\\b`, 'u');
+// Words that cannot be part of a speaker phrase read backwards from its verb.
+const STOP_BACK = /^(?:which|who|whom|that|and|but|or|while|as|after|before|when|where|because|in|on|at|to|for|with|from|by|of|said|says|told|if|than|then|so)$/i;
+
+const QUOTE_KINDS = new Set(['paragraph', 'standfirst', 'bullet', 'caption', 'subheading']);
+
+interface Found { readonly speaker: string; readonly start: number }
+
+function validSpeaker(s: string): boolean {
+  const first = s.split(/\s+/)[0] ?? '';
+  return /^\p{Lu}/u.test(s) || /^(?:the|a|an|his|her|their|its|our|this|that)$/i.test(first) || PRONOUN.test(s);
+}
+
+/** Text after the closing quote up to the end of its sentence. */
+function sentenceAfter(s: string, from: number): string {
+  const rest = s.slice(from, from + 200);
+  const m = /[.!?](?=\s|$)|[“"]/.exec(rest);
+  return m ? rest.slice(0, m.index) : rest;
+}
+
+/** Start of the sentence containing offset `at` in `s`. */
+export function sentenceStart(s: string, at: number): number {
+  const lo = Math.max(0, at - 300);
+  // One character past `at` so the look-ahead can see a quote opening there.
+  const head = s.slice(lo, at + 1);
+  const re = /[.!?][”"’)]?\s+(?=[\p{Lu}“"])/gu;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(head)) !== null) if (m.index + m[0].length <= at - lo) start = m.index + m[0].length;
+  return lo + start;
+}
+
+/**
+ * The speaker phrase that ends at `end` in `s`, read backwards word by word:
+ * the shortest sensible noun phrase (`Islamabad` in `… in which Islamabad`).
+ */
+function speakerBefore(s: string, from: number, end: number): Found | undefined {
+  const words = [...s.slice(from, end).matchAll(/[^\s,;:()]+/g)];
+  let k = words.length;
+  while (k > 0 && words.length - k < 8) {
+    const w = words[k - 1]![0];
+    if (STOP_BACK.test(w) || /[.!?”"]$/.test(w) && k < words.length) break;
+    k--;
+    if (/[,;:()]/.test(s.slice(from + words[k]!.index! - 1, from + words[k]!.index!))) break;
+  }
+  // Drop leading lower-case words other than determiners (`alleged`, `also`).
+  while (k < words.length && !/^\p{Lu}/u.test(words[k]![0]) && !/^(?:the|a|an|his|her|their|its|our)$/i.test(words[k]![0]) && !PRONOUN.test(words[k]![0])) k++;
+  if (k >= words.length) return undefined;
+  const a = from + words[k]!.index!;
+  const last = words[words.length - 1]!;
+  const b = from + last.index! + last[0].length;
+  const speaker = s.slice(a, b);
+  return validSpeaker(speaker) ? { speaker, start: a } : undefined;
+}
+
+function attribution(s: string, open: number, close: number): Found | undefined {
+  const after = sentenceAfter(s, close);
+  let m = AFTER_VERB_FIRST.exec(after);
+  if (m && validSpeaker(m[1]!)) return { speaker: m[1]!.trim(), start: close + m.index + m[0].lastIndexOf(m[1]!) };
+  m = AFTER_ACCORDING.exec(after);
+  if (m) return { speaker: m[1]!, start: close + m[0].lastIndexOf(m[1]!) };
+  m = AFTER_SPEAKER_FIRST.exec(after);
+  if (m && validSpeaker(m[1]!)) return { speaker: m[1]!, start: close + m[0].indexOf(m[1]!) };
+  const ss = sentenceStart(s, open);
+  const before = s.slice(ss, open);
+  m = BEFORE_VERB.exec(before);
+  if (m) {
+    const found = speakerBefore(s, ss, ss + m.index);
+    if (found) return found;
+  }
+  m = SENTENCE_SUBJECT.exec(before);
+  if (m && validSpeaker(m[1]!)) return { speaker: m[1]!, start: ss };
+  return undefined;
+}
+
+/** The speaker named at the start of a part (`Hamza Shafqaat wrote …`), for resolving a later `he`. */
+function partSubject(s: string): string | undefined {
+  const m = SENTENCE_SUBJECT.exec(s.slice(0, 200));
+  return m && !PRONOUN.test(m[1]!) && validSpeaker(m[1]!) ? m[1]! : undefined;
+}
+
+/** Opening/closing pairs inside one part's text, as offsets into that text. */
+function quotePairs(s: string): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  let i = 0;
+  while (i < s.length) {
+    const curly = s.indexOf('“', i);
+    const straight = s.indexOf('"', i);
+    if (curly < 0 && straight < 0) break;
+    const open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight);
+    const closeChar = s[open] === '“' ? '”' : '"';
+    const close = s.indexOf(closeChar, open + 1);
+    // An unclosed quote runs to the end of the paragraph: news style opens a
+    // multi-paragraph quote without closing it until its last paragraph.
+    const end = close < 0 ? s.length : close + 1;
+    if (end - open > 2) pairs.push([open, end]);
+    i = end;
+  }
+  return pairs;
+}
+
+/** Finds the quotes of one story's parts. */
+export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
+  const quotes: Quote[] = [];
+  let lastSpoken: { speaker: string; part: number } | undefined;
+  let lastNamed: string | undefined;
+  let prevSubject: string | undefined;
+  for (let pi = 0; pi < parts.length; pi++) {
+    const p = parts[pi]!;
+    if (!QUOTE_KINDS.has(p.kind)) continue;
+    const s = text.slice(p.start, p.end);
+    const opener = p.kind === 'paragraph' ? partSubject(s) : undefined;
+    if (s.indexOf('“') < 0 && s.indexOf('"') < 0) { if (opener) prevSubject = opener; continue; }
+    const pairs = quotePairs(s);
+    const subject = opener !== undefined && pairs[0] !== undefined && pairs[0][0] > 0 ? opener : prevSubject;
+    for (const [open, close] of pairs) {
+      const found = attribution(s, open, close);
+      const base = { start: p.start + open, end: p.start + close };
+      if (found && !PRONOUN.test(found.speaker)) {
+        quotes.push({ ...base, speaker: found.speaker, speakerSpan: { start: p.start + found.start, end: p.start + found.start + found.speaker.length } });
+        lastSpoken = { speaker: found.speaker, part: pi };
+        lastNamed = found.speaker;
+      } else if (found && (subject ?? lastNamed) !== undefined) {
+        // `he said`: the pronoun points at the person this paragraph (or the one
+        // before) opened with, else at the last named speaker of this story.
+        const who = (subject ?? lastNamed)!;
+        quotes.push({ ...base, speaker: who, speakerInferred: true });
+        lastSpoken = { speaker: who, part: pi };
+      } else if (!found && (open === 0 || sentenceStart(s, open) === open) && lastSpoken !== undefined && pi - lastSpoken.part <= 2) {
+        quotes.push({ ...base, speaker: lastSpoken.speaker, speakerInferred: true });
+        lastSpoken = { speaker: lastSpoken.speaker, part: pi };
+      } else {
+        quotes.push(base);
+      }
+    }
+    prevSubject = opener;
+  }
+  return quotes;
+}

@@ -1,0 +1,72 @@
+import { sameText, type ContentLine } from './contentLines';
+import { isCaptionLike, isHeadlineLike, isProse } from './heuristics';
+
+/**
+ * Story segmentation. A file holds several stories; a new one starts at a
+ * headline-like line after a clear break (two blank lines, or a separator
+ * such as `---`) that is followed within a few lines by a story header: a
+ * date line, a byline, `Short Url`/`Follow`, or the headline printed again.
+ * One blank line is enough when a date line or byline follows at once and the
+ * current story is already well into its body.
+ */
+
+const LOOKAHEAD = 7;
+
+function isHeaderMarker(c: ContentLine): boolean {
+  return c.dateLine !== undefined || c.kind === 'byline' ||
+    (c.kind === 'boilerplate' && /^(?:short\s*url|follow)$/i.test(c.text));
+}
+
+function hasHeaderSignature(cl: readonly ContentLine[], i: number): boolean {
+  const head = cl[i]!.text;
+  const last = Math.min(cl.length, i + LOOKAHEAD);
+  for (let j = i + 1; j < last; j++) {
+    const c = cl[j]!;
+    if (c.kind === 'separator') return false;
+    if (isHeaderMarker(c) || sameText(c.text, head)) return true;
+    if (c.kind === 'boilerplate' || isCaptionLike(c.text)) continue;
+    // One prose line may be a standfirst; a second one means we are in a body.
+    if (j > i + 1 && isProse(c.text)) return false;
+  }
+  return false;
+}
+
+function hasStrongSignature(cl: readonly ContentLine[], i: number): boolean {
+  const next = cl[i + 1];
+  if (next && isHeaderMarker(next) && next.kind !== 'boilerplate') return true;
+  const after = cl[i + 2];
+  return next !== undefined && after !== undefined && isCaptionLike(next.text) && isHeaderMarker(after);
+}
+
+function canOpenStory(c: ContentLine): boolean {
+  return c.kind === 'other' && c.dateLine === undefined && isHeadlineLike(c.text) && !isCaptionLike(c.text);
+}
+
+/**
+ * Returns, for each story, the index range `[from, to)` into `cl` of its
+ * content lines. Separator lines are left out of every story.
+ */
+export function splitStories(cl: readonly ContentLine[]): Array<{ from: number; to: number }> {
+  const starts: number[] = [];
+  let afterSeparator = false;
+  for (let i = 0; i < cl.length; i++) {
+    const c = cl[i]!;
+    if (c.kind === 'separator') { afterSeparator = true; continue; }
+    const current = starts.length > 0 ? starts[starts.length - 1]! : -1;
+    if (current < 0) { starts.push(i); afterSeparator = false; continue; }
+    if (afterSeparator) {
+      afterSeparator = false;
+      // A separator before a headline is a story break; before prose it is a scene break.
+      if (canOpenStory(c)) { starts.push(i); continue; }
+    }
+    if (c.gapBefore >= 1 && i - current >= 4 && canOpenStory(c)) {
+      const breakBefore = c.gapBefore >= 2;
+      if ((breakBefore && hasHeaderSignature(cl, i)) || hasStrongSignature(cl, i)) starts.push(i);
+    }
+  }
+  return starts.map((from, k) => {
+    let to = k + 1 < starts.length ? starts[k + 1]! : cl.length;
+    while (to > from && cl[to - 1]!.kind === 'separator') to--;
+    return { from, to };
+  });
+}
