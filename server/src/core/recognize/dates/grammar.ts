@@ -65,9 +65,22 @@ const ALTERNATIVES: readonly string[] = [
 ];
 
 /**
- * A fresh global regex of the whole grammar. Callers own `lastIndex`, so each
- * call gets its own instance; building it costs microseconds.
+ * A fresh sticky regex of the whole grammar: it matches only at `lastIndex`,
+ * which the scanner sets to the few word starts around each trigger. Matches
+ * never start inside a word. Compiling it is not free: build it once.
  */
 export function dateGrammar(): RegExp {
-  return new RegExp(ALTERNATIVES.join('|'), 'g');
+  return new RegExp(`(?<![\\w])(?:${ALTERNATIVES.join('|')})`, 'y');
 }
+
+/**
+ * Words every date expression contains at least one of: digits, month and
+ * weekday names, deictic words and calendar units. Finding these is a simple
+ * scan; the full grammar runs only next to them.
+ */
+export function dateTriggers(): RegExp {
+  return /\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]o(?:day|night|morrow)|morning|afternoon|evening|week|month|year|day|quarter|Q[1-4])/g;
+}
+
+/** How many words before a trigger an expression may start ("the end of last year"). */
+export const MAX_WORDS_BEFORE_TRIGGER = 4;

@@ -2,8 +2,16 @@ import type { Span } from '../../text/problem';
 import type { DateMention } from '../model';
 import { parseIsoDay } from './calendar';
 import { prefersMonthFirst } from './context';
-import { dateGrammar } from './grammar';
+import { dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER } from './grammar';
 import { resolveMatch, type ResolveContext } from './resolveMatch';
+
+/**
+ * Built once: compiling the grammar costs far more than running it on a short
+ * story. Sharing is safe because every use sets `lastIndex` first and the
+ * scan never yields to other code.
+ */
+const GRAMMAR = dateGrammar();
+const TRIGGERS = dateTriggers();
 
 /** Options of {@link recognizeDates}. */
 export interface RecognizeDatesOptions {
@@ -36,17 +44,72 @@ export function recognizeDates(text: string, referenceDate: string | undefined, 
   };
   const spans = normalizeSpans(options?.spans, text.length);
   const out: DateMention[] = [];
-  const re = dateGrammar();
+  const grammar = GRAMMAR;
+  const triggers = TRIGGERS;
+  const starts: number[] = [];
   for (const span of spans) {
-    re.lastIndex = span.start;
-    for (let m = re.exec(text); m !== null && m.index < span.end; m = re.exec(text)) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
-      if (m.index + m[0].length > span.end) continue;
-      const mention = resolveMatch(m, ctx);
-      if (mention) out.push(mention);
+    // `pos`: nothing before it may start a match (it is the end of the last one, or the span start).
+    let pos = span.start;
+    triggers.lastIndex = pos;
+    for (let t = triggers.exec(text); t !== null && t.index < span.end; t = triggers.exec(text)) {
+      // Try the word starts just before the trigger, earliest first, as a left-to-right scan would.
+      wordStartsBefore(text, t.index, Math.max(pos, span.start), starts);
+      for (const at of starts) {
+        grammar.lastIndex = at;
+        const m = grammar.exec(text);
+        if (m === null || m[0].length === 0 || at + m[0].length > span.end) continue;
+        const mention = resolveMatch(m, ctx);
+        if (!mention) continue;
+        out.push(mention);
+        pos = at + m[0].length;
+        if (triggers.lastIndex < pos) triggers.lastIndex = pos;
+        break;
+      }
     }
   }
   return out;
+}
+
+/**
+ * Words that may open a date expression before its trigger ("the end of last
+ * year", "three weeks ago", "mid-January"); stepping back stops at any other word,
+ * so most triggers cost a single grammar attempt.
+ */
+const LEAD_WORDS = new Set([
+  'the', 'of', 'end', 'beginning', 'start', 'middle', 'close', 'early', 'earlier', 'late', 'later', 'mid',
+  'last', 'this', 'next', 'coming', 'current', 'past', 'previous', 'preceding', 'prior',
+  'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'several', 'few', 'couple',
+]);
+
+/**
+ * Fills `out` with the starts of up to {@link MAX_WORDS_BEFORE_TRIGGER} lead
+ * words right before `at`, not before `floor`, earliest first, then `at` itself.
+ */
+function wordStartsBefore(text: string, at: number, floor: number, out: number[]): void {
+  out.length = 0;
+  let i = at;
+  for (let w = 0; w < MAX_WORDS_BEFORE_TRIGGER && i > floor; w++) {
+    let j = i;
+    // Separators between words: spaces and hyphens ("mid-January").
+    while (j > floor && isSeparator(text.charCodeAt(j - 1))) j--;
+    if (j === i || j <= floor) break;
+    let k = j;
+    while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
+    if (k === j || j - k > 9 || !LEAD_WORDS.has(text.slice(k, j).toLowerCase())) break;
+    out.push(k);
+    i = k;
+  }
+  out.reverse();
+  if (at >= floor) out.push(at);
+}
+
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 9 || c === 45 || c === 0xa0;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 /** Sorted, clamped, merged spans; the whole text when none are given. */
