@@ -1,0 +1,776 @@
+import type { EntityType } from '../recognize/model';
+import type { Problem } from '../text/problem';
+import type { Result } from '../text/problem';
+import { decodeAnalysis, encodeAnalysis, type EncodedAnalysis } from './analysisCodec';
+import { contentHash } from './contentHash';
+import type {
+  AnalyzeDocument,
+  AnnotationInfo,
+  AnnotationsProvider,
+  DocumentAnalysis,
+  StoryDateMention,
+  StoryInfo,
+  TextAnalysis,
+} from './documentAnalysis';
+import { Emitter, type Event } from './emitter';
+import { bump, EntityGroups, type EntityBucket } from './entityBuckets';
+import { entityKey, foldText, withoutPossessive } from './entityKey';
+import type {
+  CoMention,
+  DateHit,
+  DayStory,
+  EntityHit,
+  EntityListOptions,
+  EntitySummary,
+  IndexChange,
+  IndexedMention,
+  IndexStats,
+  LocatedAnnotation,
+  MentionLocation,
+  SearchHit,
+  StoryMentions,
+  TimelineDay,
+} from './indexTypes';
+import { matchScore } from './matchScore';
+import { buildMentions } from './mentionMerge';
+
+/** How the index is built. */
+export interface WorkspaceIndexOptions {
+  /** Parses and recognizes one document; called at most once per content. */
+  readonly analyze: AnalyzeDocument;
+  /** Supplies anchored sidecar annotations on every text change (optional). */
+  readonly annotations?: AnnotationsProvider;
+  /**
+   * Identifies the analyzer (parser + recognizer + their data). A cache
+   * snapshot written by another analyzer version is ignored.
+   */
+  readonly analyzerVersion?: string;
+}
+
+/** The persistent cache: analyses keyed by content hash. JSON-able. */
+export interface IndexSnapshot {
+  readonly format: 'dossier-index-cache';
+  readonly version: 1;
+  readonly analyzer: string;
+  readonly entries: Readonly<Record<string, EncodedAnalysis>>;
+}
+
+/** One document as the index holds it. */
+interface DocEntry {
+  uri: string;
+  version: number;
+  readonly hash: string;
+  readonly text: string;
+  readonly analysis: TextAnalysis;
+  readonly annotations: readonly AnnotationInfo[];
+  /** Recognizer and analyst mentions, sorted by start. */
+  readonly mentions: readonly IndexedMention[];
+  /** Per story index: the distinct bucket keys mentioned in it. */
+  readonly storyKeys: ReadonlyArray<readonly string[]>;
+  /** Changes iff the document's entity contribution changes. */
+  readonly fingerprint: string;
+  /** The cache form, computed once on demand (or kept from the snapshot). */
+  encoded?: EncodedAnalysis;
+}
+
+const SNAPSHOT_VERSION = 1;
+const RECENT_LIMIT = 64;
+/** No mention is longer than this; bounds the backwards scan of `entityAt`. */
+const MAX_MENTION_LENGTH = 300;
+
+/**
+ * The workspace index: every article document, analysed once per content,
+ * with entities merged across stories and files, and dates by day. It is
+ * updated document by document (a change removes the document's old
+ * contribution from the aggregates and adds the new one, never rescanning
+ * the workspace) and tells its listeners what changed.
+ */
+export class WorkspaceIndex {
+  private readonly docs = new Map<string, DocEntry>();
+  /** One live document per content hash, to share analyses between identical files. */
+  private readonly liveByHash = new Map<string, DocEntry>();
+  private readonly groups = new EntityGroups();
+  /** Day or month value → uri → indexes into that document's date mentions. */
+  private readonly dayMentions = new Map<string, Map<string, number[]>>();
+  /** Publication day → uri → story indexes. */
+  private readonly dayStories = new Map<string, Map<string, number[]>>();
+  /** Analyses by content hash: restored from a snapshot, not yet claimed by a document. */
+  private restored = new Map<string, unknown>();
+  /** Analyses of recently replaced or deleted contents, for undo and reverts. */
+  private readonly recent = new Map<string, { analysis: TextAnalysis; encoded?: EncodedAnalysis }>();
+  /** Sidecar annotations pushed by `setAnnotations`, by uri. */
+  private readonly sidecars = new Map<string, readonly AnnotationInfo[]>();
+  private readonly changeEmitter = new Emitter<IndexChange>();
+  private readonly summaries = new Map<string, EntitySummary>();
+  private readonly coMentions = new Map<string, CoMention[]>();
+  private timelineCache: TimelineDay[] | undefined;
+  private batchDepth = 0;
+  private pending: { uris: Set<string>; entities: boolean; annotations: boolean } | undefined;
+  private analyzeCalls = 0;
+  private cacheHits = 0;
+  private storyTotal = 0;
+  private mentionTotal = 0;
+  private readonly analyzerVersion: string;
+
+  /** Fires after documents changed (once per `batch`). */
+  readonly onDidChange: Event<IndexChange> = this.changeEmitter.event;
+
+  constructor(private readonly options: WorkspaceIndexOptions) {
+    this.analyzerVersion = options.analyzerVersion ?? '0';
+  }
+
+  // ---------------------------------------------------------------- updates
+
+  /**
+   * Adds or updates a document. Does nothing when the version and content
+   * are unchanged; reuses the analysis when only the version changed or the
+   * content is in the cache. Returns true when the index changed.
+   */
+  set(uri: string, text: string, version: number): boolean {
+    const old = this.docs.get(uri);
+    if (old && old.text === text) {
+      old.version = version;
+      return false;
+    }
+    const hash = contentHash(text);
+    const { analysis, encoded } = this.analysisFor(uri, text, version, hash);
+    const annotations = this.annotationsFor(uri, text);
+    const entry = makeEntry(uri, version, hash, text, analysis, annotations, encoded);
+    this.replace(old, entry);
+    this.emit([uri], !old || old.fingerprint !== entry.fingerprint, !!old?.annotations.length || annotations.length > 0);
+    return true;
+  }
+
+  /** Removes a document (and the annotations pushed for it). Returns true when it was indexed. */
+  delete(uri: string): boolean {
+    const old = this.docs.get(uri);
+    this.sidecars.delete(uri);
+    if (!old) return false;
+    this.replace(old, undefined);
+    this.emit([uri], true, old.annotations.length > 0);
+    return true;
+  }
+
+  /** Moves a document to a new uri without re-analysing it. Returns true when it was indexed. */
+  rename(oldUri: string, newUri: string): boolean {
+    const entry = this.docs.get(oldUri);
+    if (!entry || oldUri === newUri) return false;
+    const sidecar = this.sidecars.get(oldUri);
+    this.sidecars.delete(oldUri);
+    if (sidecar) this.sidecars.set(newUri, sidecar);
+    const displaced = this.docs.get(newUri);
+    if (displaced) this.replace(displaced, undefined);
+    this.replace(entry, undefined);
+    entry.uri = newUri;
+    this.replace(undefined, entry);
+    this.emit([oldUri, newUri], true, entry.annotations.length > 0);
+    return true;
+  }
+
+  /**
+   * Replaces the analyst annotations of a document (after its sidecar
+   * changed). Annotations are kept for a document not indexed yet.
+   */
+  setAnnotations(uri: string, annotations: readonly AnnotationInfo[]): void {
+    this.sidecars.set(uri, annotations);
+    const old = this.docs.get(uri);
+    if (!old) return;
+    const entry = makeEntry(uri, old.version, old.hash, old.text, old.analysis, clampAnnotations(annotations, old.text.length), old.encoded);
+    this.replace(old, entry);
+    this.emit([uri], old.fingerprint !== entry.fingerprint, true);
+  }
+
+  /** Runs `fn` with change events held back, then fires one merged event. */
+  batch<T>(fn: () => T): T {
+    this.batchDepth++;
+    try {
+      return fn();
+    } finally {
+      this.batchDepth--;
+      if (this.batchDepth === 0 && this.pending) {
+        const p = this.pending;
+        this.pending = undefined;
+        this.changeEmitter.fire({ uris: [...p.uris], entitiesChanged: p.entities, annotationsChanged: p.annotations });
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- cache
+
+  /** The persistent cache: the analyses of the indexed documents, keyed by content hash. */
+  serialize(): IndexSnapshot {
+    const entries: Record<string, EncodedAnalysis> = {};
+    for (const d of this.docs.values()) {
+      if (entries[d.hash]) continue;
+      d.encoded ??= encodeAnalysis(d.analysis, d.text);
+      entries[d.hash] = d.encoded;
+    }
+    return { format: 'dossier-index-cache', version: SNAPSHOT_VERSION, analyzer: this.analyzerVersion, entries };
+  }
+
+  /**
+   * Loads a snapshot written by `serialize`. Its analyses are used only for
+   * documents whose content hash matches later (and whose entry decodes
+   * against the actual text); nothing is trusted blindly. Returns the
+   * number of usable entries, with problems for a snapshot that is unusable.
+   */
+  restore(snapshot: unknown): Result<number> {
+    const problems: Problem[] = [];
+    const bad = (code: string, message: string): Result<number> => ({
+      value: 0,
+      problems: [{ start: 0, end: 0, severity: 'warning', code, message }],
+    });
+    if (typeof snapshot !== 'object' || snapshot === null) return bad('cache.malformed', 'The index cache is not an object; it is ignored.');
+    const s = snapshot as Partial<IndexSnapshot>;
+    if (s.format !== 'dossier-index-cache' || s.version !== SNAPSHOT_VERSION) return bad('cache.version', 'The index cache has another format version; it is ignored.');
+    if (s.analyzer !== this.analyzerVersion) return bad('cache.analyzer', 'The index cache was written by another analyzer version; it is ignored.');
+    if (typeof s.entries !== 'object' || s.entries === null) return bad('cache.malformed', 'The index cache has no entries; it is ignored.');
+    const map = new Map<string, unknown>();
+    for (const [hash, enc] of Object.entries(s.entries)) map.set(hash, enc);
+    this.restored = map;
+    return { value: map.size, problems };
+  }
+
+  /** Drops restored cache entries no document claimed (call after the initial scan). */
+  dropUnclaimedCache(): number {
+    const n = this.restored.size;
+    this.restored = new Map();
+    return n;
+  }
+
+  // ---------------------------------------------------------------- documents
+
+  /** Uris of the indexed documents. */
+  uris(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  /** The analysis of an indexed document, or undefined. */
+  document(uri: string): DocumentAnalysis | undefined {
+    const d = this.docs.get(uri);
+    if (!d) return undefined;
+    return { ...d.analysis, uri: d.uri, version: d.version, hash: d.hash, annotations: d.annotations };
+  }
+
+  /** The indexed text of a document (the hover quotes sentences from other files). */
+  textOf(uri: string): string | undefined {
+    return this.docs.get(uri)?.text;
+  }
+
+  /** Entity mentions of a document (recognizer and analyst), sorted by start. */
+  mentionsIn(uri: string): readonly IndexedMention[] {
+    return this.docs.get(uri)?.mentions ?? [];
+  }
+
+  /** The story containing `offset`, if any. */
+  storyAt(uri: string, offset: number): StoryInfo | undefined {
+    const d = this.docs.get(uri);
+    if (!d) return undefined;
+    return d.analysis.stories.find((s) => s.start <= offset && offset < s.end);
+  }
+
+  /** Counters for logs, tests and benchmarks. */
+  stats(): IndexStats {
+    return {
+      documents: this.docs.size,
+      stories: this.storyTotal,
+      entities: this.groups.buckets.size,
+      mentions: this.mentionTotal,
+      analyzeCalls: this.analyzeCalls,
+      cacheHits: this.cacheHits,
+    };
+  }
+
+  // ---------------------------------------------------------------- position queries
+
+  /** The entity mentioned at `offset` (the innermost mention containing it). */
+  entityAt(uri: string, offset: number): EntityHit | undefined {
+    const d = this.docs.get(uri);
+    if (!d) return undefined;
+    const m = innermost(d.mentions, offset);
+    if (!m) return undefined;
+    const entity = this.entity(m.key);
+    return entity && { uri, mention: m, entity };
+  }
+
+  /** The date mentioned at `offset`. */
+  dateAt(uri: string, offset: number): DateHit | undefined {
+    const d = this.docs.get(uri);
+    if (!d) return undefined;
+    const m = innermost(d.analysis.dates, offset);
+    return m && { uri, mention: m };
+  }
+
+  /** The annotations covering `offset`, innermost first. */
+  annotationsAt(uri: string, offset: number): AnnotationInfo[] {
+    const d = this.docs.get(uri);
+    if (!d) return [];
+    return d.annotations
+      .filter((a) => a.status !== 'orphaned' && a.start <= offset && offset < a.end)
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
+  }
+
+  // ---------------------------------------------------------------- entity queries
+
+  /** The merged key of the entity a name or key belongs to. */
+  resolve(nameOrKey: string): string {
+    const key = this.groups.buckets.has(nameOrKey) ? nameOrKey : entityKey(nameOrKey);
+    return this.groups.rootOf(key);
+  }
+
+  /** The entity a name or key belongs to, or undefined when the workspace never mentions it. */
+  entity(nameOrKey: string): EntitySummary | undefined {
+    const root = this.resolve(nameOrKey);
+    if (!this.groups.buckets.has(root)) return undefined;
+    let s = this.summaries.get(root);
+    if (!s) {
+      s = this.summarize(root);
+      this.summaries.set(root, s);
+    }
+    return s;
+  }
+
+  /** Every mention of an entity across the workspace, by uri then offset. */
+  mentionsOf(nameOrKey: string): MentionLocation[] {
+    const out: MentionLocation[] = [];
+    for (const { uri, mention } of this.memberMentions(this.resolve(nameOrKey))) out.push(location(uri, mention));
+    return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start));
+  }
+
+  /** The stories mentioning an entity, newest first (undated last), each with its mentions. */
+  storiesMentioning(nameOrKey: string): StoryMentions[] {
+    const byStory = new Map<string, { uri: string; story: StoryInfo; mentions: MentionLocation[] }>();
+    for (const { uri, mention, doc } of this.memberMentions(this.resolve(nameOrKey))) {
+      const story = doc.analysis.stories[mention.story];
+      if (!story) continue;
+      const id = `${uri}#${mention.story}`;
+      let e = byStory.get(id);
+      if (!e) byStory.set(id, (e = { uri, story, mentions: [] }));
+      e.mentions.push(location(uri, mention));
+    }
+    const out = [...byStory.values()];
+    for (const e of out) e.mentions.sort((a, b) => a.start - b.start);
+    return out.sort(newestFirst);
+  }
+
+  /** The `n` entities most often mentioned in the same stories as this one. */
+  coMentioned(nameOrKey: string, n = 10): CoMention[] {
+    const root = this.resolve(nameOrKey);
+    let all = this.coMentions.get(root);
+    if (!all) {
+      all = this.computeCoMentions(root);
+      this.coMentions.set(root, all);
+    }
+    return all.slice(0, n);
+  }
+
+  /** The entities, for the Entities tree: filtered by type and text, sorted. */
+  entities(options: EntityListOptions = {}): EntitySummary[] {
+    const filter = options.filter ? foldText(options.filter) : '';
+    const out: EntitySummary[] = [];
+    const seen = new Set<string>();
+    for (const key of this.groups.buckets.keys()) {
+      const root = this.groups.rootOf(key);
+      if (seen.has(root)) continue;
+      seen.add(root);
+      const e = this.entity(root);
+      if (!e || (options.type && e.type !== options.type)) continue;
+      if (filter && !foldText(e.name).includes(filter) && !e.aliases.some((a) => foldText(a).includes(filter))) continue;
+      out.push(e);
+    }
+    const byName = (a: EntitySummary, b: EntitySummary): number => a.name.localeCompare(b.name);
+    switch (options.sort ?? 'count') {
+      case 'name':
+        return out.sort(byName);
+      case 'latest':
+        return out.sort((a, b) => cmpDesc(a.latestDate, b.latestDate) || b.storyCount - a.storyCount || byName(a, b));
+      default:
+        return out.sort((a, b) => b.storyCount - a.storyCount || b.mentionCount - a.mentionCount || byName(a, b));
+    }
+  }
+
+  /** Entities whose name or an alias matches `query` (for workspace symbols), best first. */
+  searchEntities(query: string, limit = 50): SearchHit<EntitySummary>[] {
+    const q = foldText(query);
+    if (q === '') return this.entities({ sort: 'count' }).slice(0, limit).map((item) => ({ item, score: 0 }));
+    const best = new Map<string, number>();
+    for (const b of this.groups.buckets.values()) {
+      let score = matchScore(q, b.key);
+      for (const alias of b.aliases.keys()) if (score < 100) score = Math.max(score, matchScore(q, alias));
+      if (score === 0) continue;
+      const root = this.groups.rootOf(b.key);
+      if ((best.get(root) ?? 0) < score) best.set(root, score);
+    }
+    const hits: SearchHit<EntitySummary>[] = [];
+    for (const [root, score] of best) {
+      const item = this.entity(root);
+      if (item) hits.push({ item, score: score + Math.min(9, Math.log2(1 + item.storyCount)) });
+    }
+    return hits.sort((a, b) => b.score - a.score || a.item.name.localeCompare(b.item.name)).slice(0, limit);
+  }
+
+  /** Stories whose headline matches `query`, best first (newest first among equals). */
+  searchStories(query: string, limit = 50): SearchHit<{ uri: string; story: StoryInfo }>[] {
+    const q = foldText(query);
+    if (q === '') return [];
+    const hits: SearchHit<{ uri: string; story: StoryInfo }>[] = [];
+    for (const d of this.docs.values()) {
+      for (const story of d.analysis.stories) {
+        const score = matchScore(q, foldText(story.headline));
+        if (score > 0) hits.push({ item: { uri: d.uri, story }, score });
+      }
+    }
+    return hits.sort((a, b) => b.score - a.score || newestFirst(a.item, b.item)).slice(0, limit);
+  }
+
+  // ---------------------------------------------------------------- dates
+
+  /** Stories published on a day or mentioning it (`YYYY-MM-DD`), by uri and story order. */
+  storiesOnDay(day: string): DayStory[] {
+    const byStory = new Map<string, { uri: string; story: StoryInfo; published: boolean; mentions: StoryDateMention[] }>();
+    const get = (uri: string, story: StoryInfo): { mentions: StoryDateMention[]; published: boolean } => {
+      const id = `${uri}#${story.index}`;
+      let e = byStory.get(id);
+      if (!e) byStory.set(id, (e = { uri, story, published: false, mentions: [] }));
+      return e;
+    };
+    for (const [uri, stories] of this.dayStories.get(day) ?? []) {
+      const d = this.docs.get(uri);
+      for (const i of stories) {
+        const story = d?.analysis.stories[i];
+        if (story) get(uri, story).published = true;
+      }
+    }
+    for (const [uri, idxs] of this.dayMentions.get(day) ?? []) {
+      const d = this.docs.get(uri);
+      for (const i of idxs) {
+        const m = d?.analysis.dates[i];
+        const story = m && d?.analysis.stories[m.story];
+        if (m && story) get(uri, story).mentions.push(m);
+      }
+    }
+    return [...byStory.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.story.index - b.story.index));
+  }
+
+  /** Days with stories or dated mentions, newest first, each with its stories and shared entities. */
+  timeline(): TimelineDay[] {
+    if (this.timelineCache) return this.timelineCache;
+    const days = new Set<string>();
+    for (const d of this.dayStories.keys()) days.add(d);
+    for (const d of this.dayMentions.keys()) if (d.length === 10) days.add(d);
+    const out: TimelineDay[] = [];
+    for (const day of [...days].sort().reverse()) {
+      const stories = this.storiesOnDay(day);
+      const counts = new Map<string, number>();
+      for (const s of stories) {
+        const keys = this.docs.get(s.uri)?.storyKeys[s.story.index] ?? [];
+        for (const root of new Set(keys.map((k) => this.groups.rootOf(k)))) bump(counts, root, 1);
+      }
+      const sharedEntities = this.rankCoMentions(counts, 2);
+      out.push({ day, stories, sharedEntities });
+    }
+    this.timelineCache = out;
+    return out;
+  }
+
+  // ---------------------------------------------------------------- annotations
+
+  /** Every annotation in the workspace, by uri then offset. */
+  annotations(): LocatedAnnotation[] {
+    const out: LocatedAnnotation[] = [];
+    for (const d of this.docs.values()) for (const annotation of d.annotations) out.push({ uri: d.uri, annotation });
+    return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.annotation.start - b.annotation.start));
+  }
+
+  /** Analyst annotations linked to an entity (its notes), newest first. */
+  annotationsOf(nameOrKey: string): LocatedAnnotation[] {
+    const root = this.resolve(nameOrKey);
+    const out: LocatedAnnotation[] = [];
+    for (const d of this.docs.values()) {
+      for (const annotation of d.annotations) {
+        if (annotation.entity !== undefined && this.groups.rootOf(entityKey(annotation.entity)) === root) out.push({ uri: d.uri, annotation });
+      }
+    }
+    return out.sort((a, b) => cmpDesc(a.annotation.updated, b.annotation.updated) || (a.uri < b.uri ? -1 : 1));
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private analysisFor(uri: string, text: string, version: number, hash: string): { analysis: TextAnalysis; encoded?: EncodedAnalysis } {
+    // Same content under another uri (a copied file): share its analysis.
+    const twin = this.liveByHash.get(hash);
+    if (twin && twin.text === text) return { analysis: twin.analysis, ...(twin.encoded ? { encoded: twin.encoded } : {}) };
+    const recent = this.recent.get(hash);
+    if (recent && recent.analysis.length === text.length) {
+      this.recent.delete(hash);
+      return recent;
+    }
+    const raw = this.restored.get(hash);
+    if (raw !== undefined) {
+      this.restored.delete(hash);
+      const analysis = decodeAnalysis(raw, text);
+      if (analysis) {
+        this.cacheHits++;
+        return { analysis, encoded: raw as EncodedAnalysis };
+      }
+    }
+    this.analyzeCalls++;
+    return { analysis: sortedAnalysis(this.options.analyze(uri, text, version)) };
+  }
+
+  private annotationsFor(uri: string, text: string): readonly AnnotationInfo[] {
+    if (this.options.annotations) return clampAnnotations(this.options.annotations(uri, text), text.length);
+    return clampAnnotations(this.sidecars.get(uri) ?? [], text.length);
+  }
+
+  /** Removes the old entry's contribution and adds the new one's. */
+  private replace(old: DocEntry | undefined, entry: DocEntry | undefined): void {
+    if (old) {
+      this.contribute(old, -1);
+      this.docs.delete(old.uri);
+      if (this.liveByHash.get(old.hash) === old) this.liveByHash.delete(old.hash);
+      if (!entry || entry.hash !== old.hash) this.remember(old);
+    }
+    if (entry) {
+      this.docs.set(entry.uri, entry);
+      this.liveByHash.set(entry.hash, entry);
+      this.contribute(entry, +1);
+    }
+    this.groups.invalidate();
+    this.summaries.clear();
+    this.coMentions.clear();
+    this.timelineCache = undefined;
+  }
+
+  private remember(old: DocEntry): void {
+    this.recent.delete(old.hash);
+    this.recent.set(old.hash, { analysis: old.analysis, ...(old.encoded ? { encoded: old.encoded } : {}) });
+    if (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  private contribute(d: DocEntry, sign: 1 | -1): void {
+    const { uri } = d;
+    this.storyTotal += sign * d.analysis.stories.length;
+    this.mentionTotal += sign * d.mentions.length;
+    const touched = new Map<string, EntityBucket>();
+    d.mentions.forEach((m, i) => {
+      const b = sign > 0 ? this.groups.obtain(m.key) : this.groups.buckets.get(m.key);
+      if (!b) return;
+      touched.set(m.key, b);
+      b.mentionCount += sign;
+      if (m.confirmed) b.confirmedCount += sign;
+      bump(b.names, m.canonical ?? withoutPossessive(m.text), sign);
+      bump(b.types, m.type, sign);
+      this.groups.countAlias(b, withoutPossessive(m.text), sign);
+      if (sign > 0) {
+        let list = b.byUri.get(uri);
+        if (!list) b.byUri.set(uri, (list = []));
+        list.push(i);
+      }
+    });
+    d.storyKeys.forEach((keys, storyIndex) => {
+      const day = d.analysis.stories[storyIndex]?.date?.value;
+      for (const key of keys) {
+        const b = touched.get(key);
+        if (!b) continue;
+        b.storyCount += sign;
+        if (day) bump(b.days, day, sign);
+      }
+    });
+    if (sign < 0) {
+      for (const b of touched.values()) {
+        b.byUri.delete(uri);
+        this.groups.release(b);
+      }
+    }
+    addPositions(this.dayMentions, d.analysis.dates.map((m) => m.value), uri, sign);
+    addPositions(this.dayStories, d.analysis.stories.map((s) => s.date?.value), uri, sign);
+  }
+
+  private emit(uris: string[], entities: boolean, annotations: boolean): void {
+    if (this.batchDepth > 0) {
+      this.pending ??= { uris: new Set(), entities: false, annotations: false };
+      for (const u of uris) this.pending.uris.add(u);
+      this.pending.entities ||= entities;
+      this.pending.annotations ||= annotations;
+      return;
+    }
+    this.changeEmitter.fire({ uris, entitiesChanged: entities, annotationsChanged: annotations });
+  }
+
+  private *memberMentions(root: string): Generator<{ uri: string; mention: IndexedMention; doc: DocEntry }> {
+    for (const key of this.groups.membersOf(root)) {
+      const b = this.groups.buckets.get(key);
+      if (!b) continue;
+      for (const [uri, idxs] of b.byUri) {
+        const doc = this.docs.get(uri);
+        if (!doc) continue;
+        for (const i of idxs) {
+          const mention = doc.mentions[i];
+          if (mention) yield { uri, mention, doc };
+        }
+      }
+    }
+  }
+
+  private summarize(root: string): EntitySummary {
+    const members = this.groups.membersOf(root);
+    const buckets = members.map((k) => this.groups.buckets.get(k)).filter((b): b is EntityBucket => !!b);
+    const rootBucket = buckets[0]!;
+    const types = new Map<EntityType, number>();
+    const names = new Map<string, number>();
+    const aliases = new Map<string, { display: string; count: number }>();
+    let mentionCount = 0;
+    let storyCount = 0;
+    let confirmed = false;
+    let latestDate: string | undefined;
+    for (const b of buckets) {
+      for (const [t, c] of b.types) bump(types, t, c);
+      for (const [n, c] of b.names) bump(names, n, c);
+      for (const [norm, a] of b.aliases) {
+        const cur = aliases.get(norm);
+        aliases.set(norm, { display: cur?.display ?? a.display, count: (cur?.count ?? 0) + a.count });
+      }
+      mentionCount += b.mentionCount;
+      storyCount += b.storyCount;
+      confirmed ||= b.confirmedCount > 0;
+      const day = b.latestDay;
+      if (day && (!latestDate || day > latestDate)) latestDate = day;
+    }
+    if (buckets.length > 1) {
+      // Members can share a story; count distinct stories.
+      const ids = new Set<string>();
+      for (const { uri, mention } of this.memberMentions(root)) if (mention.story >= 0) ids.add(`${uri}#${mention.story}`);
+      storyCount = ids.size;
+    }
+    const name = rootBucket.name || (rootBucket.aliases.values().next().value?.display ?? root);
+    let type: EntityType = 'misc';
+    let best = -1;
+    for (const t of ['person', 'organization', 'location', 'misc'] as const) {
+      const c = types.get(t) ?? 0;
+      if (c > best) [type, best] = [t, c];
+    }
+    const nameNorm = foldText(name);
+    const others = new Map<string, { display: string; count: number }>();
+    for (const [n, c] of names) if (n !== name) others.set(`=${n}`, { display: n, count: c });
+    for (const [norm, a] of aliases) {
+      if (norm === nameNorm || norm === root) continue;
+      if ([...others.values()].some((o) => foldText(o.display) === norm)) continue;
+      others.set(norm, a);
+    }
+    const aliasList = [...others.values()].sort((a, b) => b.count - a.count || a.display.localeCompare(b.display)).map((a) => a.display);
+    return {
+      key: root, name, type, aliases: aliasList, mentionCount, storyCount, confirmed,
+      ...(latestDate ? { latestDate } : {}),
+    };
+  }
+
+  private computeCoMentions(root: string): CoMention[] {
+    const stories = new Map<string, DocEntry>();
+    for (const { uri, mention, doc } of this.memberMentions(root)) if (mention.story >= 0) stories.set(`${uri}#${mention.story}`, doc);
+    const counts = new Map<string, number>();
+    for (const [id, doc] of stories) {
+      const storyIndex = Number(id.slice(id.lastIndexOf('#') + 1));
+      const roots = new Set<string>();
+      for (const k of doc.storyKeys[storyIndex] ?? []) roots.add(this.groups.rootOf(k));
+      roots.delete(root);
+      for (const r of roots) bump(counts, r, 1);
+    }
+    return this.rankCoMentions(counts, 1);
+  }
+
+  private rankCoMentions(counts: Map<string, number>, min: number): CoMention[] {
+    const out: CoMention[] = [];
+    for (const [key, count] of counts) {
+      if (count < min) continue;
+      const e = this.entity(key);
+      if (e) out.push({ key, name: e.name, type: e.type, count });
+    }
+    return out.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  }
+}
+
+function makeEntry(
+  uri: string,
+  version: number,
+  hash: string,
+  text: string,
+  analysis: TextAnalysis,
+  annotations: readonly AnnotationInfo[],
+  encoded: EncodedAnalysis | undefined,
+): DocEntry {
+  const mentions = buildMentions(text, analysis, annotations);
+  const storyKeys: string[][] = analysis.stories.map(() => []);
+  const seen = analysis.stories.map(() => new Set<string>());
+  for (const m of mentions) {
+    const set = seen[m.story];
+    if (set && !set.has(m.key)) {
+      set.add(m.key);
+      storyKeys[m.story]!.push(m.key);
+    }
+  }
+  const fingerprint = contentHash(mentions.map((m) => `${m.key}\u0001${m.story}\u0001${m.type}\u0001${m.confirmed ? 1 : 0}\u0001${m.canonical ?? m.text}`).join('\u0002')
+    + '\u0003' + analysis.stories.map((s) => `${s.date?.value ?? ''}\u0001${s.headline}`).join('\u0002'));
+  return { uri, version, hash, text, analysis, annotations, mentions, storyKeys, fingerprint, ...(encoded ? { encoded } : {}) };
+}
+
+/** Entities and dates sorted by start (position queries binary-search them). */
+function sortedAnalysis(a: TextAnalysis): TextAnalysis {
+  const sorted = <T extends { start: number; end: number }>(l: readonly T[]): boolean => l.every((m, i) => i === 0 || l[i - 1]!.start <= m.start);
+  if (sorted(a.entities) && sorted(a.dates) && sorted(a.sentences)) return a;
+  const byStart = (x: { start: number; end: number }, y: { start: number; end: number }): number => x.start - y.start || y.end - x.end;
+  return { ...a, entities: [...a.entities].sort(byStart), dates: [...a.dates].sort(byStart), sentences: [...a.sentences].sort(byStart) };
+}
+
+function clampAnnotations(annotations: readonly AnnotationInfo[], length: number): readonly AnnotationInfo[] {
+  return annotations.filter((a) => a.status === 'orphaned' || (a.start >= 0 && a.start <= a.end && a.end <= length));
+}
+
+function addPositions(index: Map<string, Map<string, number[]>>, values: ReadonlyArray<string | undefined>, uri: string, sign: 1 | -1): void {
+  values.forEach((value, i) => {
+    if (!value) return;
+    let byUri = index.get(value);
+    if (sign < 0) {
+      byUri?.delete(uri);
+      if (byUri && !byUri.size) index.delete(value);
+      return;
+    }
+    if (!byUri) index.set(value, (byUri = new Map()));
+    let list = byUri.get(uri);
+    if (!list) byUri.set(uri, (list = []));
+    list.push(i);
+  });
+}
+
+/** The shortest span containing `offset` in a list sorted by start. */
+function innermost<T extends { start: number; end: number }>(list: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: T | undefined;
+  for (let i = lo - 1; i >= 0; i--) {
+    const m = list[i]!;
+    if (m.start < offset - MAX_MENTION_LENGTH) break;
+    if (offset < m.end && (!best || m.end - m.start < best.end - best.start)) best = m;
+  }
+  return best;
+}
+
+function location(uri: string, m: IndexedMention): MentionLocation {
+  return { uri, start: m.start, end: m.end, story: m.story, text: m.text, confirmed: m.confirmed };
+}
+
+function cmpDesc(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? 1 : -1;
+}
+
+function newestFirst(a: { uri: string; story: StoryInfo }, b: { uri: string; story: StoryInfo }): number {
+  return cmpDesc(a.story.date?.value, b.story.date?.value) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.story.index - b.story.index);
+}
