@@ -1,7 +1,10 @@
 import type { CliCommand } from './command';
+import { extractCommand } from './commands/extract';
 
 /**
  * The one table of `dossier` subcommands. Each lives in its own file under
  * `commands/` and is a thin shell over the core.
  */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [
+  extractCommand,
+];

@@ -15,6 +15,12 @@ export interface EntityMention extends Span {
   /** 0..1 */
   readonly confidence: number;
   readonly origin: MentionOrigin;
+  /**
+   * Start of the whole noun phrase when it is wider than the name itself: a
+   * leading "the" or title ("the Foreign Office", "Prime Minister Imran Khan").
+   * Some gold standards (MEANTIME) mark these phrases; most mark the name.
+   */
+  readonly phraseStart?: number;
 }
 
 /**

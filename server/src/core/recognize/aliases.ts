@@ -1,0 +1,153 @@
+/**
+ * Alias grouping: mentions that name the same entity get one canonical name.
+ * "Kakar", "PM Kakar", "Anwaar ul-Haq-Kakar" -> "Anwaar-ul-Haq Kakar";
+ * "TTP" -> "Tehreek-e-Taliban Pakistan". A partial name joins a full name only
+ * when one full name is both the nearest before it and at least as frequent
+ * as any other; ambiguous partials stay ungrouped rather than wrong.
+ *
+ * Works per story (partial names resolve within their story) and across a
+ * workspace (full names merge on `entityKey`).
+ */
+import type { EntityType } from './model';
+import { PERSON_TITLES } from './lexicon';
+
+/** One mention to group. */
+export interface AliasInput {
+  readonly text: string;
+  readonly type: EntityType;
+  /** Offset in its story, used to find the nearest full name. */
+  readonly start?: number;
+  /** Story (or document) identity; partial names only resolve inside their own story. */
+  readonly story?: string;
+  /** A canonical name a signal already knows (acronym definition, analyst). */
+  readonly canonical?: string;
+}
+
+/** A group of mentions naming one entity. */
+export interface AliasGroup {
+  readonly canonical: string;
+  readonly type: EntityType;
+  /** `entityKey(canonical, type)`: stable across stories, for indexes. */
+  readonly key: string;
+  /** Distinct surface forms seen, canonical first. */
+  readonly aliases: readonly string[];
+  /** Indices into the input array. */
+  readonly members: readonly number[];
+}
+
+const TITLE_WORDS = new Set(PERSON_TITLES.flatMap((t) => t.split(/[\s-]+/)));
+
+/**
+ * Normalizes a name for comparison: case, diacritics, hyphens, dots and
+ * apostrophes, a leading "the", leading titles ("PM", "Lt. Gen.") and a
+ * possessive are ignored. "Anwaar ul-Haq-Kakar" and "Anwaar-ul-Haq Kakar" agree.
+ */
+export function normalizeAlias(name: string): string {
+  let s = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  s = s.replace(/['\u2019]s$/, '').replace(/[.\u2019'`"“”]/g, '').replace(/[-\u2010-\u2015_/]/g, ' ');
+  const words = s.split(/\s+/).filter(Boolean);
+  let i = 0;
+  if (words[0] === 'the' && words.length > 1) i = 1;
+  while (i < words.length - 1 && TITLE_WORDS.has(words[i])) i++;
+  return words.slice(i).join(' ');
+}
+
+/** The identity of an entity across stories: type plus normalized canonical name. */
+export function entityKey(canonical: string, type: EntityType): string {
+  return `${type}:${normalizeAlias(canonical)}`;
+}
+
+/** Initials of a multi-word name, skipping lower-case connectors ("Tehreek-e-Taliban Pakistan" -> "TTP"). */
+export function initialsOf(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('').toUpperCase();
+}
+
+interface Full {
+  norm: string;
+  words: string[];
+  type: EntityType;
+  forms: Map<string, number>;
+  members: number[];
+  positions: { story: string; start: number }[];
+}
+
+/** Groups mentions (of one story or many) under canonical names. */
+export function groupAliases(mentions: readonly AliasInput[]): AliasGroup[] {
+  const fulls = new Map<string, Full>();
+  const partial: number[] = [];
+  const norms = mentions.map((m) => normalizeAlias(m.canonical ?? m.text));
+  const storyOf = (m: AliasInput): string => m.story ?? '';
+  mentions.forEach((m, i) => {
+    const norm = norms[i];
+    if (!norm) return;
+    const words = norm.split(' ');
+    const isAcronym = /^[\p{Lu}\d&.]{2,}s?$/u.test(m.text.trim()) && !m.canonical;
+    if ((words.length === 1 || isAcronym) && !m.canonical) { partial.push(i); return; }
+    const k = `${m.type}:${norm}`;
+    let f = fulls.get(k);
+    if (!f) { f = { norm, words, type: m.type, forms: new Map(), members: [], positions: [] }; fulls.set(k, f); }
+    f.members.push(i);
+    const form = m.canonical ?? m.text;
+    f.forms.set(form, (f.forms.get(form) ?? 0) + (m.canonical ? 2 : 1));
+    f.positions.push({ story: storyOf(m), start: m.start ?? 0 });
+  });
+  const singles = new Map<string, number[]>();
+  for (const i of partial) {
+    const m = mentions[i];
+    const target = resolvePartial(m, norms[i], [...fulls.values()], storyOf(m));
+    if (target) { target.members.push(i); continue; }
+    const k = `${m.type}:${norms[i]}`;
+    const list = singles.get(k) ?? [];
+    list.push(i);
+    singles.set(k, list);
+  }
+  const groups: AliasGroup[] = [];
+  for (const f of fulls.values()) {
+    const canonical = [...f.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+    groups.push(makeGroup(mentions, canonical, f.type, f.members));
+  }
+  for (const [, members] of singles) {
+    const counts = new Map<string, number>();
+    for (const i of members) counts.set(mentions[i].text, (counts.get(mentions[i].text) ?? 0) + 1);
+    const canonical = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    groups.push(makeGroup(mentions, canonical, mentions[members[0]].type, members));
+  }
+  return groups.sort((a, b) => a.members[0] - b.members[0]);
+}
+
+function makeGroup(mentions: readonly AliasInput[], canonical: string, type: EntityType, members: number[]): AliasGroup {
+  members.sort((a, b) => a - b);
+  const aliases = [canonical, ...new Set(members.map((i) => mentions[i].text).filter((t) => t !== canonical))];
+  return { canonical, type, key: entityKey(canonical, type), aliases, members };
+}
+
+/** Picks the full name a one-word or acronym mention stands for, or none when ambiguous. */
+function resolvePartial(m: AliasInput, norm: string, fulls: Full[], story: string): Full | undefined {
+  const acronym = m.text.replace(/[.\s]/g, '').replace(/s$/, '');
+  const candidates = fulls.filter((f) => {
+    if (!f.positions.some((p) => p.story === story)) return false;
+    if (f.type === m.type && f.words.includes(norm)) return true;
+    // Acronyms may be typed differently by the tagger; initials decide.
+    if (/^[\p{Lu}\d]{2,}$/u.test(acronym) && f.words.length >= 2) {
+      const canon = [...f.forms.keys()][0];
+      return initialsOf(canon) === acronym.toUpperCase();
+    }
+    return false;
+  });
+  if (candidates.length === 0) return undefined;
+  if (candidates.length === 1) return candidates[0];
+  // Several: the nearest full name before the mention must also be the most frequent.
+  const at = m.start ?? 0;
+  let nearest: Full | undefined;
+  let nearestDist = Infinity;
+  for (const f of candidates) {
+    for (const p of f.positions) {
+      if (p.story !== story || p.start > at) continue;
+      if (at - p.start < nearestDist) { nearestDist = at - p.start; nearest = f; }
+    }
+  }
+  if (!nearest) return undefined;
+  const count = (f: Full): number => f.positions.filter((p) => p.story === story).length;
+  const top = count(nearest);
+  return candidates.every((f) => f === nearest || count(f) < top) ? nearest : undefined;
+}

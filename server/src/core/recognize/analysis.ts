@@ -1,0 +1,44 @@
+/**
+ * Everything the entity rules read about one text, computed once: tokens,
+ * gazetteer classes, tagger inputs and tagger output.
+ */
+import type { Gazetteer } from './gazetteer';
+import { annotateTokens } from './gazetteer';
+import { featureInput, type FeatureInput } from './tagger/features';
+import { tag, type TaggerModel, type TagResult } from './tagger/tagger';
+import { tokenize, TokenFlag, TokenKind, type Tokens } from './tokenize';
+
+/** The per-text state shared by the rules. */
+export interface Analysis {
+  readonly tokens: Tokens;
+  /** Single-word gazetteer classes per token. */
+  readonly gaz: Uint16Array;
+  readonly phraseB: Uint16Array;
+  readonly phraseI: Uint16Array;
+  readonly features: FeatureInput;
+  readonly tags: TagResult;
+}
+
+/** Tokenizes, annotates and tags a text. */
+export function analyze(text: string, gazetteer: Gazetteer, model: TaggerModel): Analysis {
+  const tokens = tokenize(text);
+  const a = annotateTokens(gazetteer, tokens);
+  const features = featureInput(tokens, a.word, a.phraseB, a.phraseI);
+  const tags = tag(model, features);
+  return { tokens, gaz: a.word, phraseB: a.phraseB, phraseI: a.phraseI, features, tags };
+}
+
+/** Capitalised, all-caps or dotted-acronym word: looks like part of a name. */
+export function isNameLike(t: Tokens, i: number): boolean {
+  return t.kind[i] === TokenKind.Word && (t.flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) !== 0;
+}
+
+/** True when token i is the given one-character punctuation. */
+export function isPunct(t: Tokens, i: number, ch: string): boolean {
+  return i >= 0 && i < t.count && t.kind[i] === TokenKind.Punct && t.end[i] - t.start[i] === 1 && t.text.charCodeAt(t.start[i]) === ch.charCodeAt(0);
+}
+
+/** A hyphen glued to words on both sides ("Anwaar-ul-Haq"). */
+export function isJoiningHyphen(t: Tokens, i: number): boolean {
+  return isPunct(t, i, '-') && (t.flags[i] & TokenFlag.HyphenPrev) !== 0;
+}

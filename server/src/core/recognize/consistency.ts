@@ -1,0 +1,82 @@
+/**
+ * Document-level consistency: a name keeps one type within a story, and once
+ * "Anwaar-ul-Haq Kakar" is a person, a bare "Kakar" elsewhere in the story
+ * is that person too, even where the tagger missed it.
+ */
+import { isJoiningHyphen, isNameLike, type Analysis } from './analysis';
+import { SOURCE_PRIORITY, type Proposal } from './candidates';
+import { Gaz } from './gazetteer';
+import type { EntityType } from './model';
+import { TokenFlag } from './tokenize';
+
+const TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
+
+function key(a: Analysis, first: number, last: number): string {
+  return a.tokens.text.slice(a.tokens.start[first], a.tokens.end[last]).toLowerCase();
+}
+
+function tokenKey(a: Analysis, i: number): string {
+  return a.tokens.text.slice(a.tokens.start[i], a.tokens.end[i]).toLowerCase();
+}
+
+/**
+ * Re-types weakly supported proposals to the type their surface form has
+ * elsewhere in the text, and proposes the names (and person surnames) seen
+ * once as proposals wherever they recur untagged. Returns the new proposal list.
+ */
+export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Proposal[] {
+  const votes = new Map<string, Float64Array>();
+  const vote = (k: string, type: EntityType, w: number): void => {
+    let v = votes.get(k);
+    if (!v) { v = new Float64Array(4); votes.set(k, v); }
+    v[TYPES.indexOf(type)] += w;
+  };
+  const t = a.tokens;
+  for (const p of kept) {
+    const w = p.confidence * (SOURCE_PRIORITY[p.source] >= SOURCE_PRIORITY.suffix ? 3 : 1);
+    vote(key(a, p.first, p.last), p.type, w);
+    if (p.type === 'person' && p.last > p.first) {
+      // Surname (and a lone given name is too ambiguous to spread).
+      const lastTok = p.last;
+      if (isNameLike(t, lastTok) && t.end[lastTok] - t.start[lastTok] > 2) vote(tokenKey(a, lastTok), 'person', w * 0.8);
+    }
+  }
+  const best = (k: string): { type: EntityType; weight: number; total: number } | undefined => {
+    const v = votes.get(k);
+    if (!v) return undefined;
+    let bi = 0;
+    for (let i = 1; i < 4; i++) if (v[i] > v[bi]) bi = i;
+    return { type: TYPES[bi], weight: v[bi], total: v[0] + v[1] + v[2] + v[3] };
+  };
+  const out: Proposal[] = kept.map((p) => {
+    if (p.source !== 'tagger' && p.source !== 'gazetteer') return p;
+    const b = best(key(a, p.first, p.last));
+    if (b && b.type !== p.type && b.weight > b.total * 0.6) return { ...p, type: b.type };
+    return p;
+  });
+  // Untagged recurrences.
+  const covered = new Uint8Array(t.count);
+  for (const p of out) for (let i = p.first; i <= p.last; i++) covered[i] = 1;
+  let i = 0;
+  while (i < t.count) {
+    if (covered[i] || !isNameLike(t, i)) { i++; continue; }
+    let j = i;
+    while (j + 1 < t.count && !covered[j + 1] && (isNameLike(t, j + 1) || (isJoiningHyphen(t, j + 1) && j + 2 < t.count && isNameLike(t, j + 2)))) j += isNameLike(t, j + 1) ? 1 : 2;
+    const whole = best(key(a, i, j));
+    if (whole && !(i === j && startsSentenceAsCommonWord(a, i))) {
+      out.push({ first: i, last: j, type: whole.type, confidence: 0.6, source: 'consistency' });
+    } else {
+      for (let k = i; k <= j; k++) {
+        if (!isNameLike(t, k) || startsSentenceAsCommonWord(a, k)) continue;
+        const b = best(tokenKey(a, k));
+        if (b) out.push({ first: k, last: k, type: b.type, confidence: 0.55, source: 'consistency' });
+      }
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+function startsSentenceAsCommonWord(a: Analysis, i: number): boolean {
+  return (a.tokens.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart)) !== 0 && (a.gaz[i] & Gaz.Common) !== 0;
+}

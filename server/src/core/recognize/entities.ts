@@ -1,0 +1,131 @@
+/**
+ * The entity pipeline: tagger, rules, gazetteer and analyst knowledge each
+ * propose spans; overlaps are resolved by source priority; document-level
+ * consistency fills and harmonises; rejected texts are dropped; aliases are
+ * grouped under canonical names.
+ */
+import { groupAliases, type AliasInput } from './aliases';
+import { analyze, type Analysis } from './analysis';
+import { entityTypeOf, resolveOverlaps, type Proposal } from './candidates';
+import { applyConsistency } from './consistency';
+import type { Gazetteer } from './gazetteer';
+import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowledge';
+import type { EntityMention, EntityType } from './model';
+import { findAcronymDefinitions } from './rules/acronyms';
+import { gazetteerNames } from './rules/gazetteerNames';
+import { suffixNames } from './rules/suffixes';
+import { titledPersons } from './rules/titles';
+import { spansFromLabels } from './tagger/spans';
+import type { TaggerModel } from './tagger/tagger';
+
+/** An analyst annotation that marks an entity in this very text. */
+export interface AnnotatedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly type: EntityType;
+  readonly canonical?: string;
+}
+
+/** What the entity pipeline needs besides the text. */
+export interface EntityContext {
+  readonly gazetteer: Gazetteer;
+  readonly model: TaggerModel;
+  readonly knowledge: CompiledKnowledge;
+  readonly annotations?: readonly AnnotatedSpan[];
+}
+
+/** Squashes a tagger margin (perceptron units) into 0..1. */
+function confidenceOfMargin(m: number): number {
+  return Math.round((1 - Math.exp(-m / 4)) * 1000) / 1000;
+}
+
+/** Recognizes the entities of one text (a story or any snippet). */
+export function recognizeEntities(text: string, ctx: EntityContext): EntityMention[] {
+  const a = analyze(text, ctx.gazetteer, ctx.model);
+  const t = a.tokens;
+  const proposals: Proposal[] = [];
+  for (const s of spansFromLabels(t, a.tags)) {
+    proposals.push({ first: s.first, last: s.last, type: entityTypeOf(s.type), confidence: confidenceOfMargin(s.margin), source: 'tagger' });
+  }
+  const phraseFirst = new Map<number, number>();
+  for (const p of titledPersons(a)) {
+    proposals.push(p);
+    phraseFirst.set(p.first, p.phraseFirst);
+  }
+  proposals.push(...suffixNames(a), ...gazetteerNames(a));
+  proposals.push(...acronymProposals(a, proposals));
+  proposals.push(...knowledgeProposals(ctx.knowledge, t));
+  const analystFirst = new Set<number>();
+  for (const an of ctx.annotations ?? []) {
+    const span = tokenSpan(a, an.start, an.end);
+    if (!span) continue;
+    proposals.push({ first: span[0], last: span[1], type: an.type, confidence: 1, source: 'analyst', canonical: an.canonical });
+    analystFirst.add(span[0]);
+  }
+  let kept = resolveOverlaps(proposals, t.count);
+  kept = resolveOverlaps(applyConsistency(a, kept), t.count);
+  kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
+  // Canonical names: acronym long forms and analyst canonicals seed the grouping.
+  const inputs: AliasInput[] = kept.map((p) => ({ text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical }));
+  const canonicalOf: (string | undefined)[] = new Array(kept.length);
+  for (const g of groupAliases(inputs)) {
+    if (g.members.length < 2 && !kept[g.members[0]].canonical) continue;
+    for (const m of g.members) canonicalOf[m] = g.canonical;
+  }
+  return kept.map((p, i) => {
+    const start = t.start[p.first];
+    const end = t.end[p.last];
+    const mention: EntityMention = {
+      start, end, type: p.type, text: text.slice(start, end),
+      canonical: canonicalOf[i],
+      confidence: p.confidence,
+      origin: p.source === 'analyst' ? 'analyst' : 'recognizer',
+    };
+    const ps = phraseStartOf(a, p, phraseFirst);
+    return ps !== undefined && ps < start ? { ...mention, phraseStart: ps } : mention;
+  });
+}
+
+/** Token range exactly covering [start, end), if the offsets fall on token boundaries (or inside them). */
+function tokenSpan(a: Analysis, start: number, end: number): [number, number] | undefined {
+  const t = a.tokens;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < t.count; i++) {
+    if (t.end[i] <= start) continue;
+    if (t.start[i] >= end) break;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return first < 0 ? undefined : [first, last];
+}
+
+/** The title before a person, or a "the" before an organisation or place. */
+function phraseStartOf(a: Analysis, p: Proposal, phraseFirst: ReadonlyMap<number, number>): number | undefined {
+  const t = a.tokens;
+  const pf = phraseFirst.get(p.first);
+  if (p.type === 'person' && pf !== undefined) return t.start[pf];
+  if ((p.type === 'organization' || p.type === 'location') && p.first > 0) {
+    const d = p.first - 1;
+    const w = t.text.slice(t.start[d], t.end[d]);
+    if (w === 'the' || w === 'The') return t.start[d];
+  }
+  return undefined;
+}
+
+/** "Long Form (ACR)": both become proposals of the long form's type, the acronym with the long form as canonical. */
+function acronymProposals(a: Analysis, existing: readonly Proposal[]): Proposal[] {
+  const t = a.tokens;
+  const out: Proposal[] = [];
+  for (const d of findAcronymDefinitions(t, a.gaz)) {
+    // Type of the long form: what the tagger or a head-word rule said about its head, else organisation.
+    let type: EntityType = 'organization';
+    for (const p of existing) {
+      if ((p.source === 'tagger' || p.source === 'suffix') && p.first <= d.longLast && p.last >= d.longLast && p.type !== 'misc') { type = p.type; if (p.source === 'suffix') break; }
+    }
+    const long = t.text.slice(t.start[d.longFirst], t.end[d.longLast]);
+    out.push({ first: d.longFirst, last: d.longLast, type, confidence: 0.9, source: 'acronym', canonical: long });
+    out.push({ first: d.short, last: d.short, type, confidence: 0.9, source: 'acronym', canonical: long });
+  }
+  return out;
+}

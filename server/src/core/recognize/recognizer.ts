@@ -1,0 +1,77 @@
+/**
+ * The recognizer facade: entities and dates of a text in one call, with the
+ * analyst's knowledge injected. The shipped gazetteer and tagger weights are
+ * loaded once per process and shared by every recognizer; `withKnowledge`
+ * only recompiles the (small) knowledge tables.
+ */
+import type { Problem, Span } from '../text/problem';
+import { recognizeEntities, type AnnotatedSpan } from './entities';
+import { defaultGazetteer, type Gazetteer } from './gazetteer';
+import { compileKnowledge, NO_KNOWLEDGE, type AnalystKnowledge, type CompiledKnowledge } from './knowledge';
+import type { DateMention, EntityMention } from './model';
+import { defaultTaggerModel } from './tagger/defaultModel';
+import type { TaggerModel } from './tagger/tagger';
+import { recognizeDates } from './dates/recognizeDates';
+
+/** Options of one `recognize` call. */
+export interface RecognizeOptions {
+  /** ISO day (`YYYY-MM-DD`) relative dates resolve against; without it only dates that name their year are found. */
+  readonly referenceDate?: string;
+  /** Only mentions inside these spans are returned (e.g. a story's body, without boilerplate). */
+  readonly spans?: readonly Span[];
+  /** Analyst annotations in this text: their mentions get origin `analyst`. */
+  readonly annotations?: readonly AnnotatedSpan[];
+}
+
+/** Entities and dates of a text. */
+export interface Recognition {
+  readonly entities: EntityMention[];
+  readonly dates: DateMention[];
+  /** Problems met (bad model data, ...); recognition still returns what it could. */
+  readonly problems: readonly Problem[];
+}
+
+/** A configured recognizer. */
+export interface Recognizer {
+  /** The analyst knowledge in force. */
+  readonly knowledge: AnalystKnowledge;
+  /** Recognizes entities (and dates, given a reference date) in `text`. */
+  recognize(text: string, options?: RecognizeOptions): Recognition;
+  /** A recognizer sharing this one's data, with other knowledge (cheap: only the knowledge is compiled). */
+  withKnowledge(knowledge: AnalystKnowledge): Recognizer;
+}
+
+/** Options of `createRecognizer`; the data defaults to the shipped gazetteer and weights. */
+export interface RecognizerOptions {
+  readonly knowledge?: AnalystKnowledge;
+  readonly gazetteer?: Gazetteer;
+  readonly model?: TaggerModel;
+}
+
+/** Creates a recognizer. The first call in a process loads the shipped data (see `npm run bench` for its cost). */
+export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
+  const loaded = options.model ? { value: options.model, problems: [] as readonly Problem[] } : defaultTaggerModel();
+  const gazetteer = options.gazetteer ?? defaultGazetteer();
+  return build(gazetteer, loaded.value, loaded.problems, compileKnowledge(options.knowledge ?? NO_KNOWLEDGE));
+}
+
+function build(gazetteer: Gazetteer, model: TaggerModel, loadProblems: readonly Problem[], knowledge: CompiledKnowledge): Recognizer {
+  return {
+    knowledge: knowledge.source,
+    recognize(text: string, options: RecognizeOptions = {}): Recognition {
+      const problems: Problem[] = [...loadProblems];
+      if (typeof text !== 'string') return { entities: [], dates: [], problems: [{ start: 0, end: 0, severity: 'error', code: 'recognize.input', message: 'The text to recognize is not a string.' }] };
+      let entities = recognizeEntities(text, { gazetteer, model, knowledge, annotations: options.annotations });
+      const spans = options.spans;
+      const dates: DateMention[] = recognizeDates(text, options.referenceDate, spans ? { spans } : undefined);
+      if (spans) {
+        const inside = (m: Span): boolean => spans.some((s) => m.start >= s.start && m.end <= s.end);
+        entities = entities.filter(inside);
+      }
+      return { entities, dates, problems };
+    },
+    withKnowledge(k: AnalystKnowledge): Recognizer {
+      return build(gazetteer, model, loadProblems, compileKnowledge(k));
+    },
+  };
+}

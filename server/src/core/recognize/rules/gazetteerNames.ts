@@ -1,0 +1,34 @@
+/**
+ * Gazetteer fallback: capitalised countries, cities and regions are places,
+ * demonyms are miscellaneous (nationalities), wherever nothing stronger
+ * claimed the words.
+ */
+import { isNameLike, type Analysis } from '../analysis';
+import type { Proposal } from '../candidates';
+import { Gaz } from '../gazetteer';
+import { TokenFlag } from '../tokenize';
+
+const PLACE = Gaz.Country | Gaz.City | Gaz.Region;
+
+/** Place and nationality proposals from the gazetteer. */
+export function gazetteerNames(a: Analysis): Proposal[] {
+  const t = a.tokens;
+  const out: Proposal[] = [];
+  for (let i = 0; i < t.count; i++) {
+    if (!isNameLike(t, i)) continue;
+    const pb = a.phraseB[i];
+    if (pb & PLACE) {
+      let last = i;
+      while (last + 1 < t.count && a.phraseI[last + 1] & PLACE) last++;
+      out.push({ first: i, last, type: 'location', confidence: 0.6, source: 'gazetteer' });
+      i = last;
+      continue;
+    }
+    const g = a.gaz[i];
+    const common = (g & Gaz.Common) !== 0 && (t.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart)) !== 0;
+    if (common) continue;
+    if (g & Gaz.Country || (g & (Gaz.City | Gaz.Region) && !(g & (Gaz.First | Gaz.Last | Gaz.Common)))) out.push({ first: i, last: i, type: 'location', confidence: 0.6, source: 'gazetteer' });
+    else if (g & Gaz.Demonym) out.push({ first: i, last: i, type: 'misc', confidence: 0.6, source: 'gazetteer' });
+  }
+  return out;
+}

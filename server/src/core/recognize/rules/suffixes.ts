@@ -1,0 +1,68 @@
+/**
+ * Head words end names: a run of capitalised words ending in "Ministry",
+ * "Committee", "Party", "Army", "Inc." is an organisation ("Awami National
+ * Party", "Foreign Ministry", "Ministry of Foreign Affairs"); one ending in
+ * "Province", "Valley", "Sea" is a place. A lower-case place word after a
+ * name ("Balochistan province") types the name as a place.
+ */
+import { isJoiningHyphen, isNameLike, isPunct, type Analysis } from '../analysis';
+import type { Proposal } from '../candidates';
+import { Gaz } from '../gazetteer';
+import { TokenFlag } from '../tokenize';
+
+/** Connectors allowed inside an organisation or place name. */
+const INNER = new Set(['of', 'for', 'de', 'al', 'el', 'ul', 'e', 'i', '&', 'on', 'du', 'la', 'des', 'del']);
+
+function lowerWord(a: Analysis, i: number): string {
+  return a.tokens.text.slice(a.tokens.start[i], a.tokens.end[i]).toLowerCase();
+}
+
+/** Is token i a word that starts a sentence only because it is capitalised ("The", "However")? */
+function capitalisedCommon(a: Analysis, i: number): boolean {
+  return (a.tokens.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart)) !== 0 && (a.gaz[i] & Gaz.Common) !== 0;
+}
+
+/** Organisation and place proposals from head words. */
+export function suffixNames(a: Analysis): Proposal[] {
+  const t = a.tokens;
+  const out: Proposal[] = [];
+  for (let i = 0; i < t.count; i++) {
+    const g = a.gaz[i];
+    if (!(g & (Gaz.OrgSuffix | Gaz.LocSuffix))) continue;
+    const type = g & Gaz.OrgSuffix ? 'organization' : 'location';
+    if (!isNameLike(t, i)) {
+      // Lower-case place word after a name: "Balochistan province", "Khyber district".
+      if (type === 'location' && i > 0 && isNameLike(t, i - 1) && !(a.tokens.flags[i - 1] & TokenFlag.SentStart && a.gaz[i - 1] & Gaz.Common)) {
+        let f = i - 1;
+        while (f > 0 && (isNameLike(t, f - 1) || isJoiningHyphen(t, f - 1)) && !capitalisedCommon(a, f - 1)) f--;
+        if (!capitalisedCommon(a, f)) out.push({ first: f, last: i - 1, type, confidence: 0.7, source: 'gazetteer' });
+      }
+      continue;
+    }
+    if (capitalisedCommon(a, i) && !(i + 1 < t.count && lowerWord(a, i + 1) === 'of')) continue;
+    // Extend left over capitalised words, hyphens and inner connectors.
+    let first = i;
+    let j = i - 1;
+    while (j >= 0) {
+      if (isNameLike(t, j) && !(a.gaz[j] & Gaz.Title && !(a.gaz[j] & Gaz.OrgSuffix))) {
+        if (capitalisedCommon(a, j)) break;
+        first = j; j--; continue;
+      }
+      if ((isJoiningHyphen(t, j) || INNER.has(lowerWord(a, j))) && j > 0 && isNameLike(t, j - 1)) { j--; continue; }
+      break;
+    }
+    // Extend right over "of Foreign Affairs", "for Conflict Studies".
+    let last = i;
+    let k = i + 1;
+    while (k + 1 < t.count && (lowerWord(a, k) === 'of' || lowerWord(a, k) === 'for' || lowerWord(a, k) === 'on') && isNameLike(t, k + 1)) {
+      k++;
+      while (k < t.count && (isNameLike(t, k) || ((isJoiningHyphen(t, k) || lowerWord(a, k) === 'and' || lowerWord(a, k) === '&') && k + 1 < t.count && isNameLike(t, k + 1)))) { last = k; k++; }
+    }
+    // Possessive or plain punctuation after the head is fine; a lone capitalised head at a sentence start is not a name.
+    if (first === last && (t.flags[i] & TokenFlag.SentStart)) continue;
+    if (first === last && isPunct(t, i + 1, '.') && !(g & Gaz.OrgSuffix)) continue;
+    out.push({ first, last, type, confidence: first === last ? 0.6 : 0.85, source: 'suffix' });
+    i = last;
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * Titles announce people: "Caretaker Prime Minister Anwaar-ul-Haq Kakar",
+ * "Lt. Gen. Ahmed Sharif Chaudhry", "Foreign Minister Shah Mahmood Qureshi".
+ * The capitalised words after a title (and its abbreviation dots) are a person.
+ */
+import { isJoiningHyphen, isNameLike, isPunct, type Analysis } from '../analysis';
+import type { Proposal } from '../candidates';
+import { Gaz } from '../gazetteer';
+import { TokenFlag } from '../tokenize';
+
+/** Classes that cannot be part of a person's name after a title. */
+const NOT_NAME = Gaz.OrgSuffix | Gaz.LocSuffix | Gaz.Country | Gaz.Demonym | Gaz.Month | Gaz.Weekday | Gaz.Title;
+
+/** Person proposals introduced by titles; `phraseFirst` is where the title begins. */
+export function titledPersons(a: Analysis): (Proposal & { phraseFirst: number })[] {
+  const t = a.tokens;
+  const out: (Proposal & { phraseFirst: number })[] = [];
+  const labels = a.tags.labels;
+  let i = 0;
+  while (i < t.count) {
+    if (!isTitleStart(a, i)) { i++; continue; }
+    const titleFirst = i;
+    // Walk over chained titles and their dots: "Lt. Gen.", "Caretaker Prime Minister".
+    let j = i;
+    while (j < t.count) {
+      if ((a.gaz[j] & Gaz.Title) || (a.phraseB[j] & Gaz.Title) || (j > titleFirst && (a.phraseI[j] & Gaz.Title))) { j++; continue; }
+      if (isPunct(t, j, '.') && j > titleFirst) { j++; continue; }
+      break;
+    }
+    // A title the tagger put inside an organisation or place ("General Motors") announces no one.
+    let insideOther = false;
+    for (let k = titleFirst; k < j; k++) if (labels[k] >= 3 && labels[k] <= 6) insideOther = true;
+    let last = -1;
+    let k = j;
+    while (k < t.count && k - j < 6) {
+      if (isNameLike(t, k) && !(a.gaz[k] & NOT_NAME) && !(t.flags[k] & TokenFlag.AllCaps && t.end[k] - t.start[k] > 4)) { last = k; k++; continue; }
+      if ((isJoiningHyphen(t, k) || (a.gaz[k] & Gaz.Connector && a.gaz[k] !== 0 && !isCommonConnector(t, k))) && k + 1 < t.count && isNameLike(t, k + 1)) { k++; continue; }
+      if (isPunct(t, k, '.') && last === k - 1 && t.end[k - 1] - t.start[k - 1] === 1) { k++; continue; } // initial "J."
+      break;
+    }
+    if (last >= j && !insideOther) {
+      out.push({ first: j, last, type: 'person', confidence: 0.9, source: 'title', phraseFirst: titleFirst });
+      i = last + 1;
+    } else {
+      i = Math.max(j, i + 1);
+    }
+  }
+  return out;
+}
+
+/** "of", "and", "the" do not continue a person's name; "bin", "al", "ul", "van" do. */
+function isCommonConnector(t: Analysis['tokens'], k: number): boolean {
+  const w = t.text.slice(t.start[k], t.end[k]).toLowerCase();
+  return w === 'of' || w === 'and' || w === 'the' || w === 'for' || w === 'on' || w === '&';
+}
+
+function isTitleStart(a: Analysis, i: number): boolean {
+  return (a.gaz[i] & Gaz.Title) !== 0 || (a.phraseB[i] & Gaz.Title) !== 0;
+}

@@ -1,0 +1,174 @@
+/**
+ * Feature extraction for the sequence tagger, shared verbatim by the offline
+ * trainer (scripts/train) and the runtime decoder so that both see the same
+ * hashed features. Every feature is a bucket index into a hashed weight table;
+ * nothing here allocates strings.
+ */
+import { Gaz, GAZ_BITS } from '../gazetteer';
+import { TokenFlag, TokenKind, type Tokens } from '../tokenize';
+
+/** BIO labels over PER, ORG, LOC, MISC. */
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+/** Number of labels. */
+export const NUM_LABELS = LABELS.length;
+/** Most static features one token can produce. */
+export const MAX_STATIC_FEATURES = 64;
+
+/** Per-token inputs of the feature templates, computed once per text. */
+export interface FeatureInput {
+  readonly tokens: Tokens;
+  /** Single-word gazetteer classes. */
+  readonly gaz: Uint16Array;
+  readonly phraseB: Uint16Array;
+  readonly phraseI: Uint16Array;
+  /** Shape code of each token (see `shapeOf`). */
+  readonly shape: Uint8Array;
+  /** 1 where the tagger runs; elsewhere the label is O. */
+  readonly candidate: Uint8Array;
+}
+
+/** Coarse word shape: punctuation, number, lower, Capitalised, ALLCAPS, initial, dotted acronym, digits+letters. */
+export function shapeOf(t: Tokens, i: number): number {
+  const k = t.kind[i];
+  if (k === TokenKind.Punct) return 0;
+  if (k === TokenKind.Number) return 1;
+  const f = t.flags[i];
+  if (f & TokenFlag.Dotted) return 6;
+  if (f & TokenFlag.HasDigit) return 7;
+  if (f & TokenFlag.AllCaps) return 4;
+  if (f & TokenFlag.Cap) return t.end[i] - t.start[i] === 1 ? 5 : 3;
+  return 2;
+}
+
+/** True for shapes that look like part of a name. */
+function nameLike(shape: number): boolean {
+  return shape >= 3;
+}
+
+/**
+ * Marks the tokens the tagger looks at: name-like tokens and the connectors
+ * or hyphens between two of them. Lower-case text outside names is skipped,
+ * which is most of a news text and most of the run time.
+ */
+export function computeCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array): Uint8Array {
+  const n = t.count;
+  const cand = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (nameLike(shape[i])) cand[i] = 1;
+  // Connectors and hyphens inside names: up to two of them between name-like tokens.
+  for (let i = 1; i < n - 1; i++) {
+    if (cand[i] || !cand[i - 1]) continue;
+    const joins = (j: number): boolean => (gaz[j] & Gaz.Connector) !== 0 || (t.kind[j] === TokenKind.Punct && (t.flags[j] & TokenFlag.HyphenPrev) !== 0) || t.text.charCodeAt(t.start[j]) === 38;
+    if (!joins(i)) continue;
+    if (cand[i + 1] || shape[i + 1] >= 3) { cand[i] = 1; continue; }
+    if (i + 2 < n && joins(i + 1) && shape[i + 2] >= 3) { cand[i] = 1; cand[i + 1] = 1; i++; }
+  }
+  return cand;
+}
+
+/** Builds the per-token inputs of the feature templates. */
+export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Array, phraseI: Uint16Array): FeatureInput {
+  const shape = new Uint8Array(tokens.count);
+  for (let i = 0; i < tokens.count; i++) shape[i] = shapeOf(tokens, i);
+  return { tokens, gaz, phraseB, phraseI, shape, candidate: computeCandidates(tokens, shape, gaz) };
+}
+
+const PAD = 0x5bd1e995 | 0;
+
+/** Mixes a template id with a value into a bucket index (times NUM_LABELS). */
+export function bucket(template: number, value: number, bits: number): number {
+  let h = Math.imul(value ^ Math.imul(template + 1, 0x27d4eb2d), 0x9e3779b1);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return (h >>> (32 - bits)) * NUM_LABELS;
+}
+
+/** Hash of the last three lower-case characters of token i (0 for short words). */
+function suffix3(t: Tokens, i: number): number {
+  const e = t.end[i];
+  if (e - t.start[i] < 4) return 0;
+  const s = t.text;
+  return ((s.charCodeAt(e - 1) | 32) * 961 + (s.charCodeAt(e - 2) | 32) * 31 + (s.charCodeAt(e - 3) | 32)) | 0;
+}
+
+/**
+ * Writes the static (label-independent) feature buckets of token i into
+ * `out` and returns how many were written.
+ */
+export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
+  const t = fi.tokens;
+  const n = t.count;
+  const lower = t.lower;
+  const shape = fi.shape;
+  const gaz = fi.gaz;
+  const w0 = lower[i];
+  const wm1 = i > 0 ? lower[i - 1] : PAD;
+  const wm2 = i > 1 ? lower[i - 2] : PAD;
+  const wp1 = i + 1 < n ? lower[i + 1] : PAD;
+  const wp2 = i + 2 < n ? lower[i + 2] : PAD;
+  const s0 = shape[i];
+  const sm1 = i > 0 ? shape[i - 1] : 15;
+  const sp1 = i + 1 < n ? shape[i + 1] : 15;
+  const f = t.flags[i];
+  let k = 0;
+  out[k++] = bucket(0, 0, bits);
+  out[k++] = bucket(1, w0, bits);
+  out[k++] = bucket(2, t.hash[i], bits);
+  out[k++] = bucket(3, wm1, bits);
+  out[k++] = bucket(4, wp1, bits);
+  out[k++] = bucket(5, wm2, bits);
+  out[k++] = bucket(6, wp2, bits);
+  out[k++] = bucket(7, s0, bits);
+  out[k++] = bucket(8, sm1 * 256 + s0 * 16 + sp1, bits);
+  const suf = suffix3(t, i);
+  if (suf !== 0) out[k++] = bucket(9, suf, bits);
+  out[k++] = bucket(10, Math.imul(wm1, 31) + s0, bits);
+  out[k++] = bucket(11, Math.imul(wp1, 31) + s0, bits);
+  out[k++] = bucket(12, (f & (TokenFlag.SentStart | TokenFlag.LineStart)) * 16 + s0, bits);
+  out[k++] = bucket(13, (f & (TokenFlag.HyphenNext | TokenFlag.HyphenPrev)) * 16 + s0, bits);
+  out[k++] = bucket(14, Math.imul(wm1, 0x01000193) ^ w0, bits);
+  out[k++] = bucket(15, Math.imul(w0, 0x01000193) ^ wp1, bits);
+  const g0 = gaz[i];
+  const gm1 = i > 0 ? gaz[i - 1] : 0;
+  const gp1 = i + 1 < n ? gaz[i + 1] : 0;
+  const pb = fi.phraseB[i];
+  const pi = fi.phraseI[i];
+  const sentStart = (f & TokenFlag.SentStart) !== 0 ? 1 : 0;
+  for (let b = 0; b < GAZ_BITS; b++) {
+    const m = 1 << b;
+    if (g0 & m) { out[k++] = bucket(16, b * 32 + s0 * 2 + sentStart, bits); }
+    if (gm1 & m) out[k++] = bucket(17, b * 16 + s0, bits);
+    if (gp1 & m) out[k++] = bucket(18, b * 16 + s0, bits);
+    if (pb & m) out[k++] = bucket(19, b, bits);
+    if (pi & m) out[k++] = bucket(20, b, bits);
+  }
+  // Length of the run of candidate tokens this token belongs to, left and right (capped).
+  const cand = fi.candidate;
+  let l = 0;
+  while (l < 4 && i - l - 1 >= 0 && cand[i - l - 1]) l++;
+  let r = 0;
+  while (r < 4 && i + r + 1 < n && cand[i + r + 1]) r++;
+  out[k++] = bucket(21, l * 8 + r, bits);
+  return k;
+}
+
+/** Template ids of the label-history features. */
+const HIST_PREV = 40;
+const HIST_PREV_SHAPE = 41;
+const HIST_PREV_WORD = 42;
+const HIST_PREV2 = 43;
+
+/** Writes the history features of token i given the two previous labels; returns the new count. */
+export function historyFeatures(fi: FeatureInput, i: number, prev: number, prev2: number, bits: number, out: Int32Array, k: number): number {
+  out[k++] = bucket(HIST_PREV, prev, bits);
+  out[k++] = bucket(HIST_PREV_SHAPE, prev * 16 + fi.shape[i], bits);
+  out[k++] = bucket(HIST_PREV_WORD, Math.imul(fi.tokens.lower[i], 17) + prev, bits);
+  out[k++] = bucket(HIST_PREV2, prev2 * 16 + prev, bits);
+  return k;
+}
+
+/** Whether label `l` may follow label `prev` in BIO (I-X only after B-X or I-X). */
+export function allowed(prev: number, l: number): boolean {
+  if (l === 0 || (l & 1) === 1) return true; // O and B-*
+  return prev === l || prev === l - 1;
+}

@@ -1,0 +1,68 @@
+/**
+ * Greedy BIO decoding with an averaged-perceptron model over hashed
+ * features. Only candidate tokens (see `computeCandidates`) are scored.
+ */
+import { allowed, historyFeatures, MAX_STATIC_FEATURES, NUM_LABELS, staticFeatures, type FeatureInput } from './features';
+
+/** A trained model: a hashed weight table of `2^bits * NUM_LABELS` weights. */
+export interface TaggerModel {
+  readonly bits: number;
+  /** Weights, quantized or not; `scale` turns them into perceptron units. */
+  readonly weights: Int8Array | Int16Array | Float32Array;
+  readonly scale: number;
+}
+
+/** Labels and per-token confidence margins for one text. */
+export interface TagResult {
+  /** Label index per token (see `LABELS`). */
+  readonly labels: Uint8Array;
+  /** Score of the chosen label minus the runner-up, in perceptron units (0 for skipped tokens). */
+  readonly margin: Float32Array;
+}
+
+/** Tags every candidate token of the text greedily, left to right. */
+export function tag(model: TaggerModel, fi: FeatureInput): TagResult {
+  const n = fi.tokens.count;
+  const labels = new Uint8Array(n);
+  const margin = new Float32Array(n);
+  const feats = new Int32Array(MAX_STATIC_FEATURES + 8);
+  const scores = new Float64Array(NUM_LABELS);
+  const w = model.weights;
+  const bits = model.bits;
+  const cand = fi.candidate;
+  for (let i = 0; i < n; i++) {
+    if (!cand[i]) continue;
+    const prev = i > 0 ? labels[i - 1] : 0;
+    const prev2 = i > 1 ? labels[i - 2] : 0;
+    let k = staticFeatures(fi, i, bits, feats);
+    k = historyFeatures(fi, i, prev, prev2, bits, feats, k);
+    scores.fill(0);
+    for (let j = 0; j < k; j++) {
+      const b = feats[j];
+      for (let l = 0; l < NUM_LABELS; l++) scores[l] += w[b + l];
+    }
+    let best = -1;
+    let bestScore = -Infinity;
+    let second = -Infinity;
+    for (let l = 0; l < NUM_LABELS; l++) {
+      if (!allowed(prev, l)) continue;
+      const s = scores[l];
+      if (s > bestScore) { second = bestScore; bestScore = s; best = l; } else if (s > second) second = s;
+    }
+    labels[i] = best;
+    margin[i] = (bestScore - second) * model.scale;
+  }
+  return { labels, margin };
+}
+
+/** Scores of every label for token i under the given history (used by the trainer). */
+export function scoreToken(weights: Float32Array, bits: number, fi: FeatureInput, i: number, prev: number, prev2: number, feats: Int32Array, scores: Float64Array): number {
+  let k = staticFeatures(fi, i, bits, feats);
+  k = historyFeatures(fi, i, prev, prev2, bits, feats, k);
+  scores.fill(0);
+  for (let j = 0; j < k; j++) {
+    const b = feats[j];
+    for (let l = 0; l < NUM_LABELS; l++) scores[l] += weights[b + l];
+  }
+  return k;
+}

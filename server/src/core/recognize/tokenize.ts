@@ -1,0 +1,240 @@
+/**
+ * A one-pass tokenizer built for speed: it allocates no strings, only typed
+ * arrays of offsets, shape flags and two hashes per token (exact and
+ * lower-cased), which is all the tagger, the gazetteers and the rules need.
+ */
+
+/** Token kinds. */
+export const enum TokenKind {
+  Word = 0,
+  Number = 1,
+  Punct = 2,
+}
+
+/** Bit flags describing a token's shape and position. */
+export const enum TokenFlag {
+  /** First letter is upper case. */
+  Cap = 1,
+  /** Every letter is upper case (and there are at least two letters). */
+  AllCaps = 2,
+  /** First token of a sentence (after . ! ? or a blank line, or at the start). */
+  SentStart = 4,
+  /** First token on its line. */
+  LineStart = 8,
+  /** Contains a digit. */
+  HasDigit = 16,
+  /** Immediately followed by a hyphen joining it to the next word. */
+  HyphenNext = 32,
+  /** Immediately preceded by a hyphen joining it to the previous word. */
+  HyphenPrev = 64,
+  /** An acronym written with dots, e.g. `U.S.` (the dots are inside the token). */
+  Dotted = 128,
+}
+
+/** The tokens of a text, as parallel typed arrays (struct of arrays). */
+export interface Tokens {
+  readonly text: string;
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly kind: Uint8Array;
+  readonly flags: Uint8Array;
+  /** FNV-1a hash of the token as written. */
+  readonly hash: Int32Array;
+  /** FNV-1a hash of the token lower-cased (ASCII folding plus `toLowerCase` for other letters). */
+  readonly lower: Int32Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of a lower-cased string, identical to what the tokenizer computes for a token. */
+export function hashLower(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ foldCase(s.charCodeAt(i)), FNV_PRIME);
+  return h;
+}
+
+/** FNV-1a of a string as written. */
+export function hashExact(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** Combines a running phrase hash with the next token's lower hash (used for multi-word gazetteer keys). */
+export function hashJoin(a: number, b: number): number {
+  return Math.imul((a ^ 0x20) + Math.imul(b, 0x9e3779b1), FNV_PRIME) | 0;
+}
+
+/** Lower-cases one UTF-16 code unit. */
+function foldCase(c: number): number {
+  if (c >= 65 && c <= 90) return c | 32;
+  if (c < 0xc0) return c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+/** 1 lower letter, 2 upper letter, 3 digit, 0 other. Non-ASCII letters are classified through their case mapping. */
+function charClass(c: number): number {
+  if (c >= 97 && c <= 122) return 1;
+  if (c >= 65 && c <= 90) return 2;
+  if (c >= 48 && c <= 57) return 3;
+  if (c < 0xc0) return 0;
+  if (c === 0xd7 || c === 0xf7) return 0;
+  // General punctuation, currency, arrows... and surrogates/emoji are not letters.
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfeff) return 0;
+  const s = String.fromCharCode(c);
+  const lo = s.toLowerCase();
+  if (lo !== s) return 2;
+  if (s.toUpperCase() !== s) return 1;
+  return 1; // caseless letters (Arabic, CJK...) count as lower: they carry no capitalisation signal
+}
+
+const APOS = 39;
+const RSQUO = 0x2019;
+
+/** Splits `text` into word, number and punctuation tokens in one pass. */
+export function tokenize(text: string): Tokens {
+  const n = text.length;
+  // Upper bound on the token count is n; grow lazily to keep memory proportional for big inputs.
+  let cap = Math.max(16, (n >> 2) + 16);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let kind = new Uint8Array(cap);
+  let flags = new Uint8Array(cap);
+  let hash = new Int32Array(cap);
+  let lower = new Int32Array(cap);
+  let count = 0;
+  let sentStart = true;
+  let lineStart = true;
+  let newlines = 0;
+  let i = 0;
+  const grow = (): void => {
+    cap *= 2;
+    const g32 = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const b = new Int32Array(cap); b.set(a); return b; };
+    const g8 = (a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> => { const b = new Uint8Array(cap); b.set(a); return b; };
+    start = g32(start); end = g32(end); hash = g32(hash); lower = g32(lower);
+    kind = g8(kind); flags = g8(flags);
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 0xa0) { i++; continue; }
+    if (c === 10) {
+      newlines++;
+      lineStart = true;
+      if (newlines >= 1) sentStart = true; // headlines and bullets end without a full stop
+      i++;
+      continue;
+    }
+    const cls = charClass(c);
+    if (count === cap) grow();
+    let f = 0;
+    if (sentStart) f |= TokenFlag.SentStart;
+    if (lineStart) f |= TokenFlag.LineStart;
+    sentStart = false;
+    lineStart = false;
+    newlines = 0;
+    const s = i;
+    let h = FNV_OFFSET;
+    let hl = FNV_OFFSET;
+    if (cls === 0) {
+      // Punctuation: one code unit (a surrogate pair stays together).
+      i++;
+      if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      hl = h;
+      if (c === 46 || c === 33 || c === 63) sentStart = !isAbbreviationDot(text, s, count, start, end);
+      kind[count] = TokenKind.Punct;
+      if (c === 45 && count > 0 && end[count - 1] === s && i < n && charClass(text.charCodeAt(i)) !== 0) {
+        flags[count - 1] |= TokenFlag.HyphenNext;
+        f |= TokenFlag.HyphenPrev; // marks the hyphen itself; the next word gets it below
+      }
+    } else {
+      let upper = 0;
+      let letters = 0;
+      let digits = 0;
+      let dotted = false;
+      // Dotted acronyms: U.S., U.N., E.U. (single capitals each followed by a dot).
+      if (cls === 2 && i + 3 < n && text.charCodeAt(i + 1) === 46 && charClass(text.charCodeAt(i + 2)) === 2 && text.charCodeAt(i + 3) === 46) {
+        dotted = true;
+        while (i + 1 < n && charClass(text.charCodeAt(i)) === 2 && text.charCodeAt(i + 1) === 46) {
+          const d = text.charCodeAt(i);
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ 46, FNV_PRIME);
+          hl = Math.imul(Math.imul(hl ^ foldCase(d), FNV_PRIME) ^ 46, FNV_PRIME);
+          upper++;
+          letters++;
+          i += 2;
+        }
+      }
+      while (!dotted && i < n) {
+        const d = text.charCodeAt(i);
+        const dc = charClass(d);
+        if (dc !== 0) {
+          if (dc === 2) upper++;
+          if (dc === 3) digits++; else letters++;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          hl = Math.imul(hl ^ (dc === 2 ? foldCase(d) : d), FNV_PRIME);
+          i++;
+          continue;
+        }
+        // Inner apostrophe (O'Brien, don't) stays, a possessive 's is split off.
+        if ((d === APOS || d === RSQUO) && i + 1 < n && charClass(text.charCodeAt(i + 1)) !== 0) {
+          const nx = text.charCodeAt(i + 1);
+          const possessive = (nx === 115 || nx === 83) && (i + 2 >= n || charClass(text.charCodeAt(i + 2)) === 0);
+          if (possessive && i > s) break;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          hl = Math.imul(hl ^ APOS, FNV_PRIME);
+          i++;
+          continue;
+        }
+        // Digits keep their separators: 3,387 and 1.5 and 10:30.
+        if ((d === 44 || d === 46 || d === 58) && digits > 0 && letters === 0 && i + 1 < n && charClass(text.charCodeAt(i + 1)) === 3) {
+          h = Math.imul(h ^ d, FNV_PRIME);
+          hl = h;
+          i++;
+          continue;
+        }
+        break;
+      }
+      const first = charClass(c);
+      if (first === 2) f |= TokenFlag.Cap;
+      if (upper >= 2 && upper === letters) f |= TokenFlag.AllCaps;
+      if (digits > 0) f |= TokenFlag.HasDigit;
+      if (dotted) f |= TokenFlag.Dotted | TokenFlag.AllCaps;
+      if (count > 0 && kind[count - 1] === TokenKind.Punct && end[count - 1] === s && (flags[count - 1] & TokenFlag.HyphenPrev)) f |= TokenFlag.HyphenPrev;
+      kind[count] = letters === 0 ? TokenKind.Number : TokenKind.Word;
+    }
+    start[count] = s;
+    end[count] = i;
+    flags[count] |= f;
+    hash[count] = h;
+    lower[count] = hl;
+    count++;
+  }
+  return { text, count, start, end, kind, flags, hash, lower };
+}
+
+/**
+ * A full stop after a title abbreviation or an initial (`Gen.`, `J.`) does
+ * not end the sentence.
+ */
+function isAbbreviationDot(text: string, dot: number, count: number, start: Int32Array, end: Int32Array): boolean {
+  if (text.charCodeAt(dot) !== 46 || count === 0 || end[count - 1] !== dot) return false;
+  const len = dot - start[count - 1];
+  const c0 = text.charCodeAt(start[count - 1]);
+  if (len === 1 && c0 >= 65 && c0 <= 90) return true; // initial
+  if (len > 5) return false;
+  return ABBREVIATIONS.has(text.slice(start[count - 1], dot).toLowerCase());
+}
+
+/** Abbreviations that are followed by a name rather than ending a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'cpl', 'adm', 'brig', 'cmdr', 'gov', 'sen',
+  'rep', 'rev', 'hon', 'st', 'mt', 'ft', 'jr', 'sr', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'inc', 'corp', 'co', 'ltd', 'pvt', 'dept', 'univ', 'est', 'approx', 'fig', 'vol', 'pres',
+]);
+
+/** The text of token `i` (allocates: use for rules and output, not in the hot loop). */
+export function tokenText(t: Tokens, i: number): string {
+  return t.text.slice(t.start[i], t.end[i]);
+}
