@@ -4,12 +4,20 @@
  * numeric dates month-first, and whether a capitalized month is really a name.
  */
 
-/** Words that put an undated weekday or month in the future. */
-const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|upcoming|forthcoming|scheduled|slated|to\s+be\s+held|plans?\s+to|planned|planning\s+to|intends?\s+to|expected\s+to|expects\s+to|is\s+set\s+to|are\s+set\s+to|set\s+for|due\s+to|is\s+due|are\s+due|coming|tomorrow|later\s+this|until|till|starting|beginning|deadline)\b|['’]ll\b/i;
+/**
+ * Words that put an undated weekday or month in the future. Deliberately left
+ * out: "due to" (= because of), "until", "beginning", "as of", which news uses
+ * as often about the past.
+ */
+const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|should|would|upcoming|forthcoming|scheduled|slated|to\s+be\s+(?:held|completed|finalized|signed|released|launched|published|announced|decided)|plans?\s+to|planned|planning\s+to|intends?\s+to|expected\s+to|expects\s+to|is\s+set\s+to|are\s+set\s+to|set\s+for|due\s+(?:to\s+be|on|in|by|for)|is\s+due|are\s+due|in\s+the\s+coming|tomorrow|later\s+this)\b|['’]ll\b/i;
 /** A reporting or past verb right before the date: "said on Friday" is in the past whatever follows. */
-const PAST_BEFORE = /\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
+const PAST_BEFORE = /\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost|ran|took|came|went|made)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
 /** "from Monday": a start that, undated, lies ahead. */
-const FROM_BEFORE = /\b(?:from|starting|beginning|effective|as\s+of)\s+(?:on\s+)?$/i;
+const FROM_BEFORE = /\b(?:from|starting|effective)\s+(?:on\s+)?$/i;
+/** How many words may precede the date in its sentence for a cue after it to count ("On Friday, X will …"). */
+const OPENING_WORDS = 3;
+/** How far after such an opening date a cue may stand and still be about it. */
+const CUE_AFTER_CHARS = 50;
 
 /** Start of the sentence holding `at` (a line break or `.!?` followed by space), at most `limit` back. */
 function sentenceStart(text: string, at: number, limit = 240): number {
@@ -41,18 +49,21 @@ function sentenceEnd(text: string, at: number, limit = 240): number {
 
 /**
  * Whether an undated date at [start, end) points ahead of the story's date.
- * News reports what happened, so the default is backward; a future cue in the
- * same sentence ("will", "next", "scheduled") flips it, unless a reporting verb
- * sits right before the date ("said on Friday it will …"). "From Monday" also
- * looks forward, except when the date is itself a range.
+ * News reports what happened, so the default is backward; a future cue earlier
+ * in the same sentence ("will", "next", "scheduled") flips it, unless a
+ * reporting verb sits right before the date ("said on Friday it will …"). A cue
+ * after the date counts only when the date opens the sentence ("On Friday, the
+ * minister will …"): later in a sentence it usually belongs to another clause.
+ * "From Monday" also looks forward, except in a range or a possessive
+ * ("from Monday's close").
  */
 export function looksForward(text: string, start: number, end: number, isRange = false): boolean {
   const before = text.slice(sentenceStart(text, start), start);
   if (PAST_BEFORE.test(before)) return false;
-  // In "from 3 to 5 January" the "from" opens a range and says nothing of its tense.
-  if (!isRange && FROM_BEFORE.test(before)) return true;
-  const after = text.slice(end, sentenceEnd(text, end));
-  return FORWARD_CUE.test(before) || FORWARD_CUE.test(after);
+  if (!isRange && FROM_BEFORE.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
+  if (FORWARD_CUE.test(before)) return true;
+  if (before.trim().split(/\s+/).filter(Boolean).length > OPENING_WORDS) return false;
+  return FORWARD_CUE.test(text.slice(end, Math.min(sentenceEnd(text, end), end + CUE_AFTER_CHARS)));
 }
 
 const MONTH_FIRST = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d{1,2}(?:st|nd|rd|th)?\b/g;
@@ -91,6 +102,9 @@ const FUNCTION_CAPS = new Set([
   'On', 'In', 'Since', 'By', 'Until', 'From', 'Last', 'Next', 'This', 'Early', 'Late', 'Mid', 'Before', 'After',
   'During', 'Through', 'And', 'Or', 'The', 'Of', 'Updated', 'Published', 'Posted', 'Dated', 'As', 'For', 'Between',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Until', 'Till', 'Around', 'At',
+  'A', 'An', 'Its', 'His', 'Her', 'Their', 'Our', 'Last', 'Every', 'Each', 'That', 'Late', 'Since', 'To', 'Fiscal',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
+  'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Christmas', 'Easter',
 ]);
 
 /** The word right before `start` on the same line, or '' (punctuation in between ends it). */
@@ -105,10 +119,19 @@ export function nextWord(text: string, end: number): string {
   return m ? (m[1] ?? '') : '';
 }
 
-/** Whether a capitalized word before a month makes it part of a name ("Theresa May"). */
+/**
+ * Whether a capitalized word before a date word makes it part of a name
+ * ("Theresa May", "Black Monday", "Russell 2000"). A word capitalized only because
+ * it opens the sentence or line does not count.
+ */
 export function nameBefore(text: string, start: number): boolean {
-  const w = previousWord(text, start);
-  return /^[A-Z]/.test(w) && !FUNCTION_CAPS.has(w);
+  const from = Math.max(0, start - 32);
+  const m = /([A-Za-z][\w'’-]*)[ \t]+$/.exec(text.slice(from, start));
+  const w = m?.[1] ?? '';
+  if (!/^[A-Z]/.test(w) || FUNCTION_CAPS.has(w)) return false;
+  const wordStart = from + (m?.index ?? 0);
+  const lead = text.slice(Math.max(0, wordStart - 3), wordStart);
+  return !(wordStart <= 0 || /(?:^|[.!?:]\s+|\n\s*|["“‘(]\s*)$/.test(lead));
 }
 
 /** Whether a capitalized word after a month makes it part of a name ("June Carter", "August Rush"). */

@@ -1,12 +1,16 @@
 /**
- * The date grammar: one global regular expression whose alternatives are the
- * date shapes news text uses, each with its own named groups. A single pass of
- * the V8 regex engine over the text finds every candidate, which is what keeps
+ * The date grammar: one regular expression whose alternatives are the
+ * date shapes news text uses, each with its own named groups. The scanner runs
+ * it only at the word starts around trigger words (see `dateTriggers`), which keeps
  * recognition far above 10 MB/s; the resolver then turns the groups into values.
  *
  * Alternatives are ordered longest-first because a regex alternation takes the
  * first alternative that matches at a position, not the longest.
  */
+
+/** Spaces inside an expression; never a line break, since headlines and datelines sit on lines of their own. */
+const SP = '[ \\t\\u00a0]+';
+const SP0 = '[ \\t\\u00a0]*';
 
 /** Full month names, capitalized (news capitalizes months; lower-case "may"/"march" are verbs). */
 const MONTH_FULL = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
@@ -21,10 +25,10 @@ const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!
 const DAY = '[0-3]?\\d(?!\\d)(?:st|nd|rd|th)?(?![\\w])';
 const YEAR = '(?:19|20)\\d\\d(?![\\w])';
 /** Modifiers that narrow a month or year without changing its value at that granularity. */
-const MOD = '(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\\s+(?:end|beginning|start|middle|close)\\s+of)';
-const RANGE_SEP = '\\s*(?:-|–|—|to|and|until|till|through|thru)\\s*';
-const COUNT = '(?:\\d{1,3}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Ss]everal|[Aa]\\s+few|[Aa]\\s+couple\\s+of)';
-const PART_OF_DAY = '(?:\\s+(?:morning|afternoon|evening|night))?';
+const MOD = `(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he${SP}(?:end|beginning|start|middle|close)${SP}of)`;
+const RANGE_SEP = `${SP0}(?:-|–|—|to|and|until|till|through|thru)${SP0}`;
+const COUNT = `(?:\\d{1,3}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Ss]everal|[Aa]${SP}few|[Aa]${SP}couple${SP}of)`;
+const PART_OF_DAY = `(?:${SP}(?:morning|afternoon|evening|night))?`;
 
 const ALTERNATIVES: readonly string[] = [
   // 2024-01-19 (a time may follow; it is not part of the date value).
@@ -34,34 +38,38 @@ const ALTERNATIVES: readonly string[] = [
   // 19.01.2024, 19-01-2024: only with a four-digit year (otherwise versions and scores).
   `(?<![\\w./-])(?<dtA>[0-3]?\\d)(?<dtSep>[.-])(?<dtB>[0-3]?\\d)\\k<dtSep>(?<dtY>(?:19|20)\\d\\d)(?![\\w]|[.-]\\d)`,
   // from 3 to 5 January (2024)
-  `(?<![\\w.,$£€#:/-])(?<rd1>${DAY})${RANGE_SEP}(?<rd2>${DAY})\\s+(?:of\\s+)?(?<rdM>${MONTH_D})(?:,?\\s+(?<rdY>${YEAR}))?`,
+  `(?<![\\w.,$£€#:/-])(?<rd1>${DAY})${RANGE_SEP}(?<rd2>${DAY})${SP}(?:of${SP})?(?<rdM>${MONTH_D})(?:,?${SP}(?<rdY>${YEAR}))?`,
   // January 3-5, 2024; January 30 to February 2
-  `(?:(?<rmW>${WEEKDAY}),?\\s+)?(?<rmM>${MONTH_D})\\s+(?<rm1>${DAY})${RANGE_SEP}(?:(?<rmM2>${MONTH_D})\\s+)?(?<rm2>${DAY})(?:,?\\s+(?<rmY>${YEAR}))?`,
+  `(?:(?<rmW>${WEEKDAY})(?:,${SP0}|${SP}))?(?<rmM>${MONTH_D})${SP}(?<rm1>${DAY})${RANGE_SEP}(?:(?<rmM2>${MONTH_D})${SP})?(?<rm2>${DAY})(?:,?${SP}(?<rmY>${YEAR}))?`,
   // (Friday,) January 19(th)(, 2024)
-  `(?:(?<mdW>${WEEKDAY}),?\\s+(?:the\\s+)?)?(?<mdM>${MONTH_D})\\s+(?:the\\s+)?(?<mdD>${DAY})(?:,?\\s+(?<mdY>${YEAR}))?`,
+  `(?:(?<mdW>${WEEKDAY})(?:,${SP0}|${SP})(?:the${SP})?)?(?<mdM>${MONTH_D})${SP}(?:the${SP})?(?<mdD>${DAY})(?:,?${SP}(?<mdY>${YEAR}))?`,
   // (Friday,) (the) 19(th) (of) January( 2024)
-  `(?:(?<dmW>${WEEKDAY}),?\\s+)?(?<![\\w.,$£€#:/-])(?:the\\s+)?(?<dmD>${DAY})\\s+(?:of\\s+)?(?<dmM>${MONTH_D})(?:,?\\s+(?<dmY>${YEAR}))?`,
+  `(?:(?<dmW>${WEEKDAY})(?:,${SP0}|${SP}))?(?<![\\w.,$£€#:/-])(?:the${SP})?(?<dmD>${DAY})${SP}(?:of${SP})?(?<dmM>${MONTH_D})(?:,?${SP}(?<dmY>${YEAR}))?`,
   // (early) January 2024, Jan. 2024
-  `(?:(?<myMod>${MOD})[\\s-]+)?(?<myM>${MONTH_Y})\\s+(?:of\\s+)?(?<myY>${YEAR})`,
+  `(?:(?<myMod>${MOD})[ \\t\\u00a0-]+)?(?<myM>${MONTH_Y})${SP}(?:of${SP})?(?<myY>${YEAR})`,
   // the first quarter (of 2009 | of last year), third-quarter
-  `(?:[Tt]he\\s+)?(?<qN>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]quarter(?![\\w-])(?:\\s+(?:of\\s+)?(?:(?<qY>${YEAR})|(?<qRel>this|last|next|the\\s+current|the\\s+previous|the)\\s+year(?!\\w)))?`,
-  `(?<![\\w])Q(?<qN2>[1-4])(?:\\s*(?<qY2>${YEAR}))?(?![\\w])`,
+  `(?:[Tt]he${SP})?(?<qN>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]quarter(?![\\w-])(?:${SP}(?:of${SP})?(?:(?<qY>${YEAR})|(?<qRel>this|last|next|the${SP}current|the${SP}previous|the)${SP}year(?!\\w)))?`,
+  `(?<![\\w])Q(?<qN2>[1-4])(?:${SP0}(?<qY2>${YEAR}))?(?![\\w])`,
   // N days/weeks/months/years ago
-  `(?<agoN>${COUNT})\\s+(?<agoU>day|week|month|year)s?\\s+ago(?![\\w])`,
+  `(?<agoN>${COUNT})${SP}(?<agoU>day|week|month|year)s?${SP}ago(?![\\w])`,
   // (earlier) this/last/next week|month|year|weekend
-  `(?:(?<relMod>${MOD})\\s+)?(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Tt]he\\s+coming|[Tt]he\\s+current)\\s+(?<relU>week|month|year|weekend)(?![\\w])`,
+  `(?:(?<relMod>${MOD})${SP})?(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Tt]he${SP}coming|[Tt]he${SP}current)${SP}(?<relU>week|month|year|weekend)(?![\\w])`,
   // the previous day, the preceding year, the day before
-  `(?<prevA>[Tt]he\\s+(?:previous|preceding|prior)\\s+(?<prevU>day|week|month|year))(?![\\w])`,
-  `(?<prevB>[Tt]he\\s+(?<prevU2>day|week|month|year)\\s+before)(?!\\s+(?:the|a|an|his|her|its|their|last|that)\\b|\\w)`,
+  `(?<prevA>[Tt]he${SP}(?:previous|preceding|prior)${SP}(?<prevU>day|week|month|year))(?![\\w])`,
+  `(?<prevB>[Tt]he${SP}(?<prevU2>day|week|month|year)${SP}(?:before|previous|earlier))(?!${SP}(?:the|a|an|his|her|its|their|last|that)\\b|\\w)`,
+  // at the beginning of the year: the story's year
+  `(?<yrMod>${MOD})${SP}the${SP}(?:current${SP})?year(?![\\w'’-])`,
+  // (late in) the day: in market and daily news, the story's day; the resolver checks the verb
+  `(?:(?<theDayMod>[Ll]ate|[Ee]arly|[Ll]ater|[Ee]arlier)${SP}in${SP})?(?<theDay>the${SP}day)(?![\\w'’-])`,
   // (earlier) today, yesterday (morning), tonight, tomorrow, this morning
-  `(?:(?<dxMod>[Ee]arlier|[Ll]ater)\\s+)?(?<dx>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\\w'’-]|['’]s\\s+(?:world|society|youth|generation)\\b)${PART_OF_DAY}`,
-  `(?<dxThis>[Tt]his\\s+(?:morning|afternoon|evening))(?![\\w])`,
+  `(?:(?<dxMod>[Ee]arlier|[Ll]ater)${SP})?(?<dx>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\\w'’-]|['’]s${SP}(?:world|society|youth|generation)\\b)${PART_OF_DAY}`,
+  `(?<dxThis>[Tt]his${SP}(?:morning|afternoon|evening))(?![\\w])`,
   // (last|next) Friday
-  `(?:(?<wdRel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)\\s+)?(?<wd>${WEEKDAY})`,
+  `(?:(?<wdRel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)${SP})?(?<wd>${WEEKDAY})`,
   // (early|last) January: guarded against names and verbs by the resolver
-  `(?:(?<moMod>${MOD})[\\s-]+|(?<moRel>[Ll]ast|[Tt]his|[Nn]ext)\\s+)?(?<mo>${MONTH_FULL})(?![\\w]|-[a-z])`,
+  `(?:(?<moMod>${MOD})[ \\t\\u00a0-]+|(?<moRel>[Ll]ast|[Tt]his|[Nn]ext)${SP})?(?<mo>${MONTH_FULL})(?![\\w]|-[a-z])`,
   // (mid-)2011, 2009-10: guarded against counts and money by the resolver
-  `(?<![\\w$£€¥#.,/-])(?:(?<yMod>${MOD})[\\s-]+)?(?<y>${YEAR})(?:[-–](?<y2>(?:19|20)?\\d\\d)(?![\\w]))?`,
+  `(?<![\\w$£€¥#.,/-])(?:(?<yMod>${MOD})[ \\t\\u00a0-]+)?(?<y>${YEAR})(?:[-–](?<y2>(?:19|20)?\\d\\d)(?![\\w]))?`,
 ];
 
 /**

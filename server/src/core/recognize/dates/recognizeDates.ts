@@ -79,7 +79,7 @@ const LEAD_WORDS = new Set([
   'the', 'of', 'end', 'beginning', 'start', 'middle', 'close', 'early', 'earlier', 'late', 'later', 'mid',
   'last', 'this', 'next', 'coming', 'current', 'past', 'previous', 'preceding', 'prior',
   'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'several', 'few', 'couple',
+  'several', 'few', 'couple', 'first', 'second', 'third', 'fourth', 'final', 'in',
 ]);
 
 /**

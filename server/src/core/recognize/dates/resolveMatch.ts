@@ -21,6 +21,12 @@ const NEAR_FUTURE_DAYS = 62;
 /** How many months ahead an undated "in October" may lie before it is read as last year's. */
 const NEAR_FUTURE_MONTHS = 2;
 
+/** Adjectives that make a weekday a named event, not a date near the story ("Black Monday", "Super Tuesday"). */
+const NAMED_DAY_BEFORE = /\b(?:Black|Cyber|Good|Holy|Super|Bloody|Ash|Palm|Easter|Blue|Giving|Shrove|Maundy|Mad|Manic)[ \t]+$/;
+
+/** Verbs and prepositions before "the day" that make it the story's day ("the index ended the day up 2%"). */
+const DAY_OF_STORY_BEFORE = /\b(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|start|started|starting|open|opened|opening|for|throughout)\s+$/i;
+
 /** Counts that a following noun shows are not years ("2000 people"). */
 const COUNT_NOUN = /^(?:people|persons|jobs|workers|employees|staff|units|cars|vehicles|planes|aircraft|shares|troops|soldiers|police|officers|years|months|weeks|days|hours|minutes|seconds|miles|km|kilometres|kilometers|metres|meters|feet|ft|tons|tonnes|dollars|euros|pounds|yen|points|votes|seats|members|residents|students|children|homes|houses|deaths|cases|times|percent|per|pc|barrels|mw|gw|kg|lb|lbs|acres|hectares|rooms|beds|pages|words|calories|degrees|rounds|passengers|customers|users|stores|outlets|branches|companies|firms|families|refugees|migrants|prisoners|civilians|fighters|militants|protesters|rockets|missiles|hp)$/i;
 
@@ -125,6 +131,16 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     }
   }
 
+  // --- the beginning of the year ---
+  if (g.yrMod !== undefined) return mk(isoYear(today.year), 'year', `relative:${refIso}`);
+
+  // --- (late in) the day ---
+  if (g.theDay !== undefined) {
+    // Only where the day is plainly the story's own: "ended the day", "for the day", "late in the day".
+    if (g.theDayMod === undefined && !DAY_OF_STORY_BEFORE.test(ctx.text.slice(Math.max(0, start - 24), start))) return undefined;
+    return mk(isoDay(ref), 'day', `relative:${refIso}`);
+  }
+
   // --- today, yesterday, tomorrow ---
   if (g.dx !== undefined || g.dxThis !== undefined) {
     const word = (g.dx ?? 'today').toLowerCase();
@@ -137,6 +153,7 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     const wd = weekdayNumber(g.wd);
     if (wd === undefined) return undefined;
     const rel = (g.wdRel ?? '').toLowerCase();
+    if (rel === '' && NAMED_DAY_BEFORE.test(ctx.text.slice(Math.max(0, start - 10), start))) return undefined;
     const back = (ref - ((weekdayOf(ref) - wd + 7) % 7));
     const ahead = (ref + ((wd - weekdayOf(ref) + 7) % 7));
     if (rel === 'last' || rel === 'past') return mk(isoDay(back === ref ? ref - 7 : back), 'day', `weekday-back:${refIso}`);
@@ -234,6 +251,10 @@ function resolveYear(g: Groups, ctx: ResolveContext, start: number, end: number,
   const before = text.slice(Math.max(0, start - 12), start);
   if (/(?:US|A|C|HK|NZ|S)?[$£€¥#]\s*$|\b(?:No\.?|Nos\.?|number|Rs\.?|USD|EUR|GBP|about|some|nearly|almost|over|than|around|approximately|roughly|least)\s*$/i.test(before) && !hasTemporalPrep(text, start)) return undefined;
   if (COUNT_NOUN.test(nextWord(text, end))) return undefined;
+  // "Russell 2000", "Windows 2000": a number inside a name. A name with a year
+  // close to the story's ("WWDC 2005", "Euro 2012") names that year's event.
+  const near = ctx.ref !== undefined && Math.abs(fromDayNumber(ctx.ref).year - year) <= 2;
+  if (g.yMod === undefined && !near && nameBefore(text, start) && !hasTemporalPrep(text, start)) return undefined;
   let rangeEnd: string | undefined;
   if (g.y2 !== undefined) {
     let y2 = +g.y2;
