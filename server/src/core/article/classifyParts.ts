@@ -73,6 +73,12 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
       if (c.dateLine) { parts.push(part('dateLine', c)); continue; }
       if (c.kind === 'boilerplate' || c.kind === 'byline' || c.kind === 'source') { parts.push(part(c.kind, c)); continue; }
       if (c.kind === 'bullet') { sawBullets = true; parts.push(part('bullet', c)); continue; }
+      const prev = parts[parts.length - 1];
+      if (prev?.kind === 'byline' && !isCaptionLike(c.text) && c.text.length <= 40 && /^\p{Lu}[^.!?:;]*$/u.test(c.text) && c.text.split(/\s+/).length <= 5) {
+        // `BBC Scotland News` under `By Fiona Mackintosh`: the byline's second line.
+        parts.push(part('byline', c));
+        continue;
+      }
       if (headlineText !== undefined && sameText(c.text, headlineText)) { parts.push(part('headline', c, true)); continue; }
       if (!matchDatelinePlace(c.text) && !sawBullets) {
         if (headline === undefined && isHeadlineLike(c.text) && !isCaptionLike(c.text)) {

@@ -62,7 +62,9 @@ export function readDateLine(line: string): DateLineReading | undefined {
     const before = line.slice(0, d.index);
     const after = line.slice(d.index + d.length);
     // The rest may hold a second labelled date (`Published … Updated …`): accept dates there too.
-    const afterWithoutDates = after.replace(/\b\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}/g, ' ');
+    // WordPress-style `Posted on March 4, 2024 by Metro Desk`: an author may trail a labelled date.
+    const afterNoAuthor = LABEL_RE.test(line) ? after.replace(/\s+by\s+\S.{0,60}$/i, '') : after;
+    const afterWithoutDates = afterNoAuthor.replace(/\b\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}/g, ' ');
     if (!onlyFiller(before) || !onlyFiller(afterWithoutDates)) return undefined;
     if ('iso' in d) return { kind: 'absolute', iso: d.iso, index: d.index, length: d.length };
     return { kind: 'invalid', index: d.index, length: d.length };

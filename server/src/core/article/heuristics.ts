@@ -57,7 +57,8 @@ export function isCaptionLike(s: string): boolean {
  */
 export function isSubheadingLike(s: string): boolean {
   if (s.length < 3 || s.length > 90) return false;
-  if (URL_RE.test(s) || /[.,;:!?]$/.test(s)) return false;
+  // A question may be a heading (`What should I do in a storm?`); a full stop may not.
+  if (URL_RE.test(s) || /[.,;:!]$/.test(s)) return false;
   if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(s) || !/\p{L}/u.test(s)) return false;
   return wordCount(s) <= 12;
 }

@@ -13,7 +13,7 @@ export type LineKind = 'boilerplate' | 'source' | 'byline' | 'bullet' | 'separat
 const BOILERPLATE_RE = new RegExp(
   '^(?:' +
   [
-    'short\\s*url', 'follow', 'follow\\s+us\\b.*', 'follow\\s+@\\w+.*',
+    'short\\s*url', 'follow', 'follow\\s+us\\b.*', 'follow\\s+@\\w+.*', 'follow\\s+(?:\\S+\\s+){0,4}(?:coverage|updates|live)\\b.*',
     'join\\s+(?:our|us)\\b.{0,80}\\b(?:channel|group|community|whatsapp|telegram)\\b.*',
     'leave\\s+a\\s+(?:comment|reply)', 'post\\s+comment', 'submit\\s+comment', 'add\\s+(?:a\\s+)?comment',
     '\\(?\\d*\\)?\\s*comments?(?:\\s*\\(\\d+\\))?', 'view\\s+(?:all\\s+)?comments?', 'show\\s+comments?',

@@ -30,7 +30,9 @@ interface Found { readonly speaker: string; readonly start: number }
 
 function validSpeaker(s: string): boolean {
   const first = s.split(/\s+/)[0] ?? '';
-  return /^\p{Lu}/u.test(s) || /^(?:the|a|an|his|her|their|its|our|this|that)$/i.test(first) || PRONOUN.test(s);
+  if (/^\p{Lu}/u.test(s) || /^(?:the|a|an|his|her|their|its|our|this|that)$/i.test(first) || PRONOUN.test(s)) return true;
+  // `union president Camila Lisboa`: a lower-case title before a name.
+  return !STOP_BACK.test(first) && /\s\p{Lu}/u.test(s);
 }
 
 /** Text after the closing quote up to the end of its sentence. */
