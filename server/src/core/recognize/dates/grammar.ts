@@ -21,6 +21,8 @@ const MONTH_D = `(?:${MONTH_FULL}|${MONTH_ABBR}\\.?)(?![a-z])`;
 /** A month standing with a year only: full, or abbreviated with a dot. */
 const MONTH_Y = `(?:${MONTH_FULL}|${MONTH_ABBR}\\.)(?![a-z])`;
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])';
+/** A weekday before a date, where abbreviations are safe ("Sat, 20 Jan 2024", "Fri., Jan. 19"). */
+const WEEKDAY_PREFIX = `(?:${WEEKDAY}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.?(?![a-z]))`;
 /** A day of the month, 1 or 2 digits, optional ordinal suffix; range checked by the resolver. */
 const DAY = '[0-3]?\\d(?!\\d)(?:st|nd|rd|th)?(?![\\w])';
 const YEAR = '(?:19|20)\\d\\d(?![\\w])';
@@ -31,27 +33,29 @@ const COUNT = `(?:\\d{1,3}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|
 const PART_OF_DAY = `(?:${SP}(?:morning|afternoon|evening|night))?`;
 
 const ALTERNATIVES: readonly string[] = [
-  // 2024-01-19 (a time may follow; it is not part of the date value).
-  `(?<![\\w./-])(?<isoY>(?:19|20)\\d\\d)-(?<isoM>[01]\\d)-(?<isoD>[0-3]\\d)(?![\\d])`,
+  // 2024-01-19, 2024/01/19 (a time may follow; it is not part of the date value).
+  `(?<![\\w./-])(?<isoY>(?:19|20)\\d\\d)(?<isoSep>[-/.])(?<isoM>[01]?\\d)\\k<isoSep>(?<isoD>[0-3]?\\d)(?![\\d]|[/.]\\d)`,
   // 19/01/2024, 7/8/07: day or month first, decided by the document's habits.
   `(?<![\\w./-])(?<slA>[0-3]?\\d)/(?<slB>[0-3]?\\d)/(?<slY>(?:19|20)\\d\\d|\\d\\d)(?![\\w/]|\\.\\d)`,
   // 19.01.2024, 19-01-2024: only with a four-digit year (otherwise versions and scores).
   `(?<![\\w./-])(?<dtA>[0-3]?\\d)(?<dtSep>[.-])(?<dtB>[0-3]?\\d)\\k<dtSep>(?<dtY>(?:19|20)\\d\\d)(?![\\w]|[.-]\\d)`,
   // from 3 to 5 January (2024)
-  `(?<![\\w.,$£€#:/-])(?<rd1>${DAY})${RANGE_SEP}(?<rd2>${DAY})${SP}(?:of${SP})?(?<rdM>${MONTH_D})(?:,?${SP}(?<rdY>${YEAR}))?`,
+  `(?:(?<rdFrom>[Ff]rom|[Bb]etween)${SP})?(?<![\\w.,$£€#:/-])(?<rd1>${DAY})${RANGE_SEP}(?<rd2>${DAY})${SP}(?:of${SP})?(?<rdM>${MONTH_D})(?:,?${SP}(?<rdY>${YEAR}))?`,
   // January 3-5, 2024; January 30 to February 2
-  `(?:(?<rmW>${WEEKDAY})(?:,${SP0}|${SP}))?(?<rmM>${MONTH_D})${SP}(?<rm1>${DAY})${RANGE_SEP}(?:(?<rmM2>${MONTH_D})${SP})?(?<rm2>${DAY})(?:,?${SP}(?<rmY>${YEAR}))?`,
+  `(?:(?<rmFrom>[Ff]rom|[Bb]etween)${SP})?(?:(?<rmW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP}))?(?<rmM>${MONTH_D})${SP}(?<rm1>${DAY})${RANGE_SEP}(?:(?<rmM2>${MONTH_D})${SP})?(?<rm2>${DAY})(?:,?${SP}(?<rmY>${YEAR}))?`,
   // (Friday,) January 19(th)(, 2024)
-  `(?:(?<mdW>${WEEKDAY})(?:,${SP0}|${SP})(?:the${SP})?)?(?<mdM>${MONTH_D})${SP}(?:the${SP})?(?<mdD>${DAY})(?:,?${SP}(?<mdY>${YEAR}))?`,
+  `(?:(?<mdW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP})(?:the${SP})?)?(?<mdM>${MONTH_D})${SP}(?:the${SP})?(?<mdD>${DAY})(?:,?${SP}(?<mdY>${YEAR}))?`,
   // (Friday,) (the) 19(th) (of) January( 2024)
-  `(?:(?<dmW>${WEEKDAY})(?:,${SP0}|${SP}))?(?<![\\w.,$£€#:/-])(?:the${SP})?(?<dmD>${DAY})${SP}(?:of${SP})?(?<dmM>${MONTH_D})(?:,?${SP}(?<dmY>${YEAR}))?`,
+  `(?:(?<dmW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP}))?(?<![\\w.,$£€#:/-])(?:the${SP})?(?<dmD>${DAY})(?:${SP}(?:of${SP})?|-(?=[A-Z][a-z]+-\\d))(?<dmM>${MONTH_D})(?:,?${SP}|-)?(?<dmY>${YEAR})?`,
   // (early) January 2024, Jan. 2024
   `(?:(?<myMod>${MOD})[ \\t\\u00a0-]+)?(?<myM>${MONTH_Y})${SP}(?:of${SP})?(?<myY>${YEAR})`,
   // the first quarter (of 2009 | of last year), third-quarter
   `(?:[Tt]he${SP})?(?<qN>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]quarter(?![\\w-])(?:${SP}(?:of${SP})?(?:(?<qY>${YEAR})|(?<qRel>this|last|next|the${SP}current|the${SP}previous|the)${SP}year(?!\\w)))?`,
   `(?<![\\w])Q(?<qN2>[1-4])(?:${SP0}(?<qY2>${YEAR}))?(?![\\w])`,
-  // N days/weeks/months/years ago
-  `(?<agoN>${COUNT})${SP}(?<agoU>day|week|month|year)s?${SP}ago(?![\\w])`,
+  // N days/weeks/months/years ago (or earlier)
+  `(?<agoN>${COUNT})${SP}(?<agoU>day|week|month|year)s?${SP}(?:ago|earlier)(?![\\w])`,
+  // the summer of 2008: a year, at the granularity this model has
+  `(?:[Tt]he${SP})?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)${SP}(?:of${SP})?(?<seasonY>${YEAR})`,
   // (earlier) this/last/next week|month|year|weekend
   `(?:(?<relMod>${MOD})${SP})?(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Tt]he${SP}coming|[Tt]he${SP}current)${SP}(?<relU>week|month|year|weekend)(?![\\w])`,
   // the previous day, the preceding year, the day before
@@ -65,9 +69,13 @@ const ALTERNATIVES: readonly string[] = [
   `(?:(?<dxMod>[Ee]arlier|[Ll]ater)${SP})?(?<dx>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\\w'’-]|['’]s${SP}(?:world|society|youth|generation)\\b)${PART_OF_DAY}`,
   `(?<dxThis>[Tt]his${SP}(?:morning|afternoon|evening))(?![\\w])`,
   // (last|next) Friday
-  `(?:(?<wdRel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)${SP})?(?<wd>${WEEKDAY})`,
+  `(?:(?<wdRel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)${SP})?(?<wd>${WEEKDAY})${PART_OF_DAY}`,
   // (early|last) January: guarded against names and verbs by the resolver
   `(?:(?<moMod>${MOD})[ \\t\\u00a0-]+|(?<moRel>[Ll]ast|[Tt]his|[Nn]ext)${SP})?(?<mo>${MONTH_FULL})(?![\\w]|-[a-z])`,
+  // between 2014 and 2016, from 2009 to 2011, 2009-2011
+  `(?<![\\w$£€¥#.,/-])(?:[Bb]etween${SP}(?<yrB1>${YEAR})${SP}and${SP}(?<yrB2>${YEAR})|(?:[Ff]rom${SP})?(?<yrA1>${YEAR})${SP0}(?:-|–|to|through|until|till)${SP0}(?<yrA2>${YEAR}))`,
+  // '82, in news shorthand; the resolver wants a preposition before it
+  `['’](?<apY>\\d\\d)(?![\\w'’])`,
   // (mid-)2011, 2009-10: guarded against counts and money by the resolver
   `(?<![\\w$£€¥#.,/-])(?:(?<yMod>${MOD})[ \\t\\u00a0-]+)?(?<y>${YEAR})(?:[-–](?<y2>(?:19|20)?\\d\\d)(?![\\w]))?`,
 ];

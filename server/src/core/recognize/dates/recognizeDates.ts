@@ -79,7 +79,8 @@ const LEAD_WORDS = new Set([
   'the', 'of', 'end', 'beginning', 'start', 'middle', 'close', 'early', 'earlier', 'late', 'later', 'mid',
   'last', 'this', 'next', 'coming', 'current', 'past', 'previous', 'preceding', 'prior',
   'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'several', 'few', 'couple', 'first', 'second', 'third', 'fourth', 'final', 'in',
+  'several', 'few', 'couple', 'first', 'second', 'third', 'fourth', 'final', 'in', 'from', 'between',
+  'spring', 'summer', 'autumn', 'fall', 'winter',
 ]);
 
 /**
@@ -101,6 +102,9 @@ function wordStartsBefore(text: string, at: number, floor: number, out: number[]
     i = k;
   }
   out.reverse();
+  // '82: the apostrophe opens the expression.
+  const c = text.charCodeAt(at - 1);
+  if ((c === 39 || c === 0x2019) && at - 1 >= floor) out.push(at - 1);
   if (at >= floor) out.push(at);
 }
 

@@ -89,6 +89,9 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     return r ? mk(isoDay(r.n), 'day', r.how) : undefined;
   }
 
+  // --- a season and year ---
+  if (g.seasonY !== undefined) return mk(isoYear(+g.seasonY), 'year', 'explicit');
+
   // --- month and year ---
   if (g.myM !== undefined) {
     const month = monthNumber(g.myM);
@@ -98,10 +101,9 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
   // --- quarters ---
   if (g.qN !== undefined || g.qN2 !== undefined) return resolveQuarter(g, ctx, forward, mk, refIso);
 
-  if (ref === undefined) {
-    // Everything below is relative to the story's date, except a bare year.
-    return g.y !== undefined ? resolveYear(g, ctx, start, end, mk) : undefined;
-  }
+  if (g.y !== undefined || g.yrA1 !== undefined || g.yrB1 !== undefined) return resolveYear(g, ctx, start, end, mk);
+  if (ref === undefined) return undefined; // everything below is relative to the story's date
+
   const today = fromDayNumber(ref);
 
   // --- N units ago ---
@@ -186,8 +188,14 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     return mk(isoMonth(year, month), 'month', how);
   }
 
-  // --- a bare year ---
-  if (g.y !== undefined) return resolveYear(g, ctx, start, end, mk);
+  // --- '82 ---
+  if (g.apY !== undefined) {
+    if (!hasTemporalPrep(ctx.text, start)) return undefined;
+    const yy = +g.apY;
+    const century = Math.floor(today.year / 100) * 100;
+    const year = century + yy <= today.year + 1 ? century + yy : century - 100 + yy;
+    return mk(isoYear(year), 'year', `century:${refIso}`);
+  }
   return undefined;
 }
 
@@ -242,7 +250,7 @@ function resolveQuarter(g: Groups, ctx: ResolveContext, forward: () => boolean, 
 }
 
 function resolveYear(g: Groups, ctx: ResolveContext, start: number, end: number, mk: Make): DateMention | undefined {
-  const year = +(g.y ?? 0);
+  const year = +(g.y ?? g.yrA1 ?? g.yrB1 ?? 0);
   const text = ctx.text;
   const after = text.slice(end, end + 16);
   // Money, percentages, measures and counts are not years.
@@ -256,8 +264,9 @@ function resolveYear(g: Groups, ctx: ResolveContext, start: number, end: number,
   const near = ctx.ref !== undefined && Math.abs(fromDayNumber(ctx.ref).year - year) <= 2;
   if (g.yMod === undefined && !near && nameBefore(text, start) && !hasTemporalPrep(text, start)) return undefined;
   let rangeEnd: string | undefined;
-  if (g.y2 !== undefined) {
-    let y2 = +g.y2;
+  const second = g.y2 ?? g.yrA2 ?? g.yrB2;
+  if (second !== undefined) {
+    let y2 = +second;
     if (y2 < 100) y2 += Math.floor(year / 100) * 100;
     if (y2 <= year || y2 - year > 50) return undefined; // "2009-05" is not a range of years
     rangeEnd = isoYear(y2);
