@@ -194,6 +194,11 @@ export class SidecarStore {
         state = this.remember(key, disk.sidecar, disk.problems, disk.snapshot, queue);
         return { status: 'blocked', state, merged, outcomes: [] };
       }
+      if (queue.length === 0) {
+        // Nothing to write: do not let a reformatting rewrite a file nobody changed.
+        state = this.remember(key, disk.sidecar, disk.problems, disk.snapshot, []);
+        return { status: 'unchanged', state, merged, outcomes: [] };
+      }
       const result = applySidecarEdits(disk.text, queue);
       if (!result.value.writable) {
         // Our own output did not read back: never write it, keep the edits.

@@ -54,8 +54,10 @@ export interface ReanchorOptions {
  * the text and ordered, so a bad selection still gives a valid anchor.
  */
 export function createAnchor(text: string, start: number, end: number, contextLength = DEFAULT_CONTEXT_LENGTH): Anchor {
-  const a = clamp(Math.min(start, end), 0, text.length);
-  const b = clamp(Math.max(start, end), 0, text.length);
+  const x = clamp(start, 0, text.length);
+  const y = clamp(end, 0, text.length);
+  const a = Math.min(x, y);
+  const b = Math.max(x, y);
   return {
     quote: {
       exact: text.slice(a, b),
