@@ -64,12 +64,16 @@ function readMatch(m: RegExpExecArray): DateReading {
 }
 
 /** Every date-shaped match in `s`, valid or not, in order. */
-export function* scanDates(s: string): Generator<{ readonly index: number; readonly length: number } & DateReading> {
-  const re = new RegExp(DATE_RE.source, DATE_RE.flags);
+export function scanDates(s: string): Array<{ readonly index: number; readonly length: number } & DateReading> {
+  const out: Array<{ readonly index: number; readonly length: number } & DateReading> = [];
+  // Cheap reject: every form has a run of four digits (the year).
+  if (!/\d{4}/.test(s)) return out;
+  DATE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) {
-    yield { index: m.index, length: m[0].length, ...readMatch(m) };
+  while ((m = DATE_RE.exec(s)) !== null) {
+    out.push({ index: m.index, length: m[0].length, ...readMatch(m) });
   }
+  return out;
 }
 
 /** The first valid day-precise date in `s`, or undefined. */

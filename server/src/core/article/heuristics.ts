@@ -27,13 +27,12 @@ function startsLikeTitle(s: string): boolean {
 export function isHeadlineLike(s: string): boolean {
   if (s.length < 8 || s.length > 250) return false;
   if (URL_RE.test(s) || TERMINAL_PUNCT.test(s)) return false;
-  if (!startsLikeTitle(s) || !/\p{L}.*\p{L}/u.test(s)) return false;
+  if (!startsLikeTitle(s) || !/\p{L}/u.test(s)) return false;
   const words = wordCount(s);
   return words >= 2 && words <= 35;
 }
 
 // Photo credits in brackets at the end (`(AFP/File photo)`, `[Screengrab/Reuters]`, `(ISPR)`).
-const TRAILING_CREDIT = /[\])]\s*$/;
 const CREDIT_BRACKET = /[([]([^()[\]]{2,80})[)\]]\s*$/;
 const PHOTO_WORDS = /\b(?:photos?|pictures?|pictured|images?|handout|file|screengrab|screenshot|video\s+grab|AFP|Reuters|AP|Getty|EPA|Xinhua|Anadolu|Bloomberg|Shutterstock|courtesy|credit)\b/i;
 const CAPTION_PREFIX = /^(?:photo|image|picture|caption|credit|photograph|image\s+source|image\s+caption|file\s+photo)\s*[:,]/i;
@@ -45,7 +44,9 @@ const CAPTION_PREFIX = /^(?:photo|image|picture|caption|credit|photograph|image\
  */
 export function isCaptionLike(s: string): boolean {
   if (CAPTION_PREFIX.test(s)) return true;
-  if (s.length < 20 || !TRAILING_CREDIT.test(s)) return false;
+  // Callers pass trimmed lines, so the credit's bracket is the last character.
+  const last = s.charCodeAt(s.length - 1);
+  if (s.length < 20 || (last !== 0x29 && last !== 0x5d)) return false;
   const m = CREDIT_BRACKET.exec(s);
   if (!m) return false;
   return PHOTO_WORDS.test(s);

@@ -47,6 +47,8 @@ export function scanLines(text: string): LineScan {
   const hasCr = text.indexOf('\r') >= 0;
   let pos = 0;
   const n = text.length;
+  let nextLf = -1;
+  let nextCr = -1;
   while (pos <= n) {
     let end: number;
     let next: number;
@@ -54,16 +56,14 @@ export function scanLines(text: string): LineScan {
       const i = text.indexOf('\n', pos);
       if (i < 0) { end = n; next = n + 1; } else { end = i; next = i + 1; lf++; }
     } else {
-      let i = pos;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || c === 13) break;
-        i++;
-      }
+      // Next LF and next CR, each found with indexOf and reused until passed.
+      if (nextLf < pos) { nextLf = text.indexOf('\n', pos); if (nextLf < 0) nextLf = n; }
+      if (nextCr < pos) { nextCr = text.indexOf('\r', pos); if (nextCr < 0) nextCr = n; }
+      const i = nextLf < nextCr ? nextLf : nextCr;
       end = i;
       if (i >= n) next = n + 1;
-      else if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) { next = i + 2; crlf++; }
-      else if (text.charCodeAt(i) === 13) { next = i + 1; cr++; }
+      else if (i === nextCr && text.charCodeAt(i + 1) === 10) { next = i + 2; crlf++; }
+      else if (i === nextCr) { next = i + 1; cr++; }
       else { next = i + 1; lf++; }
     }
     let cs = pos;

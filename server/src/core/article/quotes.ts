@@ -20,6 +20,8 @@ const AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,]*${SPEAKER}\\s+(?:also\\s+|later\
 const AFTER_ACCORDING = new RegExp(`^[\\s,]*according\\s+to\\s+((?:${DET}\\s+)?(?:${WORD}\\s+){0,7}?${WORD})(?=[\\s,.;]*$|[,.;])`, 'u');
 // `… Islamabad said "…"`, `Amirabdollahian, in comments quoted by state media, said, "…"`.
 const BEFORE_VERB = new RegExp(`(?:,[^,]{1,80},)?\\s+(?:also\\s+)?(?:${VERBS})(?:\\s+(?:on|in)\\s+[^,“"]{1,40})?[\\s,:]*$`, 'u');
+// Cheap pre-check before the costlier speaker patterns: is there a speech verb at all?
+const ANY_VERB = new RegExp(`\\b(?:${VERBS})\\b`);
 const SENTENCE_SUBJECT = new RegExp(`^${SPEAKER}\\s+(?:also\\s+)?(?:${VERBS})\\b`, 'u');
 // Words that cannot be part of a speaker phrase read backwards from its verb.
 const STOP_BACK = /^(?:which|who|whom|that|and|but|or|while|as|after|before|when|where|because|in|on|at|to|for|with|from|by|of|said|says|told|if|than|then|so)$/i;
@@ -87,7 +89,8 @@ function attribution(s: string, open: number, close: number): Found | undefined 
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!, start: close + m[0].indexOf(m[1]!) };
   const ss = sentenceStart(s, open);
   const before = s.slice(ss, open);
-  m = BEFORE_VERB.exec(before);
+  if (!ANY_VERB.test(before)) return undefined;
+  m = ANY_VERB.test(before.slice(-80)) ? BEFORE_VERB.exec(before) : null;
   if (m) {
     const found = speakerBefore(s, ss, ss + m.index);
     if (found) return found;
@@ -99,7 +102,9 @@ function attribution(s: string, open: number, close: number): Found | undefined 
 
 /** The speaker named at the start of a part (`Hamza Shafqaat wrote …`), for resolving a later `he`. */
 function partSubject(s: string): string | undefined {
-  const m = SENTENCE_SUBJECT.exec(s.slice(0, 200));
+  const head = s.slice(0, 200);
+  if (!ANY_VERB.test(head)) return undefined;
+  const m = SENTENCE_SUBJECT.exec(head);
   return m && !PRONOUN.test(m[1]!) && validSpeaker(m[1]!) ? m[1]! : undefined;
 }
 
@@ -128,13 +133,15 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
   const quotes: Quote[] = [];
   let lastSpoken: { speaker: string; part: number } | undefined;
   let lastNamed: string | undefined;
-  let prevSubject: string | undefined;
+  let prevPart: StoryPart | undefined;
   for (let pi = 0; pi < parts.length; pi++) {
     const p = parts[pi]!;
     if (!QUOTE_KINDS.has(p.kind)) continue;
     const s = text.slice(p.start, p.end);
+    if (s.indexOf('“') < 0 && s.indexOf('"') < 0) { prevPart = p; continue; }
+    // Subjects are worked out only here, for parts with quotes and the part before.
     const opener = p.kind === 'paragraph' ? partSubject(s) : undefined;
-    if (s.indexOf('“') < 0 && s.indexOf('"') < 0) { if (opener) prevSubject = opener; continue; }
+    const prevSubject = prevPart && prevPart.kind === 'paragraph' ? partSubject(text.slice(prevPart.start, prevPart.end)) : undefined;
     const pairs = quotePairs(s);
     const subject = opener !== undefined && pairs[0] !== undefined && pairs[0][0] > 0 ? opener : prevSubject;
     for (const [open, close] of pairs) {
@@ -157,7 +164,7 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
         quotes.push(base);
       }
     }
-    prevSubject = opener;
+    prevPart = p;
   }
   return quotes;
 }

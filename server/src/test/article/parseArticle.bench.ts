@@ -1,0 +1,27 @@
+/**
+ * Throughput benchmark for parseArticle (not a test: timings vary by machine).
+ * Run: npx tsx server/src/test/article/parseArticle.bench.ts
+ */
+import { parseArticle } from '../../core/article/parseArticle';
+import { articleFixtures, readArticle } from './helpers';
+
+function bench(label: string, text: string, options: Parameters<typeof parseArticle>[1] = {}): void {
+  parseArticle(text, options); // warm-up
+  const runs = 3;
+  const t0 = process.hrtime.bigint();
+  let stories = 0;
+  for (let i = 0; i < runs; i++) stories = parseArticle(text, options).value.stories.length;
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6 / runs;
+  const mbps = text.length / 1e6 / (ms / 1000);
+  process.stdout.write(`${label.padEnd(44)} ${(text.length / 1e6).toFixed(1).padStart(5)} M chars  ${ms.toFixed(0).padStart(6)} ms  ${mbps.toFixed(0).padStart(4)} M chars/s  ${stories} stories\n`);
+}
+
+const corpus = articleFixtures().map(readArticle).join('\n\n\n');
+const tenMb = corpus.repeat(Math.ceil(10_000_000 / corpus.length)).slice(0, 10_000_000);
+bench('fixtures x N, full analysis (10 MB)', tenMb, { maxAnalysisLength: Infinity });
+bench('fixtures x N, default (structure only)', tenMb);
+const prose = 'The minister said on Friday that the talks would resume next week, officials said. '.repeat(20);
+const plain = `${prose}\n\n`.repeat(Math.ceil(10_000_000 / (prose.length + 2))).slice(0, 10_000_000);
+bench('plain prose paragraphs, full analysis (10 MB)', plain, { maxAnalysisLength: Infinity });
+const oneLine = 'word '.repeat(2_000_000);
+bench('one 10 MB line', oneLine, { maxAnalysisLength: Infinity });
