@@ -35,6 +35,11 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
   for (const p of kept) {
     const w = p.confidence * (SOURCE_PRIORITY[p.source] >= SOURCE_PRIORITY.suffix ? 3 : 1);
     vote(key(a, p.first, p.last), p.type, w);
+    // "Chrysler LLC", "Ford Motor Company": the name before the head word is the organisation too.
+    if (p.type === 'organization' && p.last > p.first && a.gaz[p.last] & Gaz.OrgSuffix && !(a.gaz[p.first] & (Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym | Gaz.Common))) {
+      vote(key(a, p.first, p.last - 1), 'organization', w);
+      if (p.last - 1 > p.first) vote(tokenKey(a, p.first), 'organization', w * 0.8);
+    }
     if (p.type === 'person' && p.last > p.first) {
       // Surname (and a lone given name is too ambiguous to spread).
       const lastTok = p.last;

@@ -8,15 +8,18 @@ import { groupAliases, type AliasInput } from './aliases';
 import { analyze, type Analysis } from './analysis';
 import { entityTypeOf, resolveOverlaps, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
-import type { Gazetteer } from './gazetteer';
+import { Gaz, type Gazetteer } from './gazetteer';
 import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowledge';
 import type { EntityMention, EntityType } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
+import { retypeLonePersons } from './rules/lonePersons';
+import { applyProductRules } from './rules/products';
 import { gazetteerNames } from './rules/gazetteerNames';
 import { suffixNames } from './rules/suffixes';
 import { titledPersons } from './rules/titles';
 import { spansFromLabels } from './tagger/spans';
 import type { TaggerModel } from './tagger/tagger';
+import { TokenFlag } from './tokenize';
 
 /** An analyst annotation that marks an entity in this very text. */
 export interface AnnotatedSpan {
@@ -62,8 +65,9 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
     proposals.push({ first: span[0], last: span[1], type: an.type, confidence: 1, source: 'analyst', canonical: an.canonical });
     analystFirst.add(span[0]);
   }
-  let kept = resolveOverlaps(proposals, t.count);
+  let kept = resolveOverlaps(retypeLonePersons(a, applyProductRules(a, proposals)), t.count);
   kept = resolveOverlaps(applyConsistency(a, kept), t.count);
+  kept = mergeAdjacent(a, kept);
   kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
   const inputs: AliasInput[] = kept.map((p) => ({ text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical }));
@@ -74,7 +78,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   }
   return kept.map((p, i) => {
     const start = t.start[p.first];
-    const end = t.end[p.last];
+    const end = endWithAbbreviationDot(a, p.last);
     const mention: EntityMention = {
       start, end, type: p.type, text: text.slice(start, end),
       canonical: canonicalOf[i],
@@ -84,6 +88,40 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
     const ps = phraseStartOf(a, p, phraseFirst);
     return ps !== undefined && ps < start ? { ...mention, phraseStart: ps } : mention;
   });
+}
+
+/** Abbreviations whose full stop belongs to the name ("Apple Inc.", "William Ford Jr."). */
+const NAME_ABBREVIATIONS = new Set(['inc', 'corp', 'ltd', 'co', 'jr', 'sr', 'bros', 'plc', 'llc', 'st', 'mt']);
+
+/** End offset of a name, including the full stop of a closing abbreviation. */
+function endWithAbbreviationDot(a: Analysis, last: number): number {
+  const t = a.tokens;
+  const end = t.end[last];
+  if (last + 1 < t.count && t.start[last + 1] === end && t.text.charCodeAt(end) === 46 && t.end[last + 1] === end + 1) {
+    if (NAME_ABBREVIATIONS.has(t.text.slice(t.start[last], end).toLowerCase())) return end + 1;
+  }
+  return end;
+}
+
+/**
+ * Two names the tagger put side by side with nothing between them are one
+ * organisation when either part is one ("Northrop" + "Grumman", "EADS" +
+ * "North America"): news rarely juxtaposes two separate names.
+ */
+function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
+  const t = a.tokens;
+  const weak = (p: Proposal): boolean => p.source === 'tagger' || p.source === 'gazetteer' || p.source === 'consistency';
+  const out: Proposal[] = [];
+  for (const p of kept) {
+    const q = out[out.length - 1];
+    if (q && q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization')
+      && t.kind[p.first] === 0 && t.kind[q.last] === 0 && !(t.flags[p.first] & 8 /* line start */)) {
+      out[out.length - 1] = { ...q, last: p.last, type: 'organization', confidence: Math.min(q.confidence, p.confidence) };
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
 }
 
 /** Token range exactly covering [start, end), if the offsets fall on token boundaries (or inside them). */
@@ -104,7 +142,8 @@ function tokenSpan(a: Analysis, start: number, end: number): [number, number] | 
 function phraseStartOf(a: Analysis, p: Proposal, phraseFirst: ReadonlyMap<number, number>): number | undefined {
   const t = a.tokens;
   const pf = phraseFirst.get(p.first);
-  if (p.type === 'person' && pf !== undefined) return t.start[pf];
+  // Only a capitalised title is part of the name phrase ("President Putin", not "analyst Paul Nesbit").
+  if (p.type === 'person' && pf !== undefined && t.flags[pf] & (TokenFlag.Cap | TokenFlag.AllCaps)) return t.start[pf];
   if ((p.type === 'organization' || p.type === 'location') && p.first > 0) {
     const d = p.first - 1;
     const w = t.text.slice(t.start[d], t.end[d]);
@@ -123,6 +162,12 @@ function acronymProposals(a: Analysis, existing: readonly Proposal[]): Proposal[
     for (const p of existing) {
       if ((p.source === 'tagger' || p.source === 'suffix') && p.first <= d.longLast && p.last >= d.longLast && p.type !== 'misc') { type = p.type; if (p.source === 'suffix') break; }
     }
+    // A spelled-out acronym is a name only with some evidence: the tagger saw one, a head word
+    // ("Office", "Party") ends it, or a word in it is not common English ("Software Development Kit" is not).
+    const tagged = existing.some((p) => p.first <= d.longLast && p.last >= d.longFirst && p.source !== 'gazetteer');
+    let uncommon = false;
+    for (let i = d.longFirst; i <= d.longLast; i++) if (t.kind[i] === 0 && !(a.gaz[i] & (Gaz.Common | Gaz.Connector))) uncommon = true;
+    if (!tagged && !uncommon && !(a.gaz[d.longLast] & (Gaz.OrgSuffix | Gaz.LocSuffix))) continue;
     const long = t.text.slice(t.start[d.longFirst], t.end[d.longLast]);
     out.push({ first: d.longFirst, last: d.longLast, type, confidence: 0.9, source: 'acronym', canonical: long });
     out.push({ first: d.short, last: d.short, type, confidence: 0.9, source: 'acronym', canonical: long });

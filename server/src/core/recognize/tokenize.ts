@@ -177,6 +177,13 @@ export function tokenize(text: string): Tokens {
           i++;
           continue;
         }
+        // Ampersand between capitals stays inside: AT&T, S&P, P&G.
+        if (d === 38 && upper > 0 && upper === letters && i + 1 < n && charClass(text.charCodeAt(i + 1)) === 2) {
+          h = Math.imul(h ^ d, FNV_PRIME);
+          hl = Math.imul(hl ^ d, FNV_PRIME);
+          i++;
+          continue;
+        }
         // Inner apostrophe (O'Brien, don't) stays, a possessive 's is split off.
         if ((d === APOS || d === RSQUO) && i + 1 < n && charClass(text.charCodeAt(i + 1)) !== 0) {
           const nx = text.charCodeAt(i + 1);

@@ -90,11 +90,14 @@ function count(text: string, re: RegExp): number {
 }
 
 /** Words that, right before a bare month or year, make it a date ("in May", "since 2018"). */
-const TEMPORAL_PREP = /(?:^|[^\w])(?:in|since|until|till|by|during|from|to|through|before|after|of|early|mid|late|last|next|this|between|and|or|until|throughout|around|for|as\s+of|on|at|circa|late|end|start|beginning|between|year|years|since|fiscal|spring|summer|autumn|fall|winter)\s*$/i;
+const TEMPORAL_PREP = /(?:^|[^\w])(?:in|since|until|till|by|during|from|to|through|before|after|of|early|mid|late|last|next|this|between|throughout|around|for|as\s+of|on|at|circa|end|start|beginning|year|years|fiscal|spring|summer|autumn|fall|winter)\s*$/i;
+/** A month, then a conjunction: "in March and May", "April or May". */
+const MONTH_CONJ = /(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?,?\s+(?:and|or|to|through|until|till)\s*$|[-–]$/;
 
-/** Whether a temporal preposition or modifier sits right before `start`. */
+/** Whether a temporal preposition or modifier, or a month and a conjunction, sits right before `start`. */
 export function hasTemporalPrep(text: string, start: number): boolean {
-  return TEMPORAL_PREP.test(text.slice(Math.max(0, start - 24), start));
+  const before = text.slice(Math.max(0, start - 32), start);
+  return TEMPORAL_PREP.test(before) || MONTH_CONJ.test(before);
 }
 
 /** Capitalized words that may precede a date without making it part of a name. */

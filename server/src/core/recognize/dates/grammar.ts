@@ -46,7 +46,7 @@ const ALTERNATIVES: readonly string[] = [
   // (Friday,) January 19(th)(, 2024)
   `(?:(?<mdW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP})(?:the${SP})?)?(?<mdM>${MONTH_D})${SP}(?:the${SP})?(?<mdD>${DAY})(?:,?${SP}(?<mdY>${YEAR}))?`,
   // (Friday,) (the) 19(th) (of) January( 2024)
-  `(?:(?<dmW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP}))?(?<![\\w.,$£€#:/-])(?:the${SP})?(?<dmD>${DAY})(?:${SP}(?:of${SP})?|-(?=[A-Z][a-z]+-\\d))(?<dmM>${MONTH_D})(?:,?${SP}|-)?(?<dmY>${YEAR})?`,
+  `(?:(?<dmW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP}))?(?<![\\w.,$£€#:/-])(?:the${SP})?(?<dmD>${DAY})(?:${SP}(?:of${SP})?|-(?=[A-Z][a-z]+-\\d))(?<dmM>${MONTH_D})(?:(?:,?${SP}|-)(?<dmY>${YEAR}))?`,
   // (early) January 2024, Jan. 2024
   `(?:(?<myMod>${MOD})[ \\t\\u00a0-]+)?(?<myM>${MONTH_Y})${SP}(?:of${SP})?(?<myY>${YEAR})`,
   // the first quarter (of 2009 | of last year), third-quarter

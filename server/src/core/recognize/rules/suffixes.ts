@@ -44,7 +44,7 @@ export function suffixNames(a: Analysis): Proposal[] {
     let first = i;
     let j = i - 1;
     while (j >= 0) {
-      if (isNameLike(t, j) && !(a.gaz[j] & Gaz.Title && !(a.gaz[j] & Gaz.OrgSuffix))) {
+      if (isNameLike(t, j)) {
         if (capitalisedCommon(a, j)) break;
         first = j; j--; continue;
       }
@@ -54,7 +54,7 @@ export function suffixNames(a: Analysis): Proposal[] {
     // Extend right over "of Foreign Affairs", "for Conflict Studies".
     let last = i;
     let k = i + 1;
-    while (k + 1 < t.count && (lowerWord(a, k) === 'of' || lowerWord(a, k) === 'for' || lowerWord(a, k) === 'on') && isNameLike(t, k + 1)) {
+    while (k + 1 < t.count && (lowerWord(a, k) === 'of' || lowerWord(a, k) === 'for') && isNameLike(t, k + 1) && !(a.gaz[k + 1] & (Gaz.Month | Gaz.Weekday))) {
       k++;
       while (k < t.count && (isNameLike(t, k) || ((isJoiningHyphen(t, k) || lowerWord(a, k) === 'and' || lowerWord(a, k) === '&') && k + 1 < t.count && isNameLike(t, k + 1)))) { last = k; k++; }
     }

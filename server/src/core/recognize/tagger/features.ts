@@ -5,14 +5,14 @@
  * nothing here allocates strings.
  */
 import { Gaz, GAZ_BITS } from '../gazetteer';
-import { TokenFlag, TokenKind, type Tokens } from '../tokenize';
+import { hashLower, TokenFlag, TokenKind, type Tokens } from '../tokenize';
 
 /** BIO labels over PER, ORG, LOC, MISC. */
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 /** Number of labels. */
 export const NUM_LABELS = LABELS.length;
 /** Most static features one token can produce. */
-export const MAX_STATIC_FEATURES = 64;
+export const MAX_STATIC_FEATURES = 128;
 
 /** Per-token inputs of the feature templates, computed once per text. */
 export interface FeatureInput {
@@ -25,6 +25,69 @@ export interface FeatureInput {
   readonly shape: Uint8Array;
   /** 1 where the tagger runs; elsewhere the label is O. */
   readonly candidate: Uint8Array;
+  /** Document-level evidence about each name-like token's word (see `DocBit`), 0 elsewhere. */
+  readonly doc: Uint16Array;
+}
+
+/**
+ * What the rest of the document says about a word: used as features so that
+ * one clear context ("Mr Kakar", "Airbus Inc.", "in Quetta") informs every
+ * occurrence (the "global features" of Ratinov and Roth, 2009).
+ */
+export const enum DocBit {
+  /** Also written in lower case mid-sentence: probably a common word. */
+  Lower = 1,
+  AfterTitle = 2,
+  BeforeOrgSuffix = 4,
+  AfterLocPreposition = 8,
+  BeforeSaid = 16,
+  Possessive = 32,
+  AfterThe = 64,
+  /** Part of a run of two or more name-like words somewhere. */
+  InRun = 128,
+  /** Alone and capitalised mid-sentence somewhere. */
+  AloneMidSentence = 256,
+}
+const DOC_BITS = 9;
+
+const H_LOC_PREPS = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside'].map(hashLower));
+const H_SAID = new Set(['said', 'says', 'told', 'added', 'stated', 'announced'].map(hashLower));
+const H_THE = hashLower('the');
+const H_S = hashLower("'s");
+const H_S2 = hashLower('\u2019s');
+
+/** Collects the document-level bits of every name-like word and spreads them to its tokens. */
+export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array): Uint16Array {
+  const n = t.count;
+  const lowerSeen = new Set<number>();
+  const bits = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const s = shape[i];
+    if (s === 2) { if (!(t.flags[i] & TokenFlag.SentStart)) lowerSeen.add(t.lower[i]); continue; }
+    if (s < 3) continue;
+    const h = t.lower[i];
+    let b = bits.get(h) ?? 0;
+    const p = i > 0 ? t.lower[i - 1] : 0;
+    const nx = i + 1 < n ? t.lower[i + 1] : 0;
+    if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
+    if (i + 1 < n && (gaz[i + 1] & Gaz.OrgSuffix) && shape[i + 1] >= 3) b |= DocBit.BeforeOrgSuffix;
+    if (i > 0 && H_LOC_PREPS.has(p)) b |= DocBit.AfterLocPreposition;
+    if (i + 1 < n && H_SAID.has(nx)) b |= DocBit.BeforeSaid;
+    if (nx === H_S || nx === H_S2) b |= DocBit.Possessive;
+    if (p === H_THE) b |= DocBit.AfterThe;
+    const prevName = i > 0 && shape[i - 1] >= 3;
+    const nextName = i + 1 < n && shape[i + 1] >= 3;
+    if (prevName || nextName) b |= DocBit.InRun;
+    else if (!(t.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart))) b |= DocBit.AloneMidSentence;
+    bits.set(h, b);
+  }
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    if (shape[i] < 3) continue;
+    const h = t.lower[i];
+    out[i] = (bits.get(h) ?? 0) | (lowerSeen.has(h) ? DocBit.Lower : 0);
+  }
+  return out;
 }
 
 /** Coarse word shape: punctuation, number, lower, Capitalised, ALLCAPS, initial, dotted acronym, digits+letters. */
@@ -69,7 +132,7 @@ export function computeCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array
 export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Array, phraseI: Uint16Array): FeatureInput {
   const shape = new Uint8Array(tokens.count);
   for (let i = 0; i < tokens.count; i++) shape[i] = shapeOf(tokens, i);
-  return { tokens, gaz, phraseB, phraseI, shape, candidate: computeCandidates(tokens, shape, gaz) };
+  return { tokens, gaz, phraseB, phraseI, shape, candidate: computeCandidates(tokens, shape, gaz), doc: documentEvidence(tokens, shape, gaz) };
 }
 
 const PAD = 0x5bd1e995 | 0;
@@ -149,6 +212,8 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
   let r = 0;
   while (r < 4 && i + r + 1 < n && cand[i + r + 1]) r++;
   out[k++] = bucket(21, l * 8 + r, bits);
+  const d = fi.doc[i];
+  if (d !== 0) for (let b = 0; b < DOC_BITS; b++) if (d & (1 << b)) out[k++] = bucket(22, b * 16 + s0, bits);
   return k;
 }
 

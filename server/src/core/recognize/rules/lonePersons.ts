@@ -1,0 +1,28 @@
+/**
+ * News introduces people by their full name (or a title) before using one
+ * name alone. A one-word "person" from the tagger that never appears in a
+ * longer person name of the story, follows no title and is no known given
+ * name is far more often a company ("Chrysler said", "Ford announced").
+ */
+import type { Analysis } from '../analysis';
+import type { Proposal } from '../candidates';
+import { Gaz } from '../gazetteer';
+
+/** Retypes unsupported one-word tagger persons as organisations. */
+export function retypeLonePersons(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
+  const t = a.tokens;
+  const inFullName = new Set<number>();
+  for (const p of proposals) {
+    if (p.type !== 'person' || p.last === p.first) continue;
+    for (let i = p.first; i <= p.last; i++) inFullName.add(t.lower[i]);
+  }
+  return proposals.map((p) => {
+    if (p.source !== 'tagger' || p.type !== 'person' || p.first !== p.last) return p;
+    const i = p.first;
+    if (inFullName.has(t.lower[i])) return p;
+    if (a.gaz[i] & Gaz.First) return p;
+    if (a.features.doc[i] & 2 /* DocBit.AfterTitle */) return p;
+    if (i > 0 && (a.gaz[i - 1] & Gaz.Title || (i > 1 && a.gaz[i - 2] & Gaz.Title))) return p;
+    return { ...p, type: 'organization', confidence: p.confidence * 0.7 };
+  });
+}
