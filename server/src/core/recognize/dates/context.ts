@@ -10,8 +10,11 @@
  * as often about the past.
  */
 const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|should|would|upcoming|forthcoming|scheduled|slated|to\s+be\s+(?:held|completed|finalized|signed|released|launched|published|announced|decided)|plans?\s+to|planned|planning\s+to|intends?\s+to|expected\s+to|expects\s+to|is\s+set\s+to|are\s+set\s+to|set\s+for|due\s+(?:to\s+be|on|in|by|for)|is\s+due|are\s+due|in\s+the\s+coming|tomorrow|later\s+this|as\s+soon\s+as|as\s+early\s+as)\b|['’]ll\b/i;
-/** A reporting or past verb right before the date: "said on Friday" is in the past whatever follows. */
-const PAST_BEFORE = /\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost|ran|took|came|went|made)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
+/**
+ * A reporting or past verb right before the date: "said on Friday" is in the past
+ * whatever follows; "will be held on Friday" is not.
+ */
+const PAST_BEFORE = /(?<!\b(?:be|been|being|to|will|would|shall|should|may|might|must|can|could|not)\s+)\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost|ran|took|came|went|made)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
 /** "from Monday": a start that, undated, lies ahead. */
 const FROM_BEFORE = /\b(?:from|starting|effective)\s+(?:on\s+)?$/i;
 /** How many words may precede the date in its sentence for a cue after it to count ("On Friday, X will …"). */

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { recognizeDates } from '../../core/recognize/dates/recognizeDates';
+import { found } from './found';
+
+describe('dates: relative expressions', () => {
+  it('resolves yesterday, today, tomorrow and tonight', () => {
+    assert.deepEqual(found('Yesterday he spoke; today he left; tomorrow he flies; tonight he sleeps.'),
+      ['Yesterday → 2024-01-18', 'today → 2024-01-19', 'tomorrow → 2024-01-20', 'tonight → 2024-01-19']);
+    assert.deepEqual(found('Earlier today the index fell.'), ['Earlier today → 2024-01-19']);
+  });
+
+  it('resolves weeks to ISO weeks, months and years at their granularity', () => {
+    const ms = recognizeDates('Sales fell last week, this month and last year; earlier this month too.', '2024-01-19');
+    assert.deepEqual(ms.map((m) => [m.text, m.value, m.granularity]), [
+      ['last week', '2024-W02', 'week'],
+      ['this month', '2024-01', 'month'],
+      ['last year', '2023', 'year'],
+      ['earlier this month', '2024-01', 'month'],
+    ]);
+    assert.deepEqual(found('He will visit next month and next year.'), ['next month → 2024-02', 'next year → 2025']);
+  });
+
+  it('resolves "ago" by the unit', () => {
+    assert.deepEqual(found('Two days ago, three weeks ago, six months ago and three years ago.'), [
+      'Two days ago → 2024-01-17', 'three weeks ago → 2023-12-29', 'six months ago → 2023-07', 'three years ago → 2021',
+    ]);
+  });
+
+  it('resolves the previous day and the year before', () => {
+    assert.deepEqual(found('The previous day was calm; costs fell from the year before.'),
+      ['The previous day → 2024-01-18', 'the year before → 2023']);
+  });
+
+  it('resolves quarters', () => {
+    assert.deepEqual(found('Profit rose in the first quarter of 2009 and the third quarter of last year.'),
+      ['the first quarter of 2009 → 2009-Q1', 'the third quarter of last year → 2023-Q3']);
+    assert.deepEqual(found('Our third-quarter results were strong.', '2009-11-03'), ['third-quarter → 2009-Q3']);
+    assert.deepEqual(found('Profit rose during the last quarter.', '2007-01-18'), ['the last quarter → 2006-Q4']);
+  });
+
+  it('reads "the day" as the story day only after a verb of the trading day', () => {
+    assert.deepEqual(found('The index ended the day up 2%, rising late in the day.'), ['the day → 2024-01-19', 'late in the day → 2024-01-19']);
+    assert.deepEqual(found('It was the day of the attack.'), []);
+  });
+
+  it('reads modifiers that keep the granularity', () => {
+    assert.deepEqual(found('He left at the end of last year and returns in early 2025, by mid-2026.'),
+      ['the end of last year → 2023', 'early 2025 → 2025', 'mid-2026 → 2026']);
+  });
+});
