@@ -14,7 +14,7 @@ export interface EncodedAnalysis {
   readonly n: number;
   /** Stories: [start, end, headline, headlineStart, headlineEnd, date|'', dateSource|'', dateStart|-1, dateEnd|-1, place|''] */
   readonly s: ReadonlyArray<readonly [number, number, string, number, number, string, string, number, number, string]>;
-  /** Entities, 7 numbers each: start, end, type, story, confidence×1000, canonical index|-1, origin. */
+  /** Entities, 8 numbers each: start, end, type, story, confidence×1000, canonical index|-1, origin, phraseStart|-1. */
   readonly e: readonly number[];
   /** String table for canonical names. */
   readonly c: readonly string[];
@@ -30,9 +30,11 @@ export interface EncodedAnalysis {
   readonly p: ReadonlyArray<readonly [number, number, string, string, string]>;
 }
 
+/** Numbers per encoded entity mention. */
+const E = 8;
 const TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
 const ORIGINS: readonly MentionOrigin[] = ['recognizer', 'analyst'];
-const GRANULARITIES: readonly DateGranularity[] = ['day', 'month', 'year'];
+const GRANULARITIES: readonly DateGranularity[] = ['day', 'week', 'month', 'quarter', 'year'];
 const SOURCES: readonly ReferenceDateSource[] = ['dateLine', 'caption', 'dateline', 'body', 'previousStory', 'fileTime'];
 const SEVERITIES: readonly ProblemSeverity[] = ['error', 'warning', 'info'];
 
@@ -53,7 +55,7 @@ export function encodeAnalysis(a: TextAnalysis, text: string): EncodedAnalysis {
       }
     }
     if (text.slice(m.start, m.end) !== m.text) x[`e${i}`] = m.text;
-    e.push(m.start, m.end, TYPES.indexOf(m.type), m.story, Math.round(m.confidence * 1000), ci, ORIGINS.indexOf(m.origin));
+    e.push(m.start, m.end, TYPES.indexOf(m.type), m.story, Math.round(m.confidence * 1000), ci, ORIGINS.indexOf(m.origin), m.phraseStart ?? -1);
   });
   const d = a.dates.map((m, i) => {
     if (text.slice(m.start, m.end) !== m.text) x[`d${i}`] = m.text;
@@ -98,19 +100,20 @@ function decodeUnsafe(enc: EncodedAnalysis, text: string): TextAnalysis | undefi
     stories.push({ index: i, start, end, headline, headlineSpan: { start: hs, end: he }, ...(date ? { date } : {}), ...(place ? { place } : {}) });
   }
   const entities: StoryEntityMention[] = [];
-  if (enc.e.length % 7 !== 0) return undefined;
-  for (let k = 0; k < enc.e.length; k += 7) {
-    const [start, end, ti, story, conf, ci, oi] = enc.e.slice(k, k + 7) as [number, number, number, number, number, number, number];
+  if (enc.e.length % E !== 0) return undefined;
+  for (let k = 0; k < enc.e.length; k += E) {
+    const [start, end, ti, story, conf, ci, oi, ps] = enc.e.slice(k, k + E) as [number, number, number, number, number, number, number, number];
     const type = TYPES[ti];
     const origin = ORIGINS[oi];
     if (!ok(start, end) || !type || !origin) return undefined;
     const canonical = ci >= 0 ? enc.c[ci] : undefined;
     if (ci >= 0 && typeof canonical !== 'string') return undefined;
-    const i = k / 7;
+    const i = k / E;
     entities.push({
       start, end, type, story, origin, confidence: conf / 1000,
       text: x[`e${i}`] ?? text.slice(start, end),
       ...(canonical !== undefined ? { canonical } : {}),
+      ...(ps >= 0 ? { phraseStart: ps } : {}),
     });
   }
   const dates: StoryDateMention[] = [];

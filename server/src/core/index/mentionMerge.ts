@@ -23,8 +23,8 @@ export function buildMentions(text: string, analysis: TextAnalysis, annotations:
   const used = new Set<AnnotationInfo>();
   const out: IndexedMention[] = [];
   for (const m of analysis.entities) {
-    // The analyst's annotation on exactly this span wins; one that covers it
-    // and links the same entity confirms it.
+    // The analyst's annotation on exactly this span wins; one that covers it,
+    // links an entity and does not contradict its type confirms and re-links it.
     const exact = anns.find((a) => a.start === m.start && a.end === m.end);
     const key = entityKey(m.canonical ?? m.text);
     if (exact) {
@@ -34,10 +34,11 @@ export function buildMentions(text: string, analysis: TextAnalysis, annotations:
       push(out, { ...m, type, ...(canonical !== undefined ? { canonical } : {}), confirmed: true, annotationId: exact.id, key: entityKey(canonical ?? m.text) });
       continue;
     }
-    const cover = anns.find((a) => a.start <= m.start && m.end <= a.end && a.entity !== undefined && entityKey(a.entity) === key);
+    const cover = anns.find((a) => a.start <= m.start && m.end <= a.end && a.entity !== undefined && (!isEntityType(a.type) || a.type === m.type));
     if (cover) {
       used.add(cover);
-      push(out, { ...m, confirmed: true, annotationId: cover.id, key });
+      const canonical = cover.entity!;
+      push(out, { ...m, canonical, confirmed: true, annotationId: cover.id, key: entityKey(canonical) });
     } else {
       push(out, { ...m, confirmed: false, key });
     }
