@@ -1,4 +1,5 @@
 import type { CliCommand } from './command';
+import { annotationsCommand } from './commands/annotations';
 import { extractCommand } from './commands/extract';
 
 /**
@@ -7,4 +8,5 @@ import { extractCommand } from './commands/extract';
  */
 export const commands: readonly CliCommand[] = [
   extractCommand,
+  annotationsCommand,
 ];
