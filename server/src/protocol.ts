@@ -32,3 +32,251 @@ export interface ServerStatus {
 
 /** Asks the server for its status; also the client's proof that the server answers. */
 export const StatusRequest: RequestDef<void, ServerStatus> = { method: 'dossier/status' };
+
+// --- Tree views (issue 7) --------------------------------------------------
+// The Dossier activity-bar views (Entities, Annotations, Timeline) read the
+// workspace index only through these requests. Places are UTF-16 offsets into
+// the article text, end exclusive: the client converts them with the opened
+// document, since the server may not hold the document open.
+
+/** Entity classes as the trees group them (same values as the recognizer's `EntityType`). */
+export type TreeEntityType = 'person' | 'organization' | 'location' | 'misc';
+
+/** How the Entities view orders the entities of a group. */
+export type TreeEntitySort = 'count' | 'name' | 'latest';
+
+/** What the Entities view asks for. */
+export interface EntitiesTreeParams {
+  readonly sort: TreeEntitySort;
+  /** Case- and accent-insensitive substring of the name or an alias; absent or empty: no text filter. */
+  readonly filter?: string;
+  /** Only these types; absent: every type. */
+  readonly types?: readonly TreeEntityType[];
+  /** At most this many entities per type (the group still reports its total). */
+  readonly limitPerType?: number;
+}
+
+/** An analyst note on an entity, from an annotation linked to it. */
+export interface TreeEntityNote {
+  readonly text: string;
+  readonly author?: string;
+  /** ISO timestamp of the annotation's last change. */
+  readonly updated?: string;
+  readonly uri: string;
+}
+
+/** One entity of the workspace as the Entities view shows it. */
+export interface TreeEntity {
+  /** Stable key of the entity in the index; the tree's node id and the key of the entity requests. */
+  readonly key: string;
+  readonly name: string;
+  readonly type: TreeEntityType;
+  /** Other names seen for it, most frequent first. */
+  readonly aliases: readonly string[];
+  readonly storyCount: number;
+  readonly mentionCount: number;
+  /** Newest publication day (`YYYY-MM-DD`) of the stories mentioning it. */
+  readonly latestDate?: string;
+  /** True when an analyst confirmed or linked at least one mention. */
+  readonly confirmed: boolean;
+  /** The latest analyst notes on the entity, newest first (a few at most). */
+  readonly notes: readonly TreeEntityNote[];
+}
+
+/** The entities of one type. */
+export interface TreeEntityGroup {
+  readonly type: TreeEntityType;
+  /** How many entities of the type match, even when fewer are listed. */
+  readonly total: number;
+  readonly entities: readonly TreeEntity[];
+}
+
+/** Workspace facts every tree answer carries, for the views' welcome and progress messages. */
+export interface TreeWorkspaceState {
+  /** Article files in the index. */
+  readonly articleCount: number;
+  /** True once the first full index of the workspace has finished. */
+  readonly indexReady: boolean;
+}
+
+/** The Entities view's root data. */
+export interface EntitiesTreeResult extends TreeWorkspaceState {
+  /** Non-empty groups, in the fixed type order (person, organization, location, misc). */
+  readonly groups: readonly TreeEntityGroup[];
+}
+
+/** Lists the workspace's entities, grouped by type, sorted and filtered. */
+export const EntitiesTreeRequest: RequestDef<EntitiesTreeParams, EntitiesTreeResult> = { method: 'dossier/tree/entities' };
+
+/** A mention of an entity in a story. */
+export interface TreeMention {
+  readonly start: number;
+  readonly end: number;
+  /** The mention's text as written. */
+  readonly text: string;
+  /** The sentence holding the mention (whitespace collapsed, shortened around the mention when long). */
+  readonly excerpt: string;
+  readonly confirmed: boolean;
+}
+
+/** A story of an article file. */
+export interface TreeStory {
+  readonly uri: string;
+  /** Position of the story in its file, 0-based. */
+  readonly index: number;
+  /** Headline; empty when the story has none. */
+  readonly headline: string;
+  /** Publication/update day `YYYY-MM-DD`, when known. */
+  readonly date?: string;
+  readonly start: number;
+  readonly end: number;
+  readonly headlineStart: number;
+  readonly headlineEnd: number;
+}
+
+/** A story and the mentions of one entity in it. */
+export interface TreeStoryMentions extends TreeStory {
+  readonly mentions: readonly TreeMention[];
+}
+
+/** Params of {@link EntityStoriesRequest}. */
+export interface EntityStoriesParams {
+  readonly key: string;
+}
+
+/** The stories that mention an entity, newest first; empty when the entity is gone. */
+export const EntityStoriesRequest: RequestDef<EntityStoriesParams, readonly TreeStoryMentions[]> = {
+  method: 'dossier/tree/entityStories',
+};
+
+/** Whether an annotation was found again in the current text of its article. */
+export type TreeAnnotationStatus = 'anchored' | 'fuzzy' | 'orphaned';
+
+/** One analyst annotation, as the Annotations view shows it. */
+export interface TreeAnnotation {
+  /** Stable id from the sidecar. */
+  readonly id: string;
+  /** The article the annotation belongs to. */
+  readonly uri: string;
+  readonly type: string;
+  readonly entity?: string;
+  readonly note?: string;
+  /** The annotated text: the current text at the anchor, or the stored quote when orphaned. */
+  readonly quote: string;
+  /** Current place (meaningless when orphaned: then the last known place). */
+  readonly start: number;
+  readonly end: number;
+  readonly status: TreeAnnotationStatus;
+  readonly author?: string;
+  readonly updated?: string;
+}
+
+/** The annotations of one article. */
+export interface TreeAnnotationFile {
+  readonly uri: string;
+  /** In document order. */
+  readonly annotations: readonly TreeAnnotation[];
+}
+
+/** The Annotations view's root data. */
+export interface AnnotationsTreeResult extends TreeWorkspaceState {
+  /** Files with at least one annotation, by path. */
+  readonly files: readonly TreeAnnotationFile[];
+}
+
+/** Lists every annotation in the workspace, by file. */
+export const AnnotationsTreeRequest: RequestDef<void, AnnotationsTreeResult> = { method: 'dossier/tree/annotations' };
+
+/** A story on a day of the timeline. */
+export interface TreeTimelineStory extends TreeStory {
+  /** True when the story was published (or updated) that day; false when it only mentions the day. */
+  readonly published: boolean;
+  /** How many date expressions in the story refer to the day. */
+  readonly dateMentions: number;
+}
+
+/** An entity that several stories of one day mention. */
+export interface TreeSharedEntity {
+  readonly key: string;
+  readonly name: string;
+  readonly type: TreeEntityType;
+  /** Number of the day's stories that mention it. */
+  readonly stories: number;
+}
+
+/** One day of the timeline. */
+export interface TreeTimelineDay {
+  /** `YYYY-MM-DD`. */
+  readonly day: string;
+  readonly stories: readonly TreeTimelineStory[];
+  /** Most shared first. */
+  readonly sharedEntities: readonly TreeSharedEntity[];
+}
+
+/** The Timeline view's root data. */
+export interface TimelineTreeResult extends TreeWorkspaceState {
+  /** Newest day first. */
+  readonly days: readonly TreeTimelineDay[];
+}
+
+/** Lists the days of the workspace's stories and dated mentions, newest first. */
+export const TimelineTreeRequest: RequestDef<void, TimelineTreeResult> = { method: 'dossier/tree/timeline' };
+
+/** Renames an entity: every sidecar link to it (by any of its names) is rewritten to `newName`. */
+export interface RenameEntityParams {
+  readonly key: string;
+  readonly newName: string;
+  /** True: only count what would change, write nothing. */
+  readonly dryRun: boolean;
+}
+
+/** Merges entities: every sidecar link to one of `sources` is rewritten to the target's name. */
+export interface MergeEntitiesParams {
+  /** Keys of the entities that disappear into the target. */
+  readonly sources: readonly string[];
+  /** Key of the entity that remains. */
+  readonly target: string;
+  readonly dryRun: boolean;
+}
+
+/** A sidecar the edit left alone, and why (unparsable, changed on disk, unreadable). */
+export interface SkippedSidecar {
+  readonly uri: string;
+  readonly reason: string;
+}
+
+/** What an entity rename or merge changes (dry run) or changed. */
+export interface EntityEditResult {
+  /** Sidecar files changed (or that would change). */
+  readonly files: number;
+  /** Annotations whose entity link changed (or would change). */
+  readonly annotations: number;
+  /** Article URIs whose sidecars changed (or would change). */
+  readonly changed: readonly string[];
+  /** Sidecars that need the change but were not (and will not be) written. */
+  readonly skipped: readonly SkippedSidecar[];
+  /** False for a dry run. */
+  readonly applied: boolean;
+}
+
+/** Renames an entity in every sidecar that links to it; a dry run first tells how much changes. */
+export const RenameEntityRequest: RequestDef<RenameEntityParams, EntityEditResult> = { method: 'dossier/entities/rename' };
+
+/** Merges entities into one in every sidecar that links to them; a dry run first tells how much changes. */
+export const MergeEntitiesRequest: RequestDef<MergeEntitiesParams, EntityEditResult> = { method: 'dossier/entities/merge' };
+
+/** What changed in the workspace index (mirrors the index's change event). */
+export interface IndexChangedParams {
+  /** Article URIs added, changed, removed or renamed (both names for a rename). */
+  readonly uris: readonly string[];
+  /** Entity names, counts or stories may have changed. */
+  readonly entitiesChanged: boolean;
+  /** Annotations may have changed. */
+  readonly annotationsChanged: boolean;
+}
+
+/** Sent by the server after the index changed, so the trees refresh the affected nodes. */
+export const IndexChangedNotification: NotificationDef<IndexChangedParams> = { method: 'dossier/indexChanged' };
+
+/** Rescans the workspace folders from disk (after a bulk change outside the editor). */
+export const ReindexRequest: RequestDef<void, ServerStatus> = { method: 'dossier/reindex' };
