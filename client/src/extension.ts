@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { StatusRequest, type ServerStatus } from '../../server/src/protocol';
+import { ReindexRequest, StatusRequest, type ServerStatus } from '../../server/src/protocol';
+import { ArticleDetection } from './articleDetection';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { createServerApi, type ServerApi } from './serverApi';
@@ -29,7 +30,22 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   });
   ready.catch((err: unknown) => log.error(`The Dossier language server failed to start: ${String(err)}`));
 
+  const detection = new ArticleDetection(log);
+  context.subscriptions.push(detection);
+
   registerCommands(context, {
+    'dossier.treatAsArticle': async (uri?: vscode.Uri) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) {
+        void vscode.window.showInformationMessage('Open a text file first, then run "Dossier: Treat This File as an Article".');
+        return;
+      }
+      await detection.treatAsArticle(doc);
+    },
+    'dossier.reindexWorkspace': async () => {
+      const status = await server.request(ReindexRequest, undefined);
+      log.info(`Re-indexed: ${status.indexedFiles} article files`);
+    },
     'dossier.showOutput': () => log.show(true),
     'dossier.restartServer': async () => {
       await languageClient.restart();

@@ -21,6 +21,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     traceOutputChannel: vscode.window.createOutputChannel('Dossier Language Server Trace', { log: true }),
     synchronize: {
       configurationSection: 'dossier',
+      // Articles and sidecars changed outside the editor (git checkout, another tool) reach the index.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,article,annotations.yaml}'),
     },
     initializationOptions: {
       storagePath: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath,

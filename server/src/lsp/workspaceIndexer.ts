@@ -1,0 +1,190 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import type { Connection } from 'vscode-languageserver';
+import { looksLikeArticle } from '../core/features/sniff';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { readArticleFile } from '../node/readArticleFile';
+import { writeFileAtomic } from '../node/sidecarAtomicWrite';
+import { walkWorkspace } from '../node/walkWorkspace';
+import type { Globs } from './globs';
+
+/** Version the index gets for content read from disk (open documents carry the editor's versions). */
+const DISK_VERSION = 0;
+const SNIFF_CHARS = 4096;
+const CACHE_FILE = 'index-cache.json';
+
+/** What the indexer needs from the rest of the server. */
+export interface IndexerHost {
+  readonly connection: Connection;
+  readonly index: WorkspaceIndex;
+  /** The `dossier.articles.include` globs, matched against workspace-relative paths. */
+  include(): Globs;
+  /** True while the editor holds the document open: the editor's text wins over the disk's. */
+  isOpen(uri: string): boolean;
+  /** Folder for the persistent cache; undefined disables it. */
+  readonly storagePath?: string;
+  log(message: string): void;
+}
+
+/**
+ * Feeds the workspace index from disk: a cold or warm scan of the workspace
+ * folders with cancellable progress, file-watcher events, and the persistent
+ * cache of analyses (keyed by content, so a restart re-reads files but does
+ * not re-analyse unchanged ones).
+ */
+export class WorkspaceIndexer {
+  private folders: string[] = [];
+  private ready = false;
+  private scanGeneration = 0;
+  private cacheTimer: NodeJS.Timeout | undefined;
+  /** Modification day of each file read, the parser's last-resort reference date. */
+  private readonly fileDays = new Map<string, string>();
+
+  constructor(private readonly host: IndexerHost) {}
+
+  /** The day a file was last modified on disk (`YYYY-MM-DD`), when it has been read. */
+  fileDay(uri: string): string | undefined {
+    return this.fileDays.get(uri);
+  }
+
+  /** True once the first full scan has finished (or was cancelled). */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Restores the cache, then scans every folder with progress. Resolves when done. */
+  async start(folders: readonly string[]): Promise<void> {
+    this.folders = [...folders];
+    await this.restoreCache();
+    await this.scan();
+  }
+
+  /** Rescans everything (e.g. after `dossier.articles.include` changed). */
+  async scan(): Promise<void> {
+    const generation = ++this.scanGeneration;
+    const { connection, index } = this.host;
+    const progress = await connection.window.createWorkDoneProgress();
+    let cancelled = false;
+    progress.token.onCancellationRequested(() => { cancelled = true; });
+    const isCancelled = () => cancelled || generation !== this.scanGeneration;
+    progress.begin('Dossier: indexing articles', 0, 'looking for articles…', true);
+    const t0 = Date.now();
+    let files = 0;
+    try {
+      const candidates = (await Promise.all(this.folders.map((f) => walkWorkspace(f, isCancelled)))).flat();
+      const seen = new Set<string>();
+      for (let i = 0; i < candidates.length && !isCancelled(); i++) {
+        const uri = URI.file(candidates[i].path).toString();
+        seen.add(uri);
+        if (await this.indexFile(candidates[i].path, candidates[i].kind === 'article')) files++;
+        if (i % 25 === 0) {
+          progress.report(Math.round((100 * i) / candidates.length), `${i} of ${candidates.length} files`);
+          await new Promise((r) => setImmediate(r)); // let hovers and edits of open documents through
+        }
+      }
+      if (!isCancelled()) {
+        // Files that vanished while the server was down.
+        for (const uri of index.uris()) if (!seen.has(uri) && !this.host.isOpen(uri)) index.delete(uri);
+      }
+    } finally {
+      progress.done();
+    }
+    if (generation === this.scanGeneration) this.ready = true;
+    const stats = index.stats();
+    this.host.log(`Indexed ${files} article files in ${Date.now() - t0} ms${cancelled ? ' (cancelled)' : ''}; ${JSON.stringify(stats)}`);
+    this.scheduleCacheWrite();
+  }
+
+  /**
+   * Reads one file and puts it in the index if it is an article; removes it
+   * otherwise. Returns whether it is indexed.
+   */
+  async indexFile(file: string, isArticleByName = file.toLowerCase().endsWith('.article')): Promise<boolean> {
+    const uri = URI.file(file).toString();
+    if (this.host.isOpen(uri)) return this.host.index.document(uri) !== undefined;
+    const read = await readArticleFile(file);
+    if (!read.ok) {
+      if (read.reason !== 'missing') this.host.log(read.message);
+      this.host.index.delete(uri);
+      return false;
+    }
+    if (read.warning) this.host.log(read.warning);
+    this.fileDays.set(uri, new Date(read.mtimeMs).toISOString().slice(0, 10));
+    if (!isArticleByName && !this.isIncluded(file) && !looksLikeArticle(read.text.slice(0, SNIFF_CHARS)).isArticle) {
+      this.host.index.delete(uri);
+      return false;
+    }
+    this.host.index.set(uri, read.text, DISK_VERSION);
+    this.scheduleCacheWrite();
+    return true;
+  }
+
+  /** A watched file was created, changed or deleted on disk. */
+  async fileChanged(uri: string, deleted: boolean): Promise<void> {
+    if (this.host.isOpen(uri)) return;
+    if (deleted) {
+      this.host.index.delete(uri);
+      this.scheduleCacheWrite();
+      return;
+    }
+    await this.indexFile(URI.parse(uri).fsPath);
+  }
+
+  /** An editor closed a document: the disk's content becomes the truth again. */
+  async documentClosed(uri: string): Promise<void> {
+    const file = URI.parse(uri);
+    if (file.scheme !== 'file') {
+      this.host.index.delete(uri);
+      return;
+    }
+    await this.indexFile(file.fsPath);
+  }
+
+  private isIncluded(file: string): boolean {
+    const folder = this.folders.find((f) => file.startsWith(f + path.sep));
+    return folder !== undefined && this.host.include().matches(path.relative(folder, file));
+  }
+
+  private async restoreCache(): Promise<void> {
+    const file = this.cacheFile();
+    if (!file) return;
+    let text: string;
+    try {
+      text = await fsp.readFile(file, 'utf8');
+    } catch {
+      return; // no cache yet
+    }
+    try {
+      const { value, problems } = this.host.index.restore(JSON.parse(text));
+      this.host.log(`Restored ${value} cached analyses${problems.length ? ` (${problems.map((p) => p.message).join('; ')})` : ''}`);
+    } catch (err) {
+      this.host.log(`Ignoring an unreadable index cache ${file}: ${String(err)}`);
+    }
+  }
+
+  private cacheFile(): string | undefined {
+    return this.host.storagePath ? path.join(this.host.storagePath, CACHE_FILE) : undefined;
+  }
+
+  /** Writes the cache a little after the last change, not on every keystroke or file. */
+  private scheduleCacheWrite(): void {
+    if (!this.ready || !this.cacheFile()) return;
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => void this.writeCache(), 2000);
+  }
+
+  /** Writes the cache now (also on shutdown). */
+  async writeCache(): Promise<void> {
+    clearTimeout(this.cacheTimer);
+    const file = this.cacheFile();
+    if (!file) return;
+    try {
+      await fsp.mkdir(path.dirname(file), { recursive: true });
+      this.host.index.dropUnclaimedCache();
+      await writeFileAtomic(file, JSON.stringify(this.host.index.serialize()));
+    } catch (err) {
+      this.host.log(`Could not write the index cache ${file}: ${String(err)}`);
+    }
+  }
+}
