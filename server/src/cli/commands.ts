@@ -1,7 +1,6 @@
 import type { CliCommand } from './command';
 import { annotationsCommand } from './commands/annotations';
 import { extractCommand } from './commands/extract';
-import { indexCommand } from './commands/indexCommand';
 import { parseCommand } from './commands/parse';
 
 /**
@@ -12,5 +11,4 @@ export const commands: readonly CliCommand[] = [
   parseCommand,
   extractCommand,
   annotationsCommand,
-  indexCommand,
 ];
