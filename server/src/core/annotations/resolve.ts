@@ -6,6 +6,7 @@
 import { reanchor, reanchorAfterChanges, type AnchorResolution, type ReanchorOptions } from './anchor';
 import type { Annotation } from './model';
 import type { TextChange } from './textChange';
+import type { Problem } from '../text/problem';
 
 /** An annotation and where it landed in the current text. */
 export interface ResolvedAnnotation {
@@ -37,4 +38,42 @@ export function resolveAnnotationsAfterChanges(
     const expected = previous.get(annotation.id) ?? annotation.anchor.position;
     return { annotation, resolution: reanchorAfterChanges(annotation.anchor, changes, newText, { ...options, expected }) };
   });
+}
+
+/** A problem about one annotation; `annotationId` lets a quick fix (re-attach) find it. */
+export interface AnnotationProblem extends Problem {
+  readonly annotationId: string;
+}
+
+/**
+ * Diagnostics on the article for annotations that did not anchor cleanly: an
+ * orphaned one (warning `annotation.orphaned`, on the line where it used to be,
+ * so the analyst sees it and can re-attach it) and a fuzzy one (info
+ * `annotation.fuzzy`, on the approximate match).
+ */
+export function annotationProblems(resolved: readonly ResolvedAnnotation[], text: string): AnnotationProblem[] {
+  const problems: AnnotationProblem[] = [];
+  for (const { annotation: a, resolution: r } of resolved) {
+    const quote = describeQuote(a.anchor.quote.exact);
+    if (r.status === 'orphaned') {
+      const start = Math.min(Math.max(0, a.anchor.position.start), text.length);
+      const lineEnd = text.indexOf('\n', start);
+      const end = lineEnd === -1 ? text.length : lineEnd;
+      problems.push({
+        start, end, severity: 'warning', code: 'annotation.orphaned', annotationId: a.id,
+        message: `The ${a.type} annotation on ${quote} lost its text: it is kept; select the new text and re-attach it.`,
+      });
+    } else if (r.status === 'fuzzy' && r.start !== undefined && r.end !== undefined) {
+      problems.push({
+        start: r.start, end: r.end, severity: 'info', code: 'annotation.fuzzy', annotationId: a.id,
+        message: `The ${a.type} annotation on ${quote} matched approximately (${r.errors ?? 0} character edits).`,
+      });
+    }
+  }
+  return problems;
+}
+
+function describeQuote(exact: string): string {
+  const oneLine = exact.replace(/\s+/g, ' ').trim();
+  return `“${oneLine.length > 50 ? `${oneLine.slice(0, 49)}…` : oneLine}”`;
 }
