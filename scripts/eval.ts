@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRecognizer } from '../server/src/core/recognize/recognizer';
 import { tagTypeOf } from '../server/src/core/recognize/candidates';
+import { toEvalEntities } from '../server/src/core/recognize/evalFormat';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string): string => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
@@ -29,7 +30,8 @@ const meantime = path.join(shared, 'eval/meantime-en.jsonl');
 const scorer = path.join(shared, 'eval/score.mjs');
 if (fs.existsSync(meantime) && fs.existsSync(scorer)) {
   const gold = readJsonl(meantime);
-  for (const phrase of [false, true]) {
+  for (const convention of ['names', 'meantime'] as const) {
+    const phrase = convention === 'meantime';
     const lines: string[] = [];
     let ms = 0;
     for (const d of gold) {
@@ -39,7 +41,7 @@ if (fs.existsSync(meantime) && fs.existsSync(scorer)) {
       ms += el;
       lines.push(JSON.stringify({
         id: d.id,
-        entities: r.entities.filter((m) => m.type !== 'misc').map((m) => ({ start: phrase && m.phraseStart !== undefined ? m.phraseStart : m.start, end: m.end, type: tagTypeOf(m.type) })),
+        entities: toEvalEntities(r.entities, convention),
         timex: r.dates.map((x) => ({ start: x.start, end: x.end, value: x.value })),
         elapsed_ms: el,
       }));
@@ -53,7 +55,7 @@ if (fs.existsSync(meantime) && fs.existsSync(scorer)) {
     const m = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
     fs.rmSync(dir, { recursive: true, force: true });
     const e = m.entities;
-    const label = `meantime-en (${phrase ? 'phrase' : 'name'} spans)`;
+    const label = `meantime-en (${convention} convention)`;
     rows.push([label, 'exact', ...['PER', 'ORG', 'LOC'].map((t) => pct(e.exact[t].f1)), '-', pct(e.exact.micro.p), pct(e.exact.micro.r), pct(e.exact.micro.f1)]);
     rows.push([label, 'overlap', ...['PER', 'ORG', 'LOC'].map((t) => pct(e.overlap[t].f1)), '-', pct(e.overlap.micro.p), pct(e.overlap.micro.r), pct(e.overlap.micro.f1)]);
     if (!phrase) {

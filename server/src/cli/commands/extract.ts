@@ -8,19 +8,20 @@ import { UsageError, type CliCommand, type CliContext } from '../command';
 import { parseArticle } from '../../core/article/parseArticle';
 import type { PartKind } from '../../core/article/model';
 import { createRecognizer, type Recognizer } from '../../core/recognize/recognizer';
-import { tagTypeOf } from '../../core/recognize/candidates';
+import { toEvalEntities, type SpanConvention } from '../../core/recognize/evalFormat';
 import type { DateMention, EntityMention } from '../../core/recognize/model';
 
 const USAGE = `Usage: dossier extract FILE [--json]
-       dossier extract --jsonl [--phrase-spans] < lines.jsonl
+       dossier extract --jsonl [--convention names|meantime] < lines.jsonl
 
 Prints the entities (with canonical names) and dates of each story of an article file.
   --json          one JSON document: stories with their entities and dates (offsets into FILE)
   --jsonl         read {"id","text","dct"} lines on stdin, write
                   {"id","entities":[{start,end,type}],"timex":[{start,end,value}],"elapsed_ms"} lines
                   (types PER/ORG/LOC; miscellaneous entities are left out)
-  --phrase-spans  with --jsonl: entity spans include a leading "the" or title when the
-                  recognizer saw one (the MEANTIME convention)`;
+  --convention C   with --jsonl: 'names' (default, CoNLL-style: the name alone) or 'meantime'
+                  (ACE/MEANTIME-style: a leading "the" or title is part of the span, and
+                  nationality adjectives count as the place, LOC)`;
 
 /** Parts whose words are not part of the story proper. */
 const SKIPPED_PARTS: ReadonlySet<PartKind> = new Set<PartKind>(['boilerplate', 'source']);
@@ -31,13 +32,22 @@ export const extractCommand: CliCommand = {
   summary: 'list the entities and dates of an article file (or of JSON lines on stdin)',
   usage: USAGE,
   async run(ctx: CliContext): Promise<number> {
-    const flags = new Set(ctx.args.filter((a) => a.startsWith('--')));
-    const files = ctx.args.filter((a) => !a.startsWith('--'));
-    for (const f of flags) if (!['--json', '--jsonl', '--phrase-spans'].includes(f)) throw new UsageError(`unknown option ${f}`);
+    const args = [...ctx.args];
+    let convention: SpanConvention = 'names';
+    const ci = args.indexOf('--convention');
+    if (ci >= 0) {
+      const v = args[ci + 1];
+      if (v !== 'names' && v !== 'meantime') throw new UsageError('--convention takes names or meantime');
+      convention = v;
+      args.splice(ci, 2);
+    }
+    const flags = new Set(args.filter((a) => a.startsWith('--')));
+    const files = args.filter((a) => !a.startsWith('--'));
+    for (const f of flags) if (!['--json', '--jsonl'].includes(f)) throw new UsageError(`unknown option ${f}`);
     const recognizer = createRecognizer();
     if (flags.has('--jsonl')) {
       if (files.length) throw new UsageError('--jsonl reads stdin and takes no FILE');
-      return runJsonl(ctx, recognizer, flags.has('--phrase-spans'));
+      return runJsonl(ctx, recognizer, convention);
     }
     if (files.length !== 1) throw new UsageError('expected one FILE');
     return runFile(ctx, recognizer, files[0], flags.has('--json'));
@@ -110,7 +120,7 @@ function formatDate(starts: readonly number[], d: DateMention): string {
   return `  ${String(line).padStart(4)}:${String(column).padEnd(4)} ${'date'.padEnd(12)} ${d.text}  = ${d.value}${d.rangeEnd ? `..${d.rangeEnd}` : ''}  (${d.resolvedFrom})`;
 }
 
-async function runJsonl(ctx: CliContext, recognizer: Recognizer, phraseSpans: boolean): Promise<number> {
+async function runJsonl(ctx: CliContext, recognizer: Recognizer, convention: SpanConvention): Promise<number> {
   const rl = readline.createInterface({ input: ctx.stdin, crlfDelay: Infinity });
   let lineNo = 0;
   let bad = 0;
@@ -133,9 +143,7 @@ async function runJsonl(ctx: CliContext, recognizer: Recognizer, phraseSpans: bo
     const t0 = process.hrtime.bigint();
     const r = recognizer.recognize(doc.text, { referenceDate: typeof doc.dct === 'string' ? doc.dct.slice(0, 10) : undefined });
     const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
-    const entities = r.entities.filter((m) => m.type !== 'misc').map((m) => ({
-      start: phraseSpans && m.phraseStart !== undefined ? m.phraseStart : m.start, end: m.end, type: tagTypeOf(m.type),
-    }));
+    const entities = toEvalEntities(r.entities, convention);
     const timex = r.dates.map((d) => ({ start: d.start, end: d.end, value: d.value }));
     ctx.stdout.write(JSON.stringify({ id: doc.id, entities, timex, elapsed_ms: +elapsed.toFixed(3) }) + '\n');
   }

@@ -103,7 +103,10 @@ export function groupAliases(mentions: readonly AliasInput[]): AliasGroup[] {
   }
   const groups: AliasGroup[] = [];
   for (const f of fulls.values()) {
-    const canonical = [...f.forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+    // The form whose last word is the surname used alone reads best ("Anwaar-ul-Haq Kakar" when "Kakar" recurs).
+    const partialNorms = new Set(f.members.filter((i) => !/\s/.test(norms[i])).map((i) => norms[i]));
+    const score = (form: string, n: number): number => n + (partialNorms.has(normalizeAlias(form.split(/\s+/).pop() ?? '')) ? 2 : 0);
+    const canonical = [...f.forms.entries()].sort((a, b) => score(b[0], b[1]) - score(a[0], a[1]) || b[0].length - a[0].length)[0][0];
     groups.push(makeGroup(mentions, canonical, f.type, f.members));
   }
   for (const [, members] of singles) {

@@ -42,3 +42,20 @@ export function isPunct(t: Tokens, i: number, ch: string): boolean {
 export function isJoiningHyphen(t: Tokens, i: number): boolean {
   return isPunct(t, i, '-') && (t.flags[i] & TokenFlag.HyphenPrev) !== 0;
 }
+
+/** Connectors that glue the parts of one name together ("Anwaar-ul-Haq", "Osama bin Laden", "Vincent van Gogh"). */
+const NAME_GLUE = new Set(['al', 'el', 'ul', 'ud', 'ur', 'e', 'i', 'y', 'bin', 'ibn', 'bint', 'van', 'von', 'de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'zu']);
+
+/**
+ * Number of glue tokens (joining hyphens, in-name connectors) starting at k
+ * that lead to another name-like token; 0 when the name does not go on.
+ */
+export function nameGlueLength(t: Tokens, k: number): number {
+  let j = k;
+  while (j < t.count && j - k < 3) {
+    if (isJoiningHyphen(t, j)) { j++; continue; }
+    if (t.kind[j] === TokenKind.Word && !(t.flags[j] & (TokenFlag.Cap | TokenFlag.AllCaps)) && NAME_GLUE.has(t.text.slice(t.start[j], t.end[j]))) { j++; continue; }
+    break;
+  }
+  return j > k && j < t.count && isNameLike(t, j) ? j - k : 0;
+}

@@ -2,7 +2,7 @@
  * The working representation of entity proposals while the recognizer
  * combines its signals, and the overlap resolution that picks among them.
  */
-import type { EntityType } from './model';
+import type { EntityType, MiscSubtype } from './model';
 import type { TagType } from './tagger/spans';
 
 /** Where a proposal came from; the order of `SOURCE_PRIORITY` decides overlaps. */
@@ -22,6 +22,8 @@ export interface Proposal {
   source: ProposalSource;
   /** A canonical name the signal itself knows (acronym long form, analyst's canonical). */
   canonical?: string;
+  /** Finer kind of a misc proposal. */
+  subtype?: MiscSubtype;
 }
 
 /** Maps the tag set to Dossier's entity types. */

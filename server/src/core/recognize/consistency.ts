@@ -3,7 +3,7 @@
  * "Anwaar-ul-Haq Kakar" is a person, a bare "Kakar" elsewhere in the story
  * is that person too, even where the tagger missed it.
  */
-import { isJoiningHyphen, isNameLike, type Analysis } from './analysis';
+import { isNameLike, nameGlueLength, type Analysis } from './analysis';
 import { SOURCE_PRIORITY, type Proposal } from './candidates';
 import { Gaz } from './gazetteer';
 import type { EntityType } from './model';
@@ -66,7 +66,12 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
   while (i < t.count) {
     if (covered[i] || !isNameLike(t, i)) { i++; continue; }
     let j = i;
-    while (j + 1 < t.count && !covered[j + 1] && (isNameLike(t, j + 1) || (isJoiningHyphen(t, j + 1) && j + 2 < t.count && isNameLike(t, j + 2)))) j += isNameLike(t, j + 1) ? 1 : 2;
+    for (;;) {
+      if (j + 1 < t.count && !covered[j + 1] && isNameLike(t, j + 1)) { j++; continue; }
+      const glue = nameGlueLength(t, j + 1);
+      if (glue > 0 && !covered[j + 1 + glue]) { j += glue + 1; continue; }
+      break;
+    }
     const whole = best(key(a, i, j));
     if (whole && !(i === j && startsSentenceAsCommonWord(a, i))) {
       out.push({ first: i, last: j, type: whole.type, confidence: 0.6, source: 'consistency' });

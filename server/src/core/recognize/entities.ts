@@ -5,8 +5,8 @@
  * grouped under canonical names.
  */
 import { groupAliases, type AliasInput } from './aliases';
-import { analyze, type Analysis } from './analysis';
-import { entityTypeOf, resolveOverlaps, type Proposal } from './candidates';
+import { analyze, nameGlueLength, type Analysis } from './analysis';
+import { entityTypeOf, resolveOverlaps, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
 import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowledge';
@@ -65,7 +65,8 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
     proposals.push({ first: span[0], last: span[1], type: an.type, confidence: 1, source: 'analyst', canonical: an.canonical });
     analystFirst.add(span[0]);
   }
-  let kept = resolveOverlaps(retypeLonePersons(a, applyProductRules(a, proposals)), t.count);
+  const trimmed = proposals.map((p) => trimPunctuation(a, p)).filter((p): p is Proposal => p !== undefined);
+  let kept = resolveOverlaps(retypeLonePersons(a, applyProductRules(a, trimmed)).filter((p) => !isVacuous(a, p)), t.count);
   kept = resolveOverlaps(applyConsistency(a, kept), t.count);
   kept = mergeAdjacent(a, kept);
   kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
@@ -86,8 +87,37 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
       origin: p.source === 'analyst' ? 'analyst' : 'recognizer',
     };
     const ps = phraseStartOf(a, p, phraseFirst);
-    return ps !== undefined && ps < start ? { ...mention, phraseStart: ps } : mention;
+    const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
+    return { ...mention, ...(ps !== undefined && ps < start ? { phraseStart: ps } : {}), ...(subtype ? { subtype } : {}) };
   });
+}
+
+/** Drops punctuation at the edges of a proposal ("-Quds"); undefined when nothing is left. */
+function trimPunctuation(a: Analysis, p: Proposal): Proposal | undefined {
+  const t = a.tokens;
+  let first = p.first;
+  let last = p.last;
+  while (first <= last && t.kind[first] === 2) first++;
+  while (last >= first && t.kind[last] === 2) last--;
+  if (first > last) return undefined;
+  return first === p.first && last === p.last ? p : { ...p, first, last };
+}
+
+/** A misc span that is a demonym ("Pakistani", "North American"). */
+function isNationality(a: Analysis, p: Proposal): boolean {
+  if (p.first === p.last) return (a.gaz[p.first] & Gaz.Demonym) !== 0;
+  return (a.phraseB[p.first] & Gaz.Demonym) !== 0 || (a.gaz[p.last] & Gaz.Demonym) !== 0;
+}
+
+/** Spans made only of titles, months or weekdays ("Chief Operating", "Monday") name nobody. */
+function isVacuous(a: Analysis, p: Proposal): boolean {
+  if (p.source === 'analyst' || p.source === 'knowledge') return false;
+  for (let i = p.first; i <= p.last; i++) {
+    const g = a.gaz[i] | a.phraseB[i] | a.phraseI[i];
+    if (a.tokens.kind[i] !== 0) continue;
+    if (!(g & (Gaz.Title | Gaz.Month | Gaz.Weekday))) return false;
+  }
+  return true;
 }
 
 /** Abbreviations whose full stop belongs to the name ("Apple Inc.", "William Ford Jr."). */
@@ -114,6 +144,11 @@ function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
   const out: Proposal[] = [];
   for (const p of kept) {
     const q = out[out.length - 1];
+    // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
+    if (q && q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && nameGlueLength(t, q.last + 1) === p.first - q.last - 1 && q.source !== 'analyst' && p.source !== 'analyst') {
+      out[out.length - 1] = { ...q, last: p.last, confidence: Math.max(q.confidence, p.confidence), source: SOURCE_PRIORITY[q.source] >= SOURCE_PRIORITY[p.source] ? q.source : p.source };
+      continue;
+    }
     if (q && q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization')
       && t.kind[p.first] === 0 && t.kind[q.last] === 0 && !(t.flags[p.first] & 8 /* line start */)) {
       out[out.length - 1] = { ...q, last: p.last, type: 'organization', confidence: Math.min(q.confidence, p.confidence) };
@@ -143,7 +178,7 @@ function phraseStartOf(a: Analysis, p: Proposal, phraseFirst: ReadonlyMap<number
   const t = a.tokens;
   const pf = phraseFirst.get(p.first);
   // Only a capitalised title is part of the name phrase ("President Putin", not "analyst Paul Nesbit").
-  if (p.type === 'person' && pf !== undefined && t.flags[pf] & (TokenFlag.Cap | TokenFlag.AllCaps)) return t.start[pf];
+  if (p.type === 'person' && pf !== undefined && (t.flags[pf] & (TokenFlag.Cap | TokenFlag.AllCaps)) === TokenFlag.Cap) return t.start[pf];
   if ((p.type === 'organization' || p.type === 'location') && p.first > 0) {
     const d = p.first - 1;
     const w = t.text.slice(t.start[d], t.end[d]);

@@ -1,5 +1,5 @@
 import gazetteerData from './data/gazetteer.json';
-import { ORG_SUFFIXES, LOCATION_SUFFIXES, NAME_CONNECTORS, PERSON_TITLES } from './lexicon';
+import { LOCATION_SUFFIXES, MISC_SUFFIXES, NAME_CONNECTORS, ORG_SUFFIXES, PERSON_TITLES } from './lexicon';
 import { hashJoin, hashLower, tokenize, TokenKind, type Tokens } from './tokenize';
 
 /** Word-class bits a token can carry (several at once: "Georgia" is a first name and a country). */
@@ -19,10 +19,11 @@ export const enum Gaz {
   OrgSuffix = 1 << 12,
   LocSuffix = 1 << 13,
   Connector = 1 << 14,
+  MiscSuffix = 1 << 15,
 }
 
 /** Number of distinct `Gaz` bits (for feature templates). */
-export const GAZ_BITS = 15;
+export const GAZ_BITS = 16;
 
 /** A multi-token gazetteer entry begins at a token, with its length and classes. */
 export interface PhraseMatch {
@@ -86,6 +87,7 @@ export function buildGazetteer(data: GazetteerJson): Gazetteer {
   for (const w of ORG_SUFFIXES) add(w, Gaz.OrgSuffix);
   for (const w of LOCATION_SUFFIXES) add(w, Gaz.LocSuffix);
   for (const w of NAME_CONNECTORS) add(w, Gaz.Connector);
+  for (const w of MISC_SUFFIXES) add(w, Gaz.MiscSuffix);
   return { words, phrases, maxPhraseTokens, phraseStarts };
 }
 

@@ -52,3 +52,11 @@ export const NAME_CONNECTORS: readonly string[] = [
   'of', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'do', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'al', 'el',
   'bin', 'ibn', 'bint', 'ul', 'ud', 'ur', 'e', 'i', 'y', 'and', '&', 'for', 'the', 'on', 'upon', 'au', 'des', 'zu', 'ten', 'ter',
 ];
+
+/** Head words that end the name of an event, index, law or programme: miscellaneous ("Dow Jones Industrial Average", "Paris Air Show"). */
+export const MISC_SUFFIXES: readonly string[] = [
+  'index', 'average', 'composite', 'award', 'awards', 'prize', 'cup', 'championship', 'championships', 'games',
+  'olympics', 'war', 'summit', 'conference', 'festival', 'show', 'expo', 'act', 'treaty', 'accord', 'agreement',
+  'convention', 'protocol', 'declaration', 'doctrine', 'initiative', 'operation', 'campaign', 'revolution', 'crisis',
+  'tournament', 'series', 'marathon', 'election', 'elections', 'bill', 'charter', 'resolution',
+];

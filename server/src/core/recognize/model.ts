@@ -21,7 +21,12 @@ export interface EntityMention extends Span {
    * Some gold standards (MEANTIME) mark these phrases; most mark the name.
    */
   readonly phraseStart?: number;
+  /** Finer kind of a `misc` mention, when known. */
+  readonly subtype?: MiscSubtype;
 }
+
+/** Kinds of miscellaneous mentions: nationality adjectives, products ("Airbus A380"), events and laws. */
+export type MiscSubtype = 'nationality' | 'product' | 'event';
 
 /**
  * How precise a resolved date is. `week` (`YYYY-Www`, ISO 8601) and `quarter`

@@ -32,61 +32,66 @@ const RANGE_SEP = `${SP0}(?:-|–|—|to|and|until|till|through|thru)${SP0}`;
 const COUNT = `(?:\\d{1,3}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Ss]everal|[Aa]${SP}few|[Aa]${SP}couple${SP}of)`;
 const PART_OF_DAY = `(?:${SP}(?:morning|afternoon|evening|night))?`;
 
-const ALTERNATIVES: readonly string[] = [
+/** What an alternative can start with; the scanner runs only the alternatives that fit the character at hand. */
+type Opening = 'digit' | 'word' | 'any' | 'quote';
+
+const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   // 2024-01-19, 2024/01/19 (a time may follow; it is not part of the date value).
-  `(?<![\\w./-])(?<isoY>(?:19|20)\\d\\d)(?<isoSep>[-/.])(?<isoM>[01]?\\d)\\k<isoSep>(?<isoD>[0-3]?\\d)(?![\\d]|[/.]\\d)`,
+  ['digit', `(?<![\\w./-])(?<isoY>(?:19|20)\\d\\d)(?<isoSep>[-/.])(?<isoM>[01]?\\d)\\k<isoSep>(?<isoD>[0-3]?\\d)(?![\\d]|[/.]\\d)`],
   // 19/01/2024, 7/8/07: day or month first, decided by the document's habits.
-  `(?<![\\w./-])(?<slA>[0-3]?\\d)/(?<slB>[0-3]?\\d)/(?<slY>(?:19|20)\\d\\d|\\d\\d)(?![\\w/]|\\.\\d)`,
+  ['digit', `(?<![\\w./-])(?<slA>[0-3]?\\d)/(?<slB>[0-3]?\\d)/(?<slY>(?:19|20)\\d\\d|\\d\\d)(?![\\w/]|\\.\\d)`],
   // 19.01.2024, 19-01-2024: only with a four-digit year (otherwise versions and scores).
-  `(?<![\\w./-])(?<dtA>[0-3]?\\d)(?<dtSep>[.-])(?<dtB>[0-3]?\\d)\\k<dtSep>(?<dtY>(?:19|20)\\d\\d)(?![\\w]|[.-]\\d)`,
+  ['digit', `(?<![\\w./-])(?<dtA>[0-3]?\\d)(?<dtSep>[.-])(?<dtB>[0-3]?\\d)\\k<dtSep>(?<dtY>(?:19|20)\\d\\d)(?![\\w]|[.-]\\d)`],
   // from 3 to 5 January (2024)
-  `(?:(?<rdFrom>[Ff]rom|[Bb]etween)${SP})?(?<![\\w.,$£€#:/-])(?<rd1>${DAY})${RANGE_SEP}(?<rd2>${DAY})${SP}(?:of${SP})?(?<rdM>${MONTH_D})(?:,?${SP}(?<rdY>${YEAR}))?`,
+  ['any', `(?:(?<rdFrom>[Ff]rom|[Bb]etween)${SP})?(?<![\\w.,$£€#:/-])(?<rd1>${DAY})${RANGE_SEP}(?<rd2>${DAY})${SP}(?:of${SP})?(?<rdM>${MONTH_D})(?:,?${SP}(?<rdY>${YEAR}))?`],
   // January 3-5, 2024; January 30 to February 2
-  `(?:(?<rmFrom>[Ff]rom|[Bb]etween)${SP})?(?:(?<rmW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP}))?(?<rmM>${MONTH_D})${SP}(?<rm1>${DAY})${RANGE_SEP}(?:(?<rmM2>${MONTH_D})${SP})?(?<rm2>${DAY})(?:,?${SP}(?<rmY>${YEAR}))?`,
+  ['word', `(?:(?<rmFrom>[Ff]rom|[Bb]etween)${SP})?(?:(?<rmW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP}))?(?<rmM>${MONTH_D})${SP}(?<rm1>${DAY})${RANGE_SEP}(?:(?<rmM2>${MONTH_D})${SP})?(?<rm2>${DAY})(?:,?${SP}(?<rmY>${YEAR}))?`],
   // (Friday,) January 19(th)(, 2024)
-  `(?:(?<mdW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP})(?:the${SP})?)?(?<mdM>${MONTH_D})${SP}(?:the${SP})?(?<mdD>${DAY})(?:,?${SP}(?<mdY>${YEAR}))?`,
+  ['word', `(?:(?<mdW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP})(?:the${SP})?)?(?<mdM>${MONTH_D})${SP}(?:the${SP})?(?<mdD>${DAY})(?:,?${SP}(?<mdY>${YEAR}))?`],
   // (Friday,) (the) 19(th) (of) January( 2024)
-  `(?:(?<dmW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP}))?(?<![\\w.,$£€#:/-])(?:the${SP})?(?<dmD>${DAY})(?:${SP}(?:of${SP})?|-(?=[A-Z][a-z]+-\\d))(?<dmM>${MONTH_D})(?:(?:,?${SP}|-)(?<dmY>${YEAR}))?`,
+  ['any', `(?:(?<dmW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP}))?(?<![\\w.,$£€#:/-])(?:the${SP})?(?<dmD>${DAY})(?:${SP}(?:of${SP})?|-(?=[A-Z][a-z]+-\\d))(?<dmM>${MONTH_D})(?:(?:,?${SP}|-)(?<dmY>${YEAR}))?`],
   // (early) January 2024, Jan. 2024
-  `(?:(?<myMod>${MOD})[ \\t\\u00a0-]+)?(?<myM>${MONTH_Y})${SP}(?:of${SP})?(?<myY>${YEAR})`,
+  ['word', `(?:(?<myMod>${MOD})[ \\t\\u00a0-]+)?(?<myM>${MONTH_Y})${SP}(?:of${SP})?(?<myY>${YEAR})`],
   // the first quarter (of 2009 | of last year), third-quarter
-  `(?:[Tt]he${SP})?(?<qN>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]quarter(?![\\w-])(?:${SP}(?:of${SP})?(?:(?<qY>${YEAR})|(?<qRel>this|last|next|the${SP}current|the${SP}previous|the)${SP}year(?!\\w)))?`,
-  `(?<![\\w])Q(?<qN2>[1-4])(?:${SP0}(?<qY2>${YEAR}))?(?![\\w])`,
+  ['any', `(?:[Tt]he${SP})?(?<qN>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]quarter(?![\\w-])(?:${SP}(?:of${SP})?(?:(?<qY>${YEAR})|(?<qRel>this|last|next|the${SP}current|the${SP}previous|the)${SP}year(?!\\w)))?`],
+  ['word', `(?<![\\w])Q(?<qN2>[1-4])(?:${SP0}(?<qY2>${YEAR}))?(?![\\w])`],
   // N days/weeks/months/years ago (or earlier)
-  `(?<agoN>${COUNT})${SP}(?<agoU>day|week|month|year)s?${SP}(?:ago|earlier)(?![\\w])`,
+  ['any', `(?<agoN>${COUNT})${SP}(?<agoU>day|week|month|year)s?${SP}(?:ago|earlier)(?![\\w])`],
   // the summer of 2008: a year, at the granularity this model has
-  `(?:[Tt]he${SP})?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)${SP}(?:of${SP})?(?<seasonY>${YEAR})`,
+  ['word', `(?:[Tt]he${SP})?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)${SP}(?:of${SP})?(?<seasonY>${YEAR})`],
   // (earlier) this/last/next week|month|year|weekend
-  `(?:(?<relMod>${MOD})${SP})?(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Tt]he${SP}coming|[Tt]he${SP}current)${SP}(?<relU>week|month|year|weekend)(?![\\w])`,
+  ['word', `(?:(?<relMod>${MOD})${SP})?(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Tt]he${SP}coming|[Tt]he${SP}current)${SP}(?<relU>week|month|year|weekend)(?![\\w])`],
   // the previous day, the preceding year, the day before
-  `(?<prevA>[Tt]he${SP}(?:previous|preceding|prior)${SP}(?<prevU>day|week|month|year))(?![\\w])`,
-  `(?<prevB>[Tt]he${SP}(?<prevU2>day|week|month|year)${SP}(?:before|previous|earlier))(?!${SP}(?:the|a|an|his|her|its|their|last|that)\\b|\\w)`,
+  ['word', `(?<prevA>[Tt]he${SP}(?:previous|preceding|prior)${SP}(?<prevU>day|week|month|year))(?![\\w])`],
+  ['word', `(?<prevB>[Tt]he${SP}(?<prevU2>day|week|month|year)${SP}(?:before|previous|earlier))(?!${SP}(?:the|a|an|his|her|its|their|last|that)\\b|\\w)`],
   // at the beginning of the year: the story's year
-  `(?<yrMod>${MOD})${SP}the${SP}(?:current${SP})?year(?![\\w'’-])`,
+  ['word', `(?<yrMod>${MOD})${SP}the${SP}(?:current${SP})?year(?![\\w'’-])`],
   // (late in) the day: in market and daily news, the story's day; the resolver checks the verb
-  `(?:(?<theDayMod>[Ll]ate|[Ee]arly|[Ll]ater|[Ee]arlier)${SP}in${SP})?(?<theDay>the${SP}day)(?![\\w'’-])`,
+  ['word', `(?:(?<theDayMod>[Ll]ate|[Ee]arly|[Ll]ater|[Ee]arlier)${SP}in${SP})?(?<theDay>the${SP}day)(?![\\w'’-])`],
   // (earlier) today, yesterday (morning), tonight, tomorrow, this morning
-  `(?:(?<dxMod>[Ee]arlier|[Ll]ater)${SP})?(?<dx>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\\w'’-]|['’]s${SP}(?:world|society|youth|generation)\\b)${PART_OF_DAY}`,
-  `(?<dxThis>[Tt]his${SP}(?:morning|afternoon|evening))(?![\\w])`,
+  ['word', `(?:(?<dxMod>[Ee]arlier|[Ll]ater)${SP})?(?<dx>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\\w'’-]|['’]s${SP}(?:world|society|youth|generation)\\b)${PART_OF_DAY}`],
+  ['word', `(?<dxThis>[Tt]his${SP}(?:morning|afternoon|evening))(?![\\w])`],
   // (last|next) Friday
-  `(?:(?<wdRel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)${SP})?(?<wd>${WEEKDAY})${PART_OF_DAY}`,
+  ['word', `(?:(?<wdRel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)${SP})?(?<wd>${WEEKDAY})${PART_OF_DAY}`],
   // (early|last) January: guarded against names and verbs by the resolver
-  `(?:(?<moMod>${MOD})[ \\t\\u00a0-]+|(?<moRel>[Ll]ast|[Tt]his|[Nn]ext)${SP})?(?<mo>${MONTH_FULL})(?![\\w]|-[a-z])`,
+  ['word', `(?:(?<moMod>${MOD})[ \\t\\u00a0-]+|(?<moRel>[Ll]ast|[Tt]his|[Nn]ext)${SP})?(?<mo>${MONTH_FULL})(?![\\w]|-[a-z])`],
   // between 2014 and 2016, from 2009 to 2011, 2009-2011
-  `(?<![\\w$£€¥#.,/-])(?:[Bb]etween${SP}(?<yrB1>${YEAR})${SP}and${SP}(?<yrB2>${YEAR})|(?:[Ff]rom${SP})?(?<yrA1>${YEAR})${SP0}(?:-|–|to|through|until|till)${SP0}(?<yrA2>${YEAR}))`,
+  ['any', `(?<![\\w$£€¥#.,/-])(?:[Bb]etween${SP}(?<yrB1>${YEAR})${SP}and${SP}(?<yrB2>${YEAR})|(?:[Ff]rom${SP})?(?<yrA1>${YEAR})${SP0}(?:-|–|to|through|until|till)${SP0}(?<yrA2>${YEAR}))`],
   // '82, in news shorthand; the resolver wants a preposition before it
-  `['’](?<apY>\\d\\d)(?![\\w'’])`,
+  ['quote', `['’](?<apY>\\d\\d)(?![\\w'’])`],
   // (mid-)2011, 2009-10: guarded against counts and money by the resolver
-  `(?<![\\w$£€¥#.,/-])(?:(?<yMod>${MOD})[ \\t\\u00a0-]+)?(?<y>${YEAR})(?:[-–](?<y2>(?:19|20)?\\d\\d)(?![\\w]))?`,
+  ['any', `(?<![\\w$£€¥#.,/-])(?:(?<yMod>${MOD})[ \\t\\u00a0-]+)?(?<y>${YEAR})(?:[-–](?<y2>(?:19|20)?\\d\\d)(?![\\w]))?`],
 ];
 
 /**
- * A fresh sticky regex of the whole grammar: it matches only at `lastIndex`,
- * which the scanner sets to the few word starts around each trigger. Matches
- * never start inside a word. Compiling it is not free: build it once.
+ * A fresh sticky regex of the grammar's alternatives that can open with a
+ * digit, a letter or an apostrophe: it matches only at `lastIndex`, which the
+ * scanner sets to the few word starts around each trigger, and never inside a
+ * word. Compiling it is not free: build it once.
  */
-export function dateGrammar(): RegExp {
-  return new RegExp(`(?<![\\w])(?:${ALTERNATIVES.join('|')})`, 'y');
+export function dateGrammar(opening: 'digit' | 'word' | 'quote'): RegExp {
+  const fits = ALTERNATIVES.filter(([o]) => o === opening || (o === 'any' && opening !== 'quote')).map(([, src]) => src);
+  return new RegExp(`(?<![\\w])(?:${fits.join('|')})`, 'y');
 }
 
 /**
@@ -100,3 +105,14 @@ export function dateTriggers(): RegExp {
 
 /** How many words before a trigger an expression may start ("the end of last year"). */
 export const MAX_WORDS_BEFORE_TRIGGER = 4;
+
+/**
+ * The names of a grammar's capture groups, by capture number (index 0 is the
+ * whole match). Every capture in the grammar is named, so the names in source
+ * order are the captures in number order; the scanner reads captures by number
+ * because materializing `match.groups` for dozens of names costs more than the
+ * rest of the resolution.
+ */
+export function captureNames(re: RegExp): readonly string[] {
+  return ['', ...[...re.source.matchAll(/\(\?<([A-Za-z]\w*)>/g)].map((m) => m[1] ?? '')];
+}

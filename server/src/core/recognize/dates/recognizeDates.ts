@@ -1,17 +1,39 @@
 import type { Span } from '../../text/problem';
 import type { DateMention } from '../model';
-import { parseIsoDay } from './calendar';
+import { isoDay, parseIsoDay } from './calendar';
 import { prefersMonthFirst } from './context';
-import { dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER } from './grammar';
-import { resolveMatch, type ResolveContext } from './resolveMatch';
+import { captureNames, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER } from './grammar';
+import { resolveMatch, type Groups, type ResolveContext } from './resolveMatch';
 
 /**
  * Built once: compiling the grammar costs far more than running it on a short
  * story. Sharing is safe because every use sets `lastIndex` first and the
  * scan never yields to other code.
  */
-const GRAMMAR = dateGrammar();
+const GRAMMAR_AT_DIGIT = dateGrammar('digit');
+const GRAMMAR_AT_WORD = dateGrammar('word');
+const GRAMMAR_AT_QUOTE = dateGrammar('quote');
+const NAMES = new Map<RegExp, readonly string[]>(
+  [GRAMMAR_AT_DIGIT, GRAMMAR_AT_WORD, GRAMMAR_AT_QUOTE].map((re) => [re, captureNames(re)]),
+);
 const TRIGGERS = dateTriggers();
+
+/** The filled captures of a match as a small object (see {@link captureNames}). */
+function groupsOf(m: RegExpExecArray, names: readonly string[]): Groups {
+  const g: Record<string, string> = {};
+  for (let i = 1; i < m.length; i++) {
+    const v = m[i];
+    if (v !== undefined) g[names[i] ?? ''] = v;
+  }
+  return g;
+}
+
+/** The part of the grammar that can match at `at`, by its first character. */
+function grammarAt(text: string, at: number): RegExp {
+  const c = text.charCodeAt(at);
+  if (c >= 48 && c <= 57) return GRAMMAR_AT_DIGIT;
+  return c === 39 || c === 0x2019 ? GRAMMAR_AT_QUOTE : GRAMMAR_AT_WORD;
+}
 
 /** Options of {@link recognizeDates}. */
 export interface RecognizeDatesOptions {
@@ -37,14 +59,15 @@ export interface RecognizeDatesOptions {
 export function recognizeDates(text: string, referenceDate: string | undefined, options?: RecognizeDatesOptions): DateMention[] {
   if (text.length === 0) return [];
   let monthFirst: boolean | undefined;
+  const ref = parseIsoDay(referenceDate);
   const ctx: ResolveContext = {
     text,
-    ref: parseIsoDay(referenceDate),
+    ref,
+    refIso: ref === undefined ? '' : isoDay(ref),
     monthFirst: () => (monthFirst ??= prefersMonthFirst(text)),
   };
   const spans = normalizeSpans(options?.spans, text.length);
   const out: DateMention[] = [];
-  const grammar = GRAMMAR;
   const triggers = TRIGGERS;
   const starts: number[] = [];
   for (const span of spans) {
@@ -55,10 +78,11 @@ export function recognizeDates(text: string, referenceDate: string | undefined, 
       // Try the word starts just before the trigger, earliest first, as a left-to-right scan would.
       wordStartsBefore(text, t.index, Math.max(pos, span.start), starts);
       for (const at of starts) {
+        const grammar = grammarAt(text, at);
         grammar.lastIndex = at;
         const m = grammar.exec(text);
         if (m === null || m[0].length === 0 || at + m[0].length > span.end) continue;
-        const mention = resolveMatch(m, ctx);
+        const mention = resolveMatch(m, groupsOf(m, NAMES.get(grammar) ?? []), ctx);
         if (!mention) continue;
         out.push(mention);
         pos = at + m[0].length;

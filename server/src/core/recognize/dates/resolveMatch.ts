@@ -10,11 +10,14 @@ export interface ResolveContext {
   readonly text: string;
   /** Day number of the reference (publication) date; undefined resolves only dates that name their year. */
   readonly ref: number | undefined;
+  /** The reference date as `YYYY-MM-DD`, for `resolvedFrom`; '' without one. */
+  readonly refIso: string;
   /** Whether ambiguous numeric dates are month-first; computed once per text, on demand. */
   readonly monthFirst: () => boolean;
 }
 
-type Groups = Record<string, string | undefined>;
+/** The captures a match filled, by group name; the others are absent. */
+export type Groups = Readonly<Record<string, string | undefined>>;
 
 /** How far ahead of the story an undated "June 17" may still lie before it is read as last year's. */
 const NEAR_FUTURE_DAYS = 62;
@@ -31,26 +34,45 @@ const DAY_OF_STORY_BEFORE = /\b(?:end|ends|ended|ending|finish|finished|finishin
 const COUNT_NOUN = /^(?:people|persons|jobs|workers|employees|staff|units|cars|vehicles|planes|aircraft|shares|troops|soldiers|police|officers|years|months|weeks|days|hours|minutes|seconds|miles|km|kilometres|kilometers|metres|meters|feet|ft|tons|tonnes|dollars|euros|pounds|yen|points|votes|seats|members|residents|students|children|homes|houses|deaths|cases|times|percent|per|pc|barrels|mw|gw|kg|lb|lbs|acres|hectares|rooms|beds|pages|words|calories|degrees|rounds|passengers|customers|users|stores|outlets|branches|companies|firms|families|refugees|migrants|prisoners|civilians|fighters|militants|protesters|rockets|missiles|hp)$/i;
 
 /**
+ * One match on its way to a mention: where it is, and the two things most
+ * rules need (building the mention, asking whether the sentence looks forward).
+ * A class rather than per-match closures, which the hot path would allocate.
+ */
+class Found {
+  readonly start: number;
+  readonly end: number;
+  constructor(readonly m: RegExpExecArray, readonly ctx: ResolveContext, private readonly isRange: boolean) {
+    this.start = m.index;
+    this.end = m.index + m[0].length;
+  }
+
+  make(value: string, granularity: DateMention['granularity'], resolvedFrom: string, rangeEnd?: string): DateMention {
+    const { start, end } = this;
+    const text = this.m[0];
+    return rangeEnd === undefined
+      ? { start, end, text, value, granularity, resolvedFrom }
+      : { start, end, text, value, granularity, resolvedFrom, rangeEnd };
+  }
+
+  forward(): boolean {
+    return looksForward(this.ctx.text, this.start, this.end, this.isRange);
+  }
+}
+
+/**
  * Turns one grammar match into a date mention, or undefined when the match is
  * not a date after all (a name, a count, money) or cannot be resolved.
  */
-export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMention | undefined {
-  const g: Groups = m.groups ?? {};
-  const start = m.index;
-  const end = start + m[0].length;
+export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext): DateMention | undefined {
+  const f = new Found(m, ctx, g.rd1 !== undefined || g.rm1 !== undefined);
+  const { start, end } = f;
   const { ref } = ctx;
-  const refIso = ref === undefined ? '' : isoDay(ref);
-  const mk = (value: string, granularity: DateMention['granularity'], resolvedFrom: string, rangeEnd?: string): DateMention =>
-    rangeEnd === undefined
-      ? { start, end, text: m[0], value, granularity, resolvedFrom }
-      : { start, end, text: m[0], value, granularity, resolvedFrom, rangeEnd };
-  const isRange = g.rd1 !== undefined || g.rm1 !== undefined;
-  const forward = (): boolean => looksForward(ctx.text, start, end, isRange);
+  const refIso = ctx.refIso;
 
   // --- numeric dates ---
   if (g.isoY !== undefined) {
     const n = dayNumber(+g.isoY, +(g.isoM ?? 0), +(g.isoD ?? 0));
-    return n === undefined ? undefined : mk(isoDay(n), 'day', 'explicit');
+    return n === undefined ? undefined : f.make(isoDay(n), 'day', 'explicit');
   }
   if (g.slA !== undefined || g.dtA !== undefined) {
     const a = +(g.slA ?? g.dtA ?? 0);
@@ -59,7 +81,7 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     if (year < 100) year += year < 50 ? 2000 : 1900;
     const monthFirst = a > 12 ? false : b > 12 ? true : ctx.monthFirst();
     const n = monthFirst ? dayNumber(year, a, b) : dayNumber(year, b, a);
-    return n === undefined ? undefined : mk(isoDay(n), 'day', monthFirst ? 'explicit:month-first' : 'explicit:day-first');
+    return n === undefined ? undefined : f.make(isoDay(n), 'day', monthFirst ? 'explicit:month-first' : 'explicit:day-first');
   }
 
   // --- day ranges ---
@@ -70,13 +92,13 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     const d2 = parseInt(g.rd2 ?? g.rm2 ?? '', 10);
     const yearText = g.rdY ?? g.rmY;
     if (month1 === undefined || month2 === undefined) return undefined;
-    const first = resolveMonthDay(month1, d1, yearText, ctx, forward);
+    const first = resolveMonthDay(month1, d1, yearText, f);
     if (!first) return undefined;
     const firstYear = fromDayNumber(first.n).year;
     const endYear = month2 < month1 ? firstYear + 1 : firstYear;
     const last = dayNumber(endYear, month2, d2);
     if (last === undefined || last < first.n) return undefined;
-    return mk(isoDay(first.n), 'day', first.how, isoDay(last));
+    return f.make(isoDay(first.n), 'day', first.how, isoDay(last));
   }
 
   // --- month and day ---
@@ -85,23 +107,23 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     const day = parseInt(g.mdD ?? g.dmD ?? '', 10);
     if (month === undefined) return undefined;
     if (g.mdW === undefined && g.dmW === undefined && nameBefore(ctx.text, start)) return undefined;
-    const r = resolveMonthDay(month, day, g.mdY ?? g.dmY, ctx, forward);
-    return r ? mk(isoDay(r.n), 'day', r.how) : undefined;
+    const r = resolveMonthDay(month, day, g.mdY ?? g.dmY, f);
+    return r ? f.make(isoDay(r.n), 'day', r.how) : undefined;
   }
 
   // --- a season and year ---
-  if (g.seasonY !== undefined) return mk(isoYear(+g.seasonY), 'year', 'explicit');
+  if (g.seasonY !== undefined) return f.make(isoYear(+g.seasonY), 'year', 'explicit');
 
   // --- month and year ---
   if (g.myM !== undefined) {
     const month = monthNumber(g.myM);
-    return month === undefined ? undefined : mk(isoMonth(+(g.myY ?? 0), month), 'month', 'explicit');
+    return month === undefined ? undefined : f.make(isoMonth(+(g.myY ?? 0), month), 'month', 'explicit');
   }
 
   // --- quarters ---
-  if (g.qN !== undefined || g.qN2 !== undefined) return resolveQuarter(g, ctx, forward, mk, refIso);
+  if (g.qN !== undefined || g.qN2 !== undefined) return resolveQuarter(g, f);
 
-  if (g.y !== undefined || g.yrA1 !== undefined || g.yrB1 !== undefined) return resolveYear(g, ctx, start, end, mk);
+  if (g.y !== undefined || g.yrA1 !== undefined || g.yrB1 !== undefined) return resolveYear(g, f);
   if (ref === undefined) return undefined; // everything below is relative to the story's date
 
   const today = fromDayNumber(ref);
@@ -112,10 +134,10 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     if (n === undefined || n > 500) return undefined;
     const how = `relative:${refIso}`;
     switch (g.agoU) {
-      case 'day': return mk(isoDay(ref - n), 'day', how);
-      case 'week': return mk(isoDay(ref - 7 * n), 'day', how);
-      case 'month': { const t = addMonths(today.year, today.month, -n); return mk(isoMonth(t.year, t.month), 'month', how); }
-      default: return mk(isoYear(today.year - n), 'year', how);
+      case 'day': return f.make(isoDay(ref - n), 'day', how);
+      case 'week': return f.make(isoDay(ref - 7 * n), 'day', how);
+      case 'month': { const t = addMonths(today.year, today.month, -n); return f.make(isoMonth(t.year, t.month), 'month', how); }
+      default: return f.make(isoYear(today.year - n), 'year', how);
     }
   }
 
@@ -126,28 +148,28 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     const unit = g.relU ?? g.prevU ?? g.prevU2 ?? '';
     const how = `relative:${refIso}`;
     switch (unit) {
-      case 'day': return mk(isoDay(ref + delta), 'day', how);
-      case 'week': case 'weekend': return mk(isoWeek(ref + 7 * delta), 'week', how);
-      case 'month': { const t = addMonths(today.year, today.month, delta); return mk(isoMonth(t.year, t.month), 'month', how); }
-      default: return mk(isoYear(today.year + delta), 'year', how);
+      case 'day': return f.make(isoDay(ref + delta), 'day', how);
+      case 'week': case 'weekend': return f.make(isoWeek(ref + 7 * delta), 'week', how);
+      case 'month': { const t = addMonths(today.year, today.month, delta); return f.make(isoMonth(t.year, t.month), 'month', how); }
+      default: return f.make(isoYear(today.year + delta), 'year', how);
     }
   }
 
   // --- the beginning of the year ---
-  if (g.yrMod !== undefined) return mk(isoYear(today.year), 'year', `relative:${refIso}`);
+  if (g.yrMod !== undefined) return f.make(isoYear(today.year), 'year', `relative:${refIso}`);
 
   // --- (late in) the day ---
   if (g.theDay !== undefined) {
     // Only where the day is plainly the story's own: "ended the day", "for the day", "late in the day".
     if (g.theDayMod === undefined && !DAY_OF_STORY_BEFORE.test(ctx.text.slice(Math.max(0, start - 24), start))) return undefined;
-    return mk(isoDay(ref), 'day', `relative:${refIso}`);
+    return f.make(isoDay(ref), 'day', `relative:${refIso}`);
   }
 
   // --- today, yesterday, tomorrow ---
   if (g.dx !== undefined || g.dxThis !== undefined) {
     const word = (g.dx ?? 'today').toLowerCase();
     const delta = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
-    return mk(isoDay(ref + delta), 'day', `relative:${refIso}`);
+    return f.make(isoDay(ref + delta), 'day', `relative:${refIso}`);
   }
 
   // --- weekdays ---
@@ -158,10 +180,10 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     if (rel === '' && NAMED_DAY_BEFORE.test(ctx.text.slice(Math.max(0, start - 10), start))) return undefined;
     const back = (ref - ((weekdayOf(ref) - wd + 7) % 7));
     const ahead = (ref + ((wd - weekdayOf(ref) + 7) % 7));
-    if (rel === 'last' || rel === 'past') return mk(isoDay(back === ref ? ref - 7 : back), 'day', `weekday-back:${refIso}`);
-    if (rel === 'next') return mk(isoDay(ahead === ref ? ref + 7 : ahead), 'day', `weekday-forward:${refIso}`);
-    if (rel === 'this' || rel === 'coming' || forward()) return mk(isoDay(ahead), 'day', `weekday-forward:${refIso}`);
-    return mk(isoDay(back), 'day', `weekday-back:${refIso}`);
+    if (rel === 'last' || rel === 'past') return f.make(isoDay(back === ref ? ref - 7 : back), 'day', `weekday-back:${refIso}`);
+    if (rel === 'next') return f.make(isoDay(ahead === ref ? ref + 7 : ahead), 'day', `weekday-forward:${refIso}`);
+    if (rel === 'this' || rel === 'coming' || f.forward()) return f.make(isoDay(ahead), 'day', `weekday-forward:${refIso}`);
+    return f.make(isoDay(back), 'day', `weekday-back:${refIso}`);
   }
 
   // --- a month on its own ---
@@ -182,10 +204,10 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     if (rel === 'last') { if (month >= today.month) year--; how = `year-back:${refIso}`; }
     else if (rel === 'next') { if (month <= today.month) year++; how = `year-forward:${refIso}`; }
     else if (rel === 'this') how = `year-same:${refIso}`;
-    else if (forward()) { if (month < today.month) year++; how = `year-forward:${refIso}`; }
+    else if (f.forward()) { if (month < today.month) year++; how = `year-forward:${refIso}`; }
     else if (month > today.month + NEAR_FUTURE_MONTHS) { year--; how = `year-back:${refIso}`; }
     else how = month > today.month ? `year-same:${refIso}` : `year-back:${refIso}`;
-    return mk(isoMonth(year, month), 'month', how);
+    return f.make(isoMonth(year, month), 'month', how);
   }
 
   // --- '82 ---
@@ -194,28 +216,24 @@ export function resolveMatch(m: RegExpExecArray, ctx: ResolveContext): DateMenti
     const yy = +g.apY;
     const century = Math.floor(today.year / 100) * 100;
     const year = century + yy <= today.year + 1 ? century + yy : century - 100 + yy;
-    return mk(isoYear(year), 'year', `century:${refIso}`);
+    return f.make(isoYear(year), 'year', `century:${refIso}`);
   }
   return undefined;
 }
 
-type Make = (value: string, granularity: DateMention['granularity'], resolvedFrom: string, rangeEnd?: string) => DateMention;
-
 /** A month and day with or without a year; undefined when the day does not exist or no year can be found. */
-function resolveMonthDay(month: number, day: number, yearText: string | undefined, ctx: ResolveContext, forward: () => boolean):
-  { n: number; how: string } | undefined {
+function resolveMonthDay(month: number, day: number, yearText: string | undefined, f: Found): { n: number; how: string } | undefined {
   if (yearText !== undefined) {
     const n = dayNumber(+yearText, month, day);
     return n === undefined ? undefined : { n, how: 'explicit' };
   }
-  const { ref } = ctx;
+  const { ref, refIso } = f.ctx;
   if (ref === undefined) return undefined;
-  const refIso = isoDay(ref);
   const y = fromDayNumber(ref).year;
   const same = dayNumber(y, month, day) ?? dayNumber(y - 1, month, day) ?? dayNumber(y + 1, month, day);
   if (same === undefined) return undefined;
   const year = fromDayNumber(same).year;
-  if (forward()) {
+  if (f.forward()) {
     if (same >= ref) return { n: same, how: `year-forward:${refIso}` };
     const next = dayNumber(year + 1, month, day);
     return next === undefined ? undefined : { n: next, how: `year-forward:${refIso}` };
@@ -225,13 +243,13 @@ function resolveMonthDay(month: number, day: number, yearText: string | undefine
   return prev === undefined ? undefined : { n: prev, how: `year-back:${refIso}` };
 }
 
-function resolveQuarter(g: Groups, ctx: ResolveContext, forward: () => boolean, mk: Make, refIso: string): DateMention | undefined {
+function resolveQuarter(g: Groups, f: Found): DateMention | undefined {
   const word = (g.qN ?? '').toLowerCase();
   const q = g.qN2 !== undefined ? +g.qN2 : QUARTER_WORDS.get(word);
   if (q === undefined) return undefined;
   const explicit = g.qY ?? g.qY2;
-  if (explicit !== undefined) return mk(isoQuarter(+explicit, q), 'quarter', 'explicit');
-  const { ref } = ctx;
+  if (explicit !== undefined) return f.make(isoQuarter(+explicit, q), 'quarter', 'explicit');
+  const { ref, refIso } = f.ctx;
   if (ref === undefined) return undefined;
   const today = fromDayNumber(ref);
   const current = Math.ceil(today.month / 3);
@@ -239,17 +257,18 @@ function resolveQuarter(g: Groups, ctx: ResolveContext, forward: () => boolean, 
   const rel = (g.qRel ?? '').toLowerCase();
   if (rel) {
     const delta = /last|previous/.test(rel) ? -1 : rel === 'next' ? 1 : 0;
-    return mk(isoQuarter(today.year + delta, q), 'quarter', how);
+    return f.make(isoQuarter(today.year + delta, q), 'quarter', how);
   }
   if (word === 'last' || word === 'final') {
     // "the last quarter": the one before the current.
-    return current === 1 ? mk(isoQuarter(today.year - 1, 4), 'quarter', how) : mk(isoQuarter(today.year, current - 1), 'quarter', how);
+    return current === 1 ? f.make(isoQuarter(today.year - 1, 4), 'quarter', how) : f.make(isoQuarter(today.year, current - 1), 'quarter', how);
   }
-  if (forward()) return mk(isoQuarter(q >= current ? today.year : today.year + 1, q), 'quarter', how);
-  return mk(isoQuarter(q <= current ? today.year : today.year - 1, q), 'quarter', how);
+  if (f.forward()) return f.make(isoQuarter(q >= current ? today.year : today.year + 1, q), 'quarter', how);
+  return f.make(isoQuarter(q <= current ? today.year : today.year - 1, q), 'quarter', how);
 }
 
-function resolveYear(g: Groups, ctx: ResolveContext, start: number, end: number, mk: Make): DateMention | undefined {
+function resolveYear(g: Groups, f: Found): DateMention | undefined {
+  const { ctx, start, end } = f;
   const year = +(g.y ?? g.yrA1 ?? g.yrB1 ?? 0);
   const text = ctx.text;
   const after = text.slice(end, end + 16);
@@ -271,5 +290,5 @@ function resolveYear(g: Groups, ctx: ResolveContext, start: number, end: number,
     if (y2 <= year || y2 - year > 50) return undefined; // "2009-05" is not a range of years
     rangeEnd = isoYear(y2);
   }
-  return mk(isoYear(year), 'year', 'explicit', rangeEnd);
+  return f.make(isoYear(year), 'year', 'explicit', rangeEnd);
 }

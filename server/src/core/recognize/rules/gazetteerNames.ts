@@ -28,7 +28,7 @@ export function gazetteerNames(a: Analysis): Proposal[] {
     const common = (g & Gaz.Common) !== 0 && (t.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart)) !== 0;
     if (common) continue;
     if (g & Gaz.Country || (g & (Gaz.City | Gaz.Region) && !(g & (Gaz.First | Gaz.Last | Gaz.Common)))) out.push({ first: i, last: i, type: 'location', confidence: 0.6, source: 'gazetteer' });
-    else if (g & Gaz.Demonym) out.push({ first: i, last: i, type: 'misc', confidence: 0.6, source: 'gazetteer' });
+    else if (g & Gaz.Demonym) out.push({ first: i, last: i, type: 'misc', subtype: 'nationality', confidence: 0.6, source: 'gazetteer' });
   }
   return out;
 }

@@ -28,7 +28,7 @@ export function applyProductRules(a: Analysis, proposals: readonly Proposal[]): 
     if (p.type !== 'person' && isModelToken(a, next) && t.start[next] - t.end[p.last] <= 1 && !isYear(a, next)) {
       let last = next;
       while (last + 2 < t.count && isPunct(t, last + 1, '-') && t.start[last + 1] === t.end[last] && isModelToken(a, last + 2)) last += 2;
-      out.push({ ...p, last, type: 'misc', confidence: Math.min(p.confidence, 0.7) });
+      out.push({ ...p, last, type: 'misc', subtype: 'product', confidence: Math.min(p.confidence, 0.7) });
       continue;
     }
     out.push(p);

@@ -28,8 +28,8 @@ export function suffixNames(a: Analysis): Proposal[] {
   const out: Proposal[] = [];
   for (let i = 0; i < t.count; i++) {
     const g = a.gaz[i];
-    if (!(g & (Gaz.OrgSuffix | Gaz.LocSuffix))) continue;
-    const type = g & Gaz.OrgSuffix ? 'organization' : 'location';
+    if (!(g & (Gaz.OrgSuffix | Gaz.LocSuffix | Gaz.MiscSuffix))) continue;
+    const type = g & Gaz.OrgSuffix ? 'organization' : g & Gaz.LocSuffix ? 'location' : 'misc';
     if (!isNameLike(t, i)) {
       // Lower-case place word after a name: "Balochistan province", "Khyber district".
       if (type === 'location' && i > 0 && isNameLike(t, i - 1) && !(a.tokens.flags[i - 1] & TokenFlag.SentStart && a.gaz[i - 1] & Gaz.Common)) {
@@ -45,7 +45,7 @@ export function suffixNames(a: Analysis): Proposal[] {
     let j = i - 1;
     while (j >= 0) {
       if (isNameLike(t, j)) {
-        if (capitalisedCommon(a, j)) break;
+        if (capitalisedCommon(a, j) && !(a.gaz[j] & (Gaz.Title | Gaz.OrgSuffix))) break;
         first = j; j--; continue;
       }
       if ((isJoiningHyphen(t, j) || INNER.has(lowerWord(a, j))) && j > 0 && isNameLike(t, j - 1)) { j--; continue; }
@@ -60,8 +60,10 @@ export function suffixNames(a: Analysis): Proposal[] {
     }
     // Possessive or plain punctuation after the head is fine; a lone capitalised head at a sentence start is not a name.
     if (first === last && (t.flags[i] & TokenFlag.SentStart)) continue;
+    // A lone event word ("the Show", "Act") is too vague to be a name.
+    if (first === last && type === 'misc') continue;
     if (first === last && isPunct(t, i + 1, '.') && !(g & Gaz.OrgSuffix)) continue;
-    out.push({ first, last, type, confidence: first === last ? 0.6 : 0.85, source: 'suffix' });
+    out.push({ first, last, type, confidence: first === last ? 0.6 : 0.85, source: 'suffix', ...(type === 'misc' ? { subtype: 'event' as const } : {}) });
     i = last;
   }
   return out;

@@ -3,7 +3,7 @@
  * "Lt. Gen. Ahmed Sharif Chaudhry", "Foreign Minister Shah Mahmood Qureshi".
  * The capitalised words after a title (and its abbreviation dots) are a person.
  */
-import { isJoiningHyphen, isNameLike, isPunct, type Analysis } from '../analysis';
+import { isNameLike, isPunct, nameGlueLength, type Analysis } from '../analysis';
 import type { Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenFlag } from '../tokenize';
@@ -34,7 +34,8 @@ export function titledPersons(a: Analysis): (Proposal & { phraseFirst: number })
     let k = j;
     while (k < t.count && k - j < 6) {
       if (isNameLike(t, k) && !(a.gaz[k] & NOT_NAME) && !(t.flags[k] & TokenFlag.AllCaps && t.end[k] - t.start[k] > 4)) { last = k; k++; continue; }
-      if ((isJoiningHyphen(t, k) || (a.gaz[k] & Gaz.Connector && a.gaz[k] !== 0 && !isCommonConnector(t, k))) && k + 1 < t.count && isNameLike(t, k + 1)) { k++; continue; }
+      const glue = last === k - 1 ? nameGlueLength(t, k) : 0;
+      if (glue > 0) { k += glue; continue; }
       if (isPunct(t, k, '.') && last === k - 1 && t.end[k - 1] - t.start[k - 1] === 1) { k++; continue; } // initial "J."
       break;
     }
@@ -46,12 +47,6 @@ export function titledPersons(a: Analysis): (Proposal & { phraseFirst: number })
     }
   }
   return out;
-}
-
-/** "of", "and", "the" do not continue a person's name; "bin", "al", "ul", "van" do. */
-function isCommonConnector(t: Analysis['tokens'], k: number): boolean {
-  const w = t.text.slice(t.start[k], t.end[k]).toLowerCase();
-  return w === 'of' || w === 'and' || w === 'the' || w === 'for' || w === 'on' || w === '&';
 }
 
 function isTitleStart(a: Analysis, i: number): boolean {

@@ -117,13 +117,13 @@ export function computeCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array
   const n = t.count;
   const cand = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (nameLike(shape[i])) cand[i] = 1;
-  // Connectors and hyphens inside names: up to two of them between name-like tokens.
+  // Connectors and hyphens inside names: up to three of them between name-like tokens ("Anwaar-ul-Haq").
   for (let i = 1; i < n - 1; i++) {
     if (cand[i] || !cand[i - 1]) continue;
     const joins = (j: number): boolean => (gaz[j] & Gaz.Connector) !== 0 || (t.kind[j] === TokenKind.Punct && (t.flags[j] & TokenFlag.HyphenPrev) !== 0) || t.text.charCodeAt(t.start[j]) === 38;
-    if (!joins(i)) continue;
-    if (cand[i + 1] || shape[i + 1] >= 3) { cand[i] = 1; continue; }
-    if (i + 2 < n && joins(i + 1) && shape[i + 2] >= 3) { cand[i] = 1; cand[i + 1] = 1; i++; }
+    let j = i;
+    while (j < n && j - i < 3 && joins(j)) j++;
+    if (j > i && j < n && shape[j] >= 3) { for (let k = i; k < j; k++) cand[k] = 1; i = j - 1; }
   }
   return cand;
 }

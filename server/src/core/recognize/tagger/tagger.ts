@@ -2,6 +2,7 @@
  * Greedy BIO decoding with an averaged-perceptron model over hashed
  * features. Only candidate tokens (see `computeCandidates`) are scored.
  */
+import { TokenFlag } from '../tokenize';
 import { allowed, historyFeatures, MAX_STATIC_FEATURES, NUM_LABELS, staticFeatures, type FeatureInput } from './features';
 
 /** A trained model: a hashed weight table of `2^bits * NUM_LABELS` weights. */
@@ -32,8 +33,10 @@ export function tag(model: TaggerModel, fi: FeatureInput): TagResult {
   const cand = fi.candidate;
   for (let i = 0; i < n; i++) {
     if (!cand[i]) continue;
-    const prev = i > 0 ? labels[i - 1] : 0;
-    const prev2 = i > 1 ? labels[i - 2] : 0;
+    // A name never continues across a line break (headline, caption and body are separate lines).
+    const lineStart = (fi.tokens.flags[i] & TokenFlag.LineStart) !== 0;
+    const prev = i > 0 && !lineStart ? labels[i - 1] : 0;
+    const prev2 = i > 1 && !lineStart ? labels[i - 2] : 0;
     let k = staticFeatures(fi, i, bits, feats);
     k = historyFeatures(fi, i, prev, prev2, bits, feats, k);
     scores.fill(0);
