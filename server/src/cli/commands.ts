@@ -1,6 +1,7 @@
 import type { CliCommand } from './command';
 import { annotationsCommand } from './commands/annotations';
 import { extractCommand } from './commands/extract';
+import { indexCommand } from './commands/indexCommand';
 import { parseCommand } from './commands/parse';
 
 /**
@@ -11,4 +12,5 @@ export const commands: readonly CliCommand[] = [
   parseCommand,
   extractCommand,
   annotationsCommand,
+  indexCommand,
 ];

@@ -72,6 +72,11 @@ export function bump<K>(map: Map<K, number>, key: K, delta: number): number {
  * name ("kakar" → "anwaar ul haq kakar"), joins that bucket. A key only ever
  * joins a *longer* key (ties: alphabetically larger), so the relation has no
  * cycles and the result does not depend on the order documents were added.
+ * An alias merge also needs the short name to have been seen with the
+ * longer name's type and to have no more mentions than it, so that one
+ * recognizer slip cannot swallow a frequent entity; types are compared by
+ * "seen at all" rather than by majority because the recognizer's type for a
+ * lone surname is often unstable ("Kakar" as an organization).
  * Ambiguous short names ("khan": Imran Khan, Amir Khan) stay on their own.
  */
 export class EntityGroups {
@@ -163,7 +168,13 @@ export class EntityGroups {
     const b = this.buckets.get(key);
     const owners = this.aliasOwners.get(key);
     if (owners && owners.size) {
-      const larger = [...owners].filter((o) => o !== key && this.buckets.has(o) && longer(o, key));
+      // An alias pulls a name into a longer one only when it is not the more
+      // frequent of the two and the types agree: a recognizer slip that put
+      // "Pakistan" under "Tehreek-e-Taliban Pakistan" must not swallow Pakistan.
+      const larger = [...owners].filter((o) => {
+        const ob = this.buckets.get(o);
+        return o !== key && ob !== undefined && longer(o, key) && (!b || (b.mentionCount <= ob.mentionCount && b.types.has(ob.type)));
+      });
       if (larger.length === 1) return larger[0]!;
       if (larger.length > 1) {
         // Several owners: fine when they are all the same entity already.
@@ -172,7 +183,7 @@ export class EntityGroups {
         return key;
       }
     }
-    if (!key.includes(' ') && (!b || b.type === 'person')) {
+    if (!key.includes(' ') && (!b || b.types.has('person'))) {
       const full = this.surnames.get(key);
       if (full) {
         const persons = [...full].filter((k) => this.buckets.get(k)?.type === 'person');

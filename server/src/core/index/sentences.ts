@@ -7,6 +7,8 @@ const ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 
+const BULLETS = new Set(['\u2022', '\u2023', '\u25e6', '\u25aa', '\u2013', '-', '*', '\u00b7']);
+
 const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']']);
 
 /**
@@ -24,6 +26,11 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     let s = start;
     let e = end;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
+    // A bullet marker is not part of the sentence ("  • Kakar said…").
+    if (s + 1 < e && BULLETS.has(text[s] ?? '') && isSpace(text.charCodeAt(s + 1))) {
+      s++;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+    }
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
   };

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { computeHover, weekdayOf } from '../../core/features/hover';
 import { analyseText } from '../index/handMade';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { A, B, sampleIndex, testLink, TEXT_A, TEXT_B, unescapeMarkdown } from './sample';
+import { A, assertSafeMarkdown, B, sampleIndex, testLink, TEXT_A, TEXT_B, unescapeMarkdown } from './sample';
 
 describe('hover', () => {
   it('shows an entity with its names, counts, other stories newest first, sentences and co-mentions', () => {
@@ -102,27 +102,9 @@ describe('hover escaping on a hostile article', () => {
     ];
     for (const h of hovers) {
       assert.ok(h);
-      assertSafe(h.markdown);
+      assertSafeMarkdown(h.markdown);
     }
     // The hostile headline and sentence are shown, as text.
     assert.match(unescapeMarkdown(hovers[0]!.markdown), /\[Iran \[click\]\(command:workbench\.action\.terminal\.new\) <img src=x onerror=alert\(1\)> \*\*Kakar\*\* `rm -rf ~`\]\(file:\/\/\/ws\/hostile/);
   });
 });
-
-/**
- * Checks that Markdown contains no construct made from article text: after
- * removing our own links (whose destinations are the test link builder's)
- * and all backslash escapes, no Markdown or HTML syntax character may remain
- * except the few our templates use (`**`, `- `, `---`, `·`, `(`, `)`, `:`).
- */
-function assertSafe(md: string): void {
-  const ownLinks = /(?<!\\)\[((?:\\.|[^\\\]\n])*)\]\((file:\/\/\/[^()\s]*)\)/g;
-  for (const m of md.matchAll(/\]\(([^)]*)\)/g)) {
-    assert.match(m[1] ?? '', /^file:\/\/\//, `a link to ${m[1]} escaped`);
-  }
-  const stripped = md.replace(ownLinks, '$1').replace(/\\[!-/:-@[-`{-~]/g, '');
-  for (const bad of ['<', '>', '[', ']', '`', '_', '|', '#', 'command:', 'javascript:', 'https:', 'www.', '\u202e']) {
-    assert.ok(!stripped.includes(bad), `unescaped ${JSON.stringify(bad)} in:\n${stripped}`);
-  }
-  for (const line of md.split('\n')) assert.ok(!/^\s{4}|^\s*[#>|=]|^\s*\d+\./.test(line), `block construct in line ${JSON.stringify(line)}`);
-}

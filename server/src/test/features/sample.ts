@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import type { LinkTarget } from '../../core/index/documentAnalysis';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { handMadeAnalyzer } from '../index/handMade';
@@ -36,4 +37,22 @@ export const testLink = (t: LinkTarget): string => `${t.uri}#${t.start}-${t.end}
 /** Markdown with backslash escapes removed, to assert on what a reader sees. */
 export function unescapeMarkdown(md: string): string {
   return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/**
+ * Checks that Markdown contains no construct made from article text: after
+ * removing our own links (whose destinations are the test link builder's)
+ * and all backslash escapes, no Markdown or HTML syntax character may remain
+ * except the few our templates use (`**`, `- `, `---`, `·`, `(`, `)`, `:`).
+ */
+export function assertSafeMarkdown(md: string): void {
+  const ownLinks = /(?<!\\)\[((?:\\.|[^\\\]\n])*)\]\((file:\/\/\/[^()\s]*)\)/g;
+  for (const m of md.matchAll(/\]\(([^)]*)\)/g)) {
+    assert.match(m[1] ?? '', /^file:\/\/\//, `a link to ${m[1]} escaped`);
+  }
+  const stripped = md.replace(ownLinks, '$1').replace(/\\[!-/:-@[-`{-~]/g, '');
+  for (const bad of ['<', '>', '[', ']', '`', '_', '|', '#', 'command:', 'javascript:', 'https:', 'www.', '\u202e']) {
+    assert.ok(!stripped.includes(bad), `unescaped ${JSON.stringify(bad)} in:\n${stripped}`);
+  }
+  for (const line of md.split('\n')) assert.ok(!/^\s{4}|^\s*[#>|=]|^\s*\d+\./.test(line), `block construct in line ${JSON.stringify(line)}`);
 }

@@ -200,6 +200,19 @@ describe('WorkspaceIndex', () => {
       assert.equal(index.entity('TTP')?.key, 'ttp');
     });
 
+    it('does not let a stray alias swallow a more frequent or differently typed entity', () => {
+      const lex: Lexicon = { entities: { 'Tehreek-e-Taliban Pakistan': { type: 'organization' }, Pakistan: { type: 'location' } } };
+      const text = '# One @2024-01-01\nThe Tehreek-e-Taliban Pakistan struck in Pakistan.\n';
+      const first = analyseText(text, lex);
+      // The recognizer wrongly grouped the lone "Pakistan" under the organization.
+      const slipped = { ...first, entities: first.entities.map((m) => ({ ...m, canonical: 'Tehreek-e-Taliban Pakistan' })) };
+      const index = new WorkspaceIndex({ analyze: (uri, t) => (uri === A ? slipped : analyseText(t, lex)) });
+      index.set(A, text, 1);
+      index.set(B, '# Two @2024-02-01\nPakistan and Pakistan again.\n', 1);
+      assert.equal(index.entity('Pakistan')?.key, 'pakistan');
+      assert.equal(index.entity('Pakistan')?.mentionCount, 2);
+    });
+
     it('lists stories newest first and co-mentioned entities', () => {
       const { index } = setup();
       index.set(A, TEXT_A, 1);

@@ -1,0 +1,177 @@
+/**
+ * `dossier index DIR`: indexes every article file below a folder with the
+ * same workspace index the language server uses, and prints the entities:
+ * type, aliases, story and mention counts, and the entities each most often
+ * appears with.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError, type CliCommand, type CliContext } from '../command';
+import { parseArticle } from '../../core/article/parseArticle';
+import { looksLikeArticle } from '../../core/features/sniff';
+import { createArticleAnalyzer } from '../../core/index/articleAnalyzer';
+import type { EntitySummary } from '../../core/index/indexTypes';
+import { WorkspaceIndex } from '../../core/index/workspaceIndex';
+import { createRecognizer } from '../../core/recognize/recognizer';
+import type { EntityType } from '../../core/recognize/model';
+
+const USAGE = `Usage: dossier index DIR [--json] [--top N] [--type TYPE] [--with N]
+
+Indexes the article files below DIR (.article files, and .txt files that look
+like articles) and prints their entities, most mentioned first: type, name,
+story and mention counts, other names seen, and the entities each most often
+shares a story with.
+  --json       one JSON document: files, stories and entities with aliases and co-mentions
+  --top N      print only the N entities in the most stories (default: all)
+  --type TYPE  only person, organization, location or misc entities
+  --with N     co-mentioned entities listed per entity (default 3)`;
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
+const TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
+
+/** The `index` subcommand. */
+export const indexCommand: CliCommand = {
+  name: 'index',
+  summary: 'index a folder of articles and list its entities with aliases, story counts and co-mentions',
+  usage: USAGE,
+  async run(ctx: CliContext): Promise<number> {
+    const opts = parseArgs(ctx.args);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(opts.dir);
+    } catch {
+      ctx.stderr.write(`dossier index: ${opts.dir} does not exist\n`);
+      return 1;
+    }
+    if (!stat.isDirectory()) throw new UsageError(`${opts.dir} is not a folder`);
+
+    const t0 = Date.now();
+    const fileDays = new Map<string, string>();
+    const recognizer = createRecognizer();
+    const index = new WorkspaceIndex({
+      analyze: createArticleAnalyzer({
+        parse: parseArticle,
+        recognize: (text, options) => recognizer.recognize(text, options),
+        fileDate: (uri) => fileDays.get(uri),
+      }),
+    });
+    const skipped: string[] = [];
+    index.batch(() => {
+      for (const file of walk(opts.dir)) {
+        const text = readText(file);
+        const rel = path.relative(opts.dir, file).split(path.sep).join('/');
+        if (text === undefined || (!file.toLowerCase().endsWith('.article') && !looksLikeArticle(text.slice(0, 4096)).isArticle)) {
+          skipped.push(rel);
+          continue;
+        }
+        fileDays.set(rel, fs.statSync(file).mtime.toISOString().slice(0, 10));
+        index.set(rel, text, 0);
+      }
+    });
+    const elapsed = Date.now() - t0;
+    let entities = index.entities({ sort: 'count', ...(opts.type ? { type: opts.type } : {}) });
+    if (opts.top !== undefined) entities = entities.slice(0, opts.top);
+
+    if (opts.json) {
+      const out = {
+        files: index.uris().sort(),
+        skipped,
+        stats: index.stats(),
+        entities: entities.map((e) => ({
+          ...e,
+          coMentioned: index.coMentioned(e.key, opts.with).map((c) => ({ name: c.name, type: c.type, stories: c.count })),
+        })),
+      };
+      ctx.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      return 0;
+    }
+    const s = index.stats();
+    ctx.stdout.write(`${s.documents} article files, ${s.stories} stories, ${index.entities().length} entities (${s.mentions} mentions) in ${elapsed} ms`
+      + `${skipped.length ? `; skipped ${skipped.length} other file(s): ${skipped.join(', ')}` : ''}\n\n`);
+    for (const e of entities) ctx.stdout.write(formatEntity(e, index.coMentioned(e.key, opts.with).map((c) => `${c.name} (${c.count})`)));
+    return 0;
+  },
+};
+
+function formatEntity(e: EntitySummary, co: readonly string[]): string {
+  const lines = [`${e.type.padEnd(12)} ${e.name}  \u2014 ${e.storyCount} ${e.storyCount === 1 ? 'story' : 'stories'}, ${e.mentionCount} ${e.mentionCount === 1 ? 'mention' : 'mentions'}${e.latestDate ? `, latest ${e.latestDate}` : ''}`];
+  if (e.aliases.length) lines.push(`${''.padEnd(12)}   also: ${e.aliases.join(', ')}`);
+  if (co.length) lines.push(`${''.padEnd(12)}   with: ${co.join(', ')}`);
+  return lines.join('\n') + '\n';
+}
+
+interface IndexArgs {
+  dir: string;
+  json: boolean;
+  top?: number;
+  type?: EntityType;
+  with: number;
+}
+
+function parseArgs(args: readonly string[]): IndexArgs {
+  const rest = [...args];
+  const out: IndexArgs = { dir: '', json: false, with: 3 };
+  const number = (flag: string, v: string | undefined): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number`);
+    return n;
+  };
+  const dirs: string[] = [];
+  while (rest.length) {
+    const a = rest.shift()!;
+    if (a === '--json') out.json = true;
+    else if (a === '--top') out.top = number(a, rest.shift());
+    else if (a === '--with') out.with = number(a, rest.shift());
+    else if (a === '--type') {
+      const t = rest.shift();
+      if (!TYPES.includes(t as EntityType)) throw new UsageError(`--type takes one of ${TYPES.join(', ')}`);
+      out.type = t as EntityType;
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else dirs.push(a);
+  }
+  if (dirs.length !== 1) throw new UsageError('expected one DIR');
+  out.dir = dirs[0]!;
+  return out;
+}
+
+/** Article candidates below `dir`, sorted, skipping hidden and build folders. */
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) stack.push(p);
+      } else if (e.isFile() && /\.(article|txt)$/i.test(e.name)) {
+        out.push(p);
+      }
+    }
+  }
+  return out.sort();
+}
+
+/** UTF-8 text without BOM; Latin-1 when not valid UTF-8; undefined for binary or unreadable files. */
+function readText(file: string): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('latin1').decode(bytes);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
