@@ -149,8 +149,11 @@ export const EntityStoriesRequest: RequestDef<EntityStoriesParams, readonly Tree
   method: 'dossier/tree/entityStories',
 };
 
-/** Whether an annotation was found again in the current text of its article. */
-export type TreeAnnotationStatus = 'anchored' | 'fuzzy' | 'orphaned';
+/**
+ * Whether an annotation was found again in the current text of its article:
+ * at its old place, moved, only approximately, or not at all.
+ */
+export type TreeAnnotationStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
 
 /** One analyst annotation, as the Annotations view shows it. */
 export interface TreeAnnotation {

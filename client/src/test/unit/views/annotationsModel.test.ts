@@ -5,7 +5,7 @@ import type { ViewNode } from '../../../views/treeItemData';
 import { FakeServer } from './fakeServer';
 
 function ann(uri: string, id: string, start: number, extra: Partial<TreeAnnotation> = {}): TreeAnnotation {
-  return { id, uri, type: 'person', quote: 'Kakar', start, end: start + 5, status: 'anchored', ...extra };
+  return { id, uri, type: 'person', quote: 'Kakar', start, end: start + 5, status: 'exact', ...extra };
 }
 
 function setup(files: AnnotationsTreeResult['files']) {
