@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateDossier, openArticle, waitFor } from './helpers';
+import { activateDossier, openArticle, waitFor, workspaceFile } from './helpers';
 
 /** The text of a hover's contents as the analyst reads it (markdown escapes such as `\-` removed). */
 function hoverText(hovers: vscode.Hover[]): string {
@@ -48,8 +48,9 @@ describe('language features in the editor', () => {
     const { document } = await openArticle('standoff/arab-news-restore-ties.article');
     const text = hoverText(await hoverAt(document, 'Kakar said Pakistan'));
     assert.match(text, /Anwaar-ul-Haq Kakar/);
-    assert.match(text, /Pakistan to conduct national security review/i, `a story from al-jazeera-security-review.article in:\n${text}`);
-    assert.match(text, /2024-01-1\d/, 'the other stories carry their dates');
+    // Other files' stories, each with its date and headline (the list is capped by dossier.hover.maxStories).
+    assert.match(text, /2024-01-24 · \[Caretaker PM says Pakistan ready to hold general election/, text);
+    assert.match(text, /2024-01-22 · \[Pakistan, Iran agree to return ambassadors/, text);
   });
 
   it('hovering "on Friday" in the story updated Friday 19 January 2024 shows 2024-01-19', async () => {
@@ -77,5 +78,40 @@ describe('language features in the editor', () => {
     assert.doesNotMatch(raw, /\]\(command:/i, 'no command link');
     assert.doesNotMatch(raw, /<img|<script|<a /i, 'no raw HTML');
     for (const m of raw.matchAll(/\]\(([^)]*)\)/g)) assert.match(m[1], /^file:|^vscode-remote:/, `unexpected link target ${m[1]}`);
+  });
+});
+
+describe('article structure in the editor', () => {
+  before(activateDossier);
+
+  it('outlines every story of a sample file, with its parts', async () => {
+    const { document } = await openArticle('standoff/arab-news-restore-ties.article');
+    const symbols = await waitFor(
+      () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri),
+      'the outline',
+    );
+    assert.equal(symbols.length, 2, symbols.map((s) => s.name).join(' | '));
+    assert.match(symbols[0].name, /^Pakistan to restore diplomatic relations with Iran/);
+    assert.match(symbols[0].detail, /2024-01-19/);
+    assert.ok(symbols[0].children.length > 5, 'the parts of the first story');
+    assert.match(symbols[1].name, /^Pakistan condemns Israel/);
+  });
+
+  it('folds each story and its boilerplate', async () => {
+    const story = await openArticle('standoff/arab-news-restore-ties.article');
+    const storyRanges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', story.document.uri);
+    assert.ok(storyRanges.some((r) => r.start === 0 && r.end > 30), 'the first story folds as a whole');
+    const scraped = await openArticle('standoff/al-jazeera-security-review.article');
+    const scrapedRanges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', scraped.document.uri);
+    assert.ok(scrapedRanges.some((r) => r.kind === vscode.FoldingRangeKind.Comment), 'a boilerplate block folds');
+  });
+
+  it('treats a plain-text file as an article on request', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('politics/reading-notes.txt'));
+    await vscode.window.showTextDocument(doc);
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === doc.uri.toString(), 'the notes editor');
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'plaintext', 'notes are not sniffed as an article');
+    await vscode.commands.executeCommand('dossier.treatAsArticle');
+    await waitFor(() => vscode.window.activeTextEditor?.document.languageId === 'news-article', 'the article language');
   });
 });
