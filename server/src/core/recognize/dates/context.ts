@@ -22,13 +22,37 @@ const OPENING_WORDS = 3;
 /** How far after such an opening date a cue may stand and still be about it. */
 const CUE_AFTER_CHARS = 50;
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 12 || c === 11 || (c >= 0x2000 && c <= 0x200a);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Letters, digits and the joiners a name may hold ("O'Brien", "Al-Hakim"). */
+function isWordChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 39 || c === 0x2019 || c === 45;
+}
+
+function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
 /** Start of the sentence holding `at` (a line break or `.!?` followed by space), at most `limit` back. */
 function sentenceStart(text: string, at: number, limit = 240): number {
   const floor = Math.max(0, at - limit);
   for (let i = at - 1; i >= floor; i--) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return i + 1;
-    if ((c === 46 || c === 33 || c === 63) && i + 1 < text.length && /\s/.test(text[i + 1] ?? '') && i + 1 < at) {
+    if ((c === 46 || c === 33 || c === 63) && i + 1 < at && isSpace(text.charCodeAt(i + 1))) {
       // "Jan. 3" and initials are not sentence ends: require a lower-case word before the dot.
       const prev = text.slice(Math.max(floor, i - 4), i);
       if (c !== 46 || /[a-z\d]{2}$/.test(prev)) return i + 2;
@@ -43,7 +67,7 @@ function sentenceEnd(text: string, at: number, limit = 240): number {
   for (let i = at; i < ceil; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return i;
-    if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || /\s/.test(text[i + 1] ?? ''))) {
+    if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) {
       if (c !== 46 || /[a-z\d]{2}$/.test(text.slice(Math.max(0, i - 4), i))) return i;
     }
   }
@@ -61,11 +85,14 @@ function sentenceEnd(text: string, at: number, limit = 240): number {
  * ("from Monday's close").
  */
 export function looksForward(text: string, start: number, end: number, isRange = false): boolean {
-  const before = text.slice(sentenceStart(text, start), start);
-  if (PAST_BEFORE.test(before)) return false;
-  if (!isRange && FROM_BEFORE.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
+  const from = sentenceStart(text, start);
+  const before = text.slice(from, start);
+  // The anchored checks only need the last words: a short tail keeps them cheap.
+  const tail = text.slice(Math.max(from, start - 48), start);
+  if (PAST_BEFORE.test(tail)) return false;
+  if (!isRange && FROM_BEFORE.test(tail) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
   if (FORWARD_CUE.test(before)) return true;
-  if (before.trim().split(/\s+/).filter(Boolean).length > OPENING_WORDS) return false;
+  if (countWords(before) > OPENING_WORDS) return false;
   return FORWARD_CUE.test(text.slice(end, Math.min(sentenceEnd(text, end), end + CUE_AFTER_CHARS)));
 }
 
@@ -92,15 +119,55 @@ function count(text: string, re: RegExp): number {
   return n;
 }
 
-/** Words that, right before a bare month or year, make it a date ("in May", "since 2018"). */
-const TEMPORAL_PREP = /(?:^|[^\w])(?:in|since|until|till|by|during|from|to|through|before|after|of|early|mid|late|last|next|this|between|throughout|around|for|as\s+of|on|at|circa|end|start|beginning|year|years|fiscal|spring|summer|autumn|fall|winter)\s*$/i;
 /** A month, then a conjunction: "in March and May", "April or May". */
 const MONTH_CONJ = /(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?,?\s+(?:and|or|to|through|until|till)\s*$|[-–]$/;
 
-/** Whether a temporal preposition or modifier, or a month and a conjunction, sits right before `start`. */
+/** Words that, right before a bare month or year, make it a date ("in May", "since 2018", "as of May"). */
+const TEMPORAL_PREP_WORDS = new Set([
+  'in', 'since', 'until', 'till', 'by', 'during', 'from', 'to', 'through', 'before', 'after', 'of', 'early', 'mid',
+  'late', 'last', 'next', 'this', 'between', 'throughout', 'around', 'for', 'on', 'at', 'circa', 'end', 'start',
+  'beginning', 'year', 'years', 'fiscal', 'spring', 'summer', 'autumn', 'fall', 'winter',
+]);
+const CONJUNCTIONS = new Set(['and', 'or', 'to', 'through', 'until', 'till']);
+
+/**
+ * Whether a temporal preposition or modifier sits right before `start`, or a
+ * month and a conjunction ("in March and May"), or a dash ("May–June").
+ */
 export function hasTemporalPrep(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 32), start);
-  return TEMPORAL_PREP.test(before) || MONTH_CONJ.test(before);
+  const c = text.charCodeAt(start - 1);
+  if (c === 45 || c === 0x2013) return true;
+  const w = wordBefore(text, start, true);
+  if (w === undefined) return false;
+  const word = text.slice(w, wordEnd(text, w)).toLowerCase();
+  if (TEMPORAL_PREP_WORDS.has(word)) return true;
+  return CONJUNCTIONS.has(word) && MONTH_CONJ.test(text.slice(Math.max(0, start - 32), start));
+}
+
+/**
+ * Start of the word that ends, after blanks, right before `at` (punctuation in
+ * between means there is none); undefined if none. Line breaks count as blanks
+ * only when `acrossLines`.
+ */
+function wordBefore(text: string, at: number, acrossLines: boolean): number | undefined {
+  let j = at;
+  while (j > 0) {
+    const c = text.charCodeAt(j - 1);
+    if (c === 32 || c === 9 || c === 0xa0 || (acrossLines && (c === 10 || c === 13))) j--;
+    else break;
+  }
+  if (j === at) return undefined;
+  let k = j;
+  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  // Like /[A-Za-z][\w'’-]*$/: the word starts at its first letter.
+  while (k < j && !isLetter(text.charCodeAt(k))) k++;
+  return k < j ? k : undefined;
+}
+
+function wordEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+  return i;
 }
 
 /** Capitalized words that may precede a date without making it part of a name. */
@@ -115,27 +182,33 @@ const FUNCTION_CAPS = new Set([
 
 /** The word right before `start` on the same line, or '' (punctuation in between ends it). */
 export function previousWord(text: string, start: number): string {
-  const m = /([A-Za-z][\w'’-]*)[ \t]+$/.exec(text.slice(Math.max(0, start - 32), start));
-  return m ? (m[1] ?? '') : '';
+  const w = wordBefore(text, start, false);
+  return w === undefined ? '' : text.slice(w, wordEnd(text, w));
 }
 
 /** The word right after `end` on the same line, or '' (punctuation in between ends it). */
 export function nextWord(text: string, end: number): string {
-  const m = /^[ \t]+([A-Za-z][\w'’-]*)/.exec(text.slice(end, end + 32));
-  return m ? (m[1] ?? '') : '';
+  let i = end;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xa0) i++;
+    else break;
+  }
+  if (i === end || !isLetter(text.charCodeAt(i))) return '';
+  return text.slice(i, wordEnd(text, i));
 }
 
 /**
  * Whether a capitalized word before a date word makes it part of a name
- * ("Theresa May", "Black Monday", "Russell 2000"). A word capitalized only because
- * it opens the sentence or line does not count.
+ * ("Theresa May", "Russell 2000"). A word capitalized only because it opens
+ * the sentence or line does not count.
  */
 export function nameBefore(text: string, start: number): boolean {
-  const from = Math.max(0, start - 32);
-  const m = /([A-Za-z][\w'’-]*)[ \t]+$/.exec(text.slice(from, start));
-  const w = m?.[1] ?? '';
-  if (!/^[A-Z]/.test(w) || FUNCTION_CAPS.has(w)) return false;
-  const wordStart = from + (m?.index ?? 0);
+  const wordStart = wordBefore(text, start, false);
+  if (wordStart === undefined) return false;
+  const c = text.charCodeAt(wordStart);
+  if (c < 65 || c > 90) return false;
+  if (FUNCTION_CAPS.has(text.slice(wordStart, wordEnd(text, wordStart)))) return false;
   const lead = text.slice(Math.max(0, wordStart - 3), wordStart);
   return !(wordStart <= 0 || /(?:^|[.!?:]\s+|\n\s*|["“‘(]\s*)$/.test(lead));
 }
