@@ -137,9 +137,13 @@ export function parseSidecarDocument(text: string): SidecarDocument {
     // Expanding aliases is where "billion laughs" documents explode; `maxAliasCount` stops it.
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    const aliases = /alias/i.test(reason);
     problems.push({
-      start: 0, end: Math.min(text.length, 1), severity: 'error', code: 'sidecar.alias-bomb',
-      message: `Sidecar uses too many YAML aliases (${err instanceof Error ? err.message : String(err)}); it is left untouched.`,
+      start: 0, end: Math.min(text.length, 1), severity: 'error', code: aliases ? 'sidecar.alias-bomb' : 'sidecar.too-complex',
+      message: aliases
+        ? `Sidecar uses too many YAML aliases (${reason}); it is left untouched.`
+        : `Sidecar is too deeply nested to read (${reason}); it is left untouched.`,
     });
     return { doc, result: { value: { ...EMPTY, writable: false }, problems }, crlf };
   }
@@ -171,10 +175,23 @@ export function applySidecarEdits(text: string | undefined, edits: readonly Side
       problems: parsed.result.problems,
     };
   }
-  const root = ensureRoot(doc);
-  const outcomes = edits.map((edit) => applyEdit(doc, root, edit));
-  finishLists(root);
-  let out = doc.toString(TO_STRING);
+  let outcomes: SidecarEditOutcome[];
+  let out: string;
+  let root: YAMLMap;
+  try {
+    root = ensureRoot(doc);
+    outcomes = edits.map((edit) => applyEdit(doc, root, edit));
+    finishLists(root);
+    out = doc.toString(TO_STRING);
+  } catch (err) {
+    // Defensive: `yaml` may refuse to print a document it parsed (e.g. nesting too deep for the stack).
+    const { writable: _w, ...sidecar } = parsed.result.value;
+    const problem: Problem = {
+      start: 0, end: 0, severity: 'error', code: 'sidecar.unwritable',
+      message: `Sidecar could not be rewritten (${err instanceof Error ? err.message : String(err)}); it is left untouched.`,
+    };
+    return { value: { writable: false, text: undefined, keep: true, sidecar, outcomes: edits.map(() => 'noop') }, problems: [problem] };
+  }
   if (parsed.crlf) out = out.replace(/\r?\n/g, '\r\n');
   const reread = parseSidecar(out);
   const { writable: rewritable, ...sidecar } = reread.value;
