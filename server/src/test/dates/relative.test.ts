@@ -20,6 +20,13 @@ describe('dates: relative expressions', () => {
     assert.deepEqual(found('He will visit next month and next year.'), ['next month → 2024-02', 'next year → 2025']);
   });
 
+  it('resolves a month or a weekday placed by a relative year or week', () => {
+    assert.deepEqual(found('Sales fell in March last year; renewals end after October of next year.'),
+      ['March last year → 2023-03', 'October of next year → 2025-10']);
+    assert.deepEqual(found('He met her on Friday last week and will meet on Tuesday next week.'),
+      ['Friday last week → 2024-01-12', 'Tuesday next week → 2024-01-23']);
+  });
+
   it('resolves "ago" by the unit', () => {
     assert.deepEqual(found('Two days ago, three weeks ago, six months ago and three years ago.'), [
       'Two days ago → 2024-01-17', 'three weeks ago → 2023-12-29', 'six months ago → 2023-07', 'three years ago → 2021',

@@ -51,6 +51,9 @@ const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   // (Friday,) (the) 19(th) (of) January( 2024)
   ['any', `(?:(?<dmW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP}))?(?<![\\w.,$£€#:/-])(?:the${SP})?(?<dmD>${DAY})(?:${SP}(?:of${SP})?|-(?=[A-Z][a-z]+-\\d))(?<dmM>${MONTH_D})(?:(?:,?${SP}|-)(?<dmY>${YEAR}))?`],
   // (early) January 2024, Jan. 2024
+  // (in) March last year, October of next year, Friday last week
+  ['word', `(?<mrM>${MONTH_FULL})(?:,?${SP}of)?${SP}(?<mrRel>last|next|this)${SP}year(?![\\w'’-])`],
+  ['word', `(?<wkD>${WEEKDAY})(?:,?${SP}of)?${SP}(?<wkRel>last|next|this)${SP}week(?![\\w'’-])`],
   ['word', `(?:(?<myMod>${MOD})[ \\t\\u00a0-]+)?(?<myM>${MONTH_Y})${SP}(?:of${SP})?(?<myY>${YEAR})`],
   // the first quarter (of 2009 | of last year), third-quarter
   ['any', `(?:[Tt]he${SP})?(?<qN>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]quarter(?![\\w-])(?:${SP}(?:of${SP})?(?:(?<qY>${YEAR})|(?<qRel>this|last|next|the${SP}current|the${SP}previous|the)${SP}year(?!\\w)))?`],

@@ -128,6 +128,21 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
 
   const today = fromDayNumber(ref);
 
+  // --- March last year, Friday next week ---
+  if (g.mrM !== undefined) {
+    const month = monthNumber(g.mrM);
+    const delta = g.mrRel === 'last' ? -1 : g.mrRel === 'next' ? 1 : 0;
+    return month === undefined ? undefined : f.make(isoMonth(today.year + delta, month), 'month', `relative:${refIso}`);
+  }
+  if (g.wkD !== undefined) {
+    const wd = weekdayNumber(g.wkD);
+    if (wd === undefined) return undefined;
+    const delta = g.wkRel === 'last' ? -7 : g.wkRel === 'next' ? 7 : 0;
+    // The named day in the ISO week (Monday first) of the reference day shifted by a week.
+    const monday = ref + delta - ((weekdayOf(ref) + 6) % 7);
+    return f.make(isoDay(monday + ((wd + 6) % 7)), 'day', `relative:${refIso}`);
+  }
+
   // --- N units ago ---
   if (g.agoU !== undefined) {
     const n = countValue(g.agoN ?? '');
