@@ -33,7 +33,7 @@ export async function openArticle(relative: string): Promise<vscode.TextEditor> 
  * Polls a condition until it holds: tests await readiness instead of sleeping
  * a fixed time. The wait ends with a clear message when it never holds.
  */
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(probe: () => T | undefined | false | PromiseLike<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
