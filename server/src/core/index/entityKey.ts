@@ -13,8 +13,22 @@ const TITLES = [
   'pm', 'fm', 'dr', 'mr', 'mrs', 'ms', 'sir', 'sheikh', 'the',
 ].sort((x, y) => y.length - x.length);
 
+/** Memo of {@link entityKey}: names repeat across thousands of documents. Bounded, cleared when full. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 200_000;
+
 /** Normalizes an entity name to its merge key; returns '' when nothing name-like is left. */
 export function entityKey(name: string): string {
+  let key = memo.get(name);
+  if (key === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    key = computeKey(name);
+    memo.set(name, key);
+  }
+  return key;
+}
+
+function computeKey(name: string): string {
   let s = foldText(name);
   for (let changed = true; changed;) {
     changed = false;
