@@ -118,7 +118,7 @@ export function tokenize(text: string): Tokens {
   };
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13 || c === 0xa0) { i++; continue; }
+    if (c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0xfeff || c === 0x200b) { i++; continue; }
     if (c === 10) {
       newlines++;
       lineStart = true;
@@ -137,7 +137,13 @@ export function tokenize(text: string): Tokens {
     const s = i;
     let h = FNV_OFFSET;
     let hl = FNV_OFFSET;
-    if (cls === 0) {
+    if ((c === APOS || c === RSQUO) && i + 1 < n && (text.charCodeAt(i + 1) | 32) === 115 && (i + 2 >= n || charClass(text.charCodeAt(i + 2)) === 0) && count > 0 && end[count - 1] === i) {
+      // Possessive 's (either apostrophe) is one punctuation-like token, hashed as "'s".
+      i += 2;
+      h = Math.imul(Math.imul(h ^ c, FNV_PRIME) ^ text.charCodeAt(i - 1), FNV_PRIME);
+      hl = Math.imul(Math.imul(hl ^ APOS, FNV_PRIME) ^ 115, FNV_PRIME);
+      kind[count] = TokenKind.Punct;
+    } else if (cls === 0) {
       // Punctuation: one code unit (a surrogate pair stays together).
       i++;
       if (c >= 0xd800 && c <= 0xdbff && i < n) i++;

@@ -59,7 +59,7 @@ const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   ['any', `(?:[Tt]he${SP})?(?<qN>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]quarter(?![\\w-])(?:${SP}(?:of${SP})?(?:(?<qY>${YEAR})|(?<qRel>this|last|next|the${SP}current|the${SP}previous|the)${SP}year(?!\\w)))?`],
   ['word', `(?<![\\w])Q(?<qN2>[1-4])(?:${SP0}(?<qY2>${YEAR}))?(?![\\w])`],
   // N days/weeks/months/years ago (or earlier)
-  ['any', `(?<agoN>${COUNT})${SP}(?<agoU>day|week|month|year)s?${SP}(?:ago|earlier)(?![\\w])`],
+  ['any', `(?<agoN>${COUNT})${SP}(?<agoU>day|week|month|year|hour|hr|minute|min|second|sec)s?${SP}(?:ago|earlier)(?![\\w])`],
   // the summer of 2008: a year, at the granularity this model has
   ['word', `(?:[Tt]he${SP})?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)${SP}(?:of${SP})?(?<seasonY>${YEAR})`],
   // (earlier) this/last/next week|month|year|weekend

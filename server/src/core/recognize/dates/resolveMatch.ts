@@ -151,6 +151,9 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
     switch (g.agoU) {
       case 'day': return f.make(isoDay(ref - n), 'day', how);
       case 'week': return f.make(isoDay(ref - 7 * n), 'day', how);
+      // "Updated 14 sec ago", "2 hours ago": the reference day, to the day (the hour is unknown).
+      case 'hour': case 'hr': return f.make(isoDay(ref - Math.floor(n / 24)), 'day', how);
+      case 'minute': case 'min': case 'second': case 'sec': return f.make(isoDay(ref), 'day', how);
       case 'month': { const t = addMonths(today.year, today.month, -n); return f.make(isoMonth(t.year, t.month), 'month', how); }
       default: return f.make(isoYear(today.year - n), 'year', how);
     }

@@ -54,7 +54,6 @@ const H_LOC_PREPS = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'outsid
 const H_SAID = new Set(['said', 'says', 'told', 'added', 'stated', 'announced'].map(hashLower));
 const H_THE = hashLower('the');
 const H_S = hashLower("'s");
-const H_S2 = hashLower('\u2019s');
 
 /** Collects the document-level bits of every name-like word and spreads them to its tokens. */
 export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array): Uint16Array {
@@ -73,7 +72,7 @@ export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array)
     if (i + 1 < n && (gaz[i + 1] & Gaz.OrgSuffix) && shape[i + 1] >= 3) b |= DocBit.BeforeOrgSuffix;
     if (i > 0 && H_LOC_PREPS.has(p)) b |= DocBit.AfterLocPreposition;
     if (i + 1 < n && H_SAID.has(nx)) b |= DocBit.BeforeSaid;
-    if (nx === H_S || nx === H_S2) b |= DocBit.Possessive;
+    if (nx === H_S) b |= DocBit.Possessive;
     if (p === H_THE) b |= DocBit.AfterThe;
     const prevName = i > 0 && shape[i - 1] >= 3;
     const nextName = i + 1 < n && shape[i + 1] >= 3;

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { analyze } from '../../core/recognize/analysis';
+import { defaultGazetteer } from '../../core/recognize/gazetteer';
+import { findAcronymDefinitions } from '../../core/recognize/rules/acronyms';
+import { suffixNames } from '../../core/recognize/rules/suffixes';
+import { titledPersons } from '../../core/recognize/rules/titles';
+import { gazetteerNames } from '../../core/recognize/rules/gazetteerNames';
+import { applyProductRules } from '../../core/recognize/rules/products';
+import { retypeLonePersons } from '../../core/recognize/rules/lonePersons';
+import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
+import { createRecognizer } from '../../core/recognize/recognizer';
+import type { Proposal } from '../../core/recognize/candidates';
+
+const gazetteer = defaultGazetteer();
+const model = defaultTaggerModel().value;
+const run = (text: string) => analyze(text, gazetteer, model);
+const spanText = (text: string, a: ReturnType<typeof run>, p: { first: number; last: number }): string => text.slice(a.tokens.start[p.first], a.tokens.end[p.last]);
+const recognizer = createRecognizer();
+const mentions = (text: string) => recognizer.recognize(text).entities.map((m) => `${m.type}:${m.text}`);
+
+describe('recognize/rules', () => {
+  describe('titles', () => {
+    it('finds the person after a multi-word title, across name glue', () => {
+      const text = 'Caretaker Prime Minister Anwaar-ul-Haq Kakar chaired the meeting.';
+      const a = run(text);
+      const found = titledPersons(a).map((p) => [spanText(text, a, p), text.slice(a.tokens.start[p.phraseFirst], a.tokens.end[p.last])]);
+      assert.deepEqual(found, [['Anwaar-ul-Haq Kakar', 'Caretaker Prime Minister Anwaar-ul-Haq Kakar']]);
+    });
+
+    it('chains abbreviated ranks ("Lt. Gen.")', () => {
+      const text = 'military spokesperson Lt. Gen. Ahmed Sharif Chaudhry said';
+      const a = run(text);
+      assert.deepEqual(titledPersons(a).map((p) => spanText(text, a, p)), ['Ahmed Sharif Chaudhry']);
+    });
+
+    it('does not take an organisation head word for a name ("General Motors")', () => {
+      const text = 'Shares of General Motors fell.';
+      const a = run(text);
+      assert.deepEqual(titledPersons(a).map((p) => spanText(text, a, p)), []);
+      assert.ok(mentions(text).includes('organization:General Motors'));
+    });
+  });
+
+  describe('head words', () => {
+    it('makes organisations of names ending in Ministry, Committee, Party', () => {
+      const text = 'The Foreign Ministry and the National Dialogue Committee met the Awami National Party.';
+      const a = run(text);
+      const found = suffixNames(a).map((p) => `${p.type}:${spanText(text, a, p)}`);
+      assert.deepEqual(found, ['organization:Foreign Ministry', 'organization:National Dialogue Committee', 'organization:Awami National Party']);
+    });
+
+    it('extends over "of ..." and stops at a sentence-initial determiner', () => {
+      const text = 'The Ministry of Foreign Affairs said so.';
+      const a = run(text);
+      assert.deepEqual(suffixNames(a).map((p) => spanText(text, a, p)), ['Ministry of Foreign Affairs']);
+    });
+
+    it('types the name before a lower-case place word as a place', () => {
+      const text = 'an airstrike in Pakistan’s southwestern Balochistan province';
+      const a = run(text);
+      assert.deepEqual(suffixNames(a).map((p) => `${p.type}:${spanText(text, a, p)}`), ['location:Balochistan']);
+    });
+
+    it('makes events and indexes miscellaneous', () => {
+      const text = 'the Dow Jones Industrial Average rose';
+      assert.ok(recognizer.recognize(text).entities.some((m) => m.type === 'misc' && m.subtype === 'event' && m.text === 'Dow Jones Industrial Average'));
+    });
+  });
+
+  describe('acronym definitions', () => {
+    it('links "Tehreek-e-Taliban Pakistan (TTP)" skipping the -e- connector', () => {
+      const text = 'militant groups, including the Tehreek-e-Taliban Pakistan (TTP) and others';
+      const a = run(text);
+      const defs = findAcronymDefinitions(a.tokens, a.gaz).map((d) => [text.slice(a.tokens.start[d.longFirst], a.tokens.end[d.longLast]), text.slice(a.tokens.start[d.short], a.tokens.end[d.short])]);
+      assert.deepEqual(defs, [['Tehreek-e-Taliban Pakistan', 'TTP']]);
+    });
+
+    it('skips "for" and "and" in the long form', () => {
+      const text = 'the Pakistan Institute for Conflict and Security Studies (PICSS) said';
+      const a = run(text);
+      const d = findAcronymDefinitions(a.tokens, a.gaz);
+      assert.equal(d.length, 1);
+      assert.equal(text.slice(a.tokens.start[d[0].longFirst], a.tokens.end[d[0].longLast]), 'Pakistan Institute for Conflict and Security Studies');
+    });
+
+    it('gives the acronym the long form as canonical name, also where it recurs', () => {
+      const r = recognizer.recognize('The Tehreek-e-Taliban Pakistan (TTP) claimed it. Officials blamed the TTP again.');
+      const ttp = r.entities.filter((m) => m.text === 'TTP');
+      assert.equal(ttp.length, 2);
+      for (const m of ttp) assert.equal(m.canonical, 'Tehreek-e-Taliban Pakistan');
+    });
+
+    it('ignores definitions whose letters do not match', () => {
+      const text = 'the National Security Committee (PTI) met';
+      const a = run(text);
+      assert.deepEqual(findAcronymDefinitions(a.tokens, a.gaz), []);
+    });
+  });
+
+  describe('gazetteer, products, lone persons', () => {
+    it('finds countries and nationality adjectives', () => {
+      const text = 'Pakistani officials flew to Iraq.';
+      const a = run(text);
+      assert.deepEqual(gazetteerNames(a).map((p) => `${p.type}:${spanText(text, a, p)}`), ['misc:Pakistani', 'location:Iraq']);
+      assert.ok(recognizer.recognize(text).entities.some((m) => m.subtype === 'nationality'));
+    });
+
+    it('turns a name followed by a model number into a product', () => {
+      const text = 'the Airbus A380 landed';
+      const a = run(text);
+      const p: Proposal = { first: 1, last: 1, type: 'organization', confidence: 0.9, source: 'tagger' };
+      const out = applyProductRules(a, [p]);
+      assert.deepEqual(out.map((q) => [q.type, q.subtype, spanText(text, a, q)]), [['misc', 'product', 'Airbus A380']]);
+    });
+
+    it('drops a place glued to a currency sign ("US$ 40")', () => {
+      const text = 'worth US$ 40 billion';
+      const a = run(text);
+      assert.deepEqual(applyProductRules(a, [{ first: 1, last: 1, type: 'location', confidence: 0.9, source: 'tagger' }]), []);
+    });
+
+    it('retypes a one-word tagger person with no full name in the story', () => {
+      const text = 'Chrysler said on Monday that sales fell. Imran Khan said Khan would wait.';
+      const a = run(text);
+      const props: Proposal[] = [
+        { first: 0, last: 0, type: 'person', confidence: 0.8, source: 'tagger' },
+        { first: 8, last: 9, type: 'person', confidence: 0.9, source: 'tagger' },
+        { first: 11, last: 11, type: 'person', confidence: 0.8, source: 'tagger' },
+      ];
+      assert.deepEqual(retypeLonePersons(a, props).map((p) => `${p.type}:${spanText(text, a, p)}`), ['organization:Chrysler', 'person:Imran Khan', 'person:Khan']);
+    });
+  });
+
+  describe('document consistency', () => {
+    it('makes a bare surname a person once the full name is one', () => {
+      const r = recognizer.recognize('Foreign Minister Jalil Abbas Jilani met envoys. Later, Jilani spoke to reporters in Islamabad.');
+      const jilani = r.entities.find((m) => m.text === 'Jilani');
+      assert.ok(jilani, 'Jilani is found');
+      assert.equal(jilani.type, 'person');
+      assert.equal(jilani.canonical, 'Jalil Abbas Jilani');
+    });
+  });
+});
