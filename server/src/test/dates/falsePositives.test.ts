@@ -23,6 +23,7 @@ describe('dates: what is not a date', () => {
   it('ages, durations, ordinals and times alone', () => {
     assert.deepEqual(found('The 45-year-old man, aged 32, waited three years for one second.'), []);
     assert.deepEqual(found('The meeting lasted two days, from 10:30 to 12:00 GMT.'), []);
+    assert.deepEqual(found('The ceasefire starts at 1930 GMT and ends at 2100 hours.'), []);
   });
 
   it('numbers that merely follow a month', () => {

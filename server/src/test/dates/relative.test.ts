@@ -31,6 +31,8 @@ describe('dates: relative expressions', () => {
     assert.deepEqual(found('Two days ago, three weeks ago, six months ago and three years ago.'), [
       'Two days ago → 2024-01-17', 'three weeks ago → 2023-12-29', 'six months ago → 2023-07', 'three years ago → 2021',
     ]);
+    assert.deepEqual(found('Updated 14 sec ago; 2 hours ago; 35 min ago; 48 hours ago'),
+      ['14 sec ago → 2024-01-19', '2 hours ago → 2024-01-19', '35 min ago → 2024-01-19', '48 hours ago → 2024-01-17']);
   });
 
   it('resolves the previous day and the year before', () => {

@@ -47,6 +47,7 @@ describe('dates: weekdays', () => {
 
   it('keeps a part of the day in the mention', () => {
     assert.deepEqual(found('Power failed on Monday morning.'), ['Monday morning → 2024-01-15']);
+    assert.deepEqual(found('Congress agreed late Thursday.'), ['late Thursday → 2024-01-18']);
   });
 
   it('leaves named days alone', () => {

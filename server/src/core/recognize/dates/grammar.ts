@@ -74,8 +74,8 @@ const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   // (earlier) today, yesterday (morning), tonight, tomorrow, this morning
   ['word', `(?:(?<dxMod>[Ee]arlier|[Ll]ater)${SP})?(?<dx>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\\w'’-]|['’]s${SP}(?:world|society|youth|generation)\\b)${PART_OF_DAY}`],
   ['word', `(?<dxThis>[Tt]his${SP}(?:morning|afternoon|evening))(?![\\w])`],
-  // (last|next) Friday
-  ['word', `(?:(?<wdRel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)${SP})?(?<wd>${WEEKDAY})${PART_OF_DAY}`],
+  // (late) (last|next) Friday (night)
+  ['word', `(?:(?<wdMod>[Ll]ate|[Ee]arly)${SP})?(?:(?<wdRel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Pp]ast)${SP})?(?<wd>${WEEKDAY})${PART_OF_DAY}`],
   // (early|last) January: guarded against names and verbs by the resolver
   ['word', `(?:(?<moMod>${MOD})[ \\t\\u00a0-]+|(?<moRel>[Ll]ast|[Tt]his|[Nn]ext)${SP})?(?<mo>${MONTH_FULL})(?![\\w]|-[a-z])`],
   // between 2014 and 2016, from 2009 to 2011, 2009-2011

@@ -292,6 +292,8 @@ function resolveYear(g: Groups, f: Found): DateMention | undefined {
   const after = text.slice(end, end + 16);
   // Money, percentages, measures and counts are not years.
   if (/^\s*(?:%|percent|per\s*cent|[kKmM]\b|bn\b|million|billion|crore|lakh)/.test(after)) return undefined;
+  // "at 1930 GMT": a wire-service clock time.
+  if (/^\s*(?:GMT|UTC|Z\b|[ECMP][SD]T\b|BST|CES?T|IST|JST|AES?T|AEDT|hrs?\b|hours\b|h\b|local\s+time)/.test(after)) return undefined;
   if (/^[.,]\d/.test(after) || /^:\d/.test(after)) return undefined;
   const before = text.slice(Math.max(0, start - 12), start);
   if (/(?:US|A|C|HK|NZ|S)?[$£€¥#]\s*$|\b(?:No\.?|Nos\.?|number|Rs\.?|USD|EUR|GBP|about|some|nearly|almost|over|than|around|approximately|roughly|least)\s*$/i.test(before) && !hasTemporalPrep(text, start)) return undefined;
