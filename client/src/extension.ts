@@ -5,12 +5,15 @@ import { ArticleDetection } from './articleDetection';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { createServerApi, type ServerApi } from './serverApi';
+import { registerDossierViews, type DossierViewsApi } from './views/registerDossierViews';
 
 /** What the extension returns from activate(); integration tests drive it. */
 export interface DossierApi {
   /** Resolves when the language server has started and answered. */
   readonly ready: Promise<void>;
   readonly server: ServerApi;
+  /** The Dossier tree views (Entities, Annotations, Timeline) as plain data. */
+  readonly views: DossierViewsApi;
   status(): Promise<ServerStatus>;
 }
 
@@ -30,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   });
   ready.catch((err: unknown) => log.error(`The Dossier language server failed to start: ${String(err)}`));
 
+  const views = registerDossierViews(context, server, { ready, log });
   const detection = new ArticleDetection(log);
   context.subscriptions.push(detection);
 
@@ -53,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
     },
   });
 
-  return { ready, server, status: () => server.request(StatusRequest, undefined) };
+  return { ready, server, views, status: () => server.request(StatusRequest, undefined) };
 }
 
 /** Stops the language server; VS Code awaits the returned promise. */

@@ -268,6 +268,23 @@ export const RenameEntityRequest: RequestDef<RenameEntityParams, EntityEditResul
 /** Merges entities into one in every sidecar that links to them; a dry run first tells how much changes. */
 export const MergeEntitiesRequest: RequestDef<MergeEntitiesParams, EntityEditResult> = { method: 'dossier/entities/merge' };
 
+/** Params of {@link RemoveAnnotationRequest}. */
+export interface RemoveAnnotationParams {
+  /** The article the annotation belongs to. */
+  readonly uri: string;
+  readonly id: string;
+}
+
+/** What became of a removal. */
+export interface RemoveAnnotationResult {
+  readonly removed: boolean;
+  /** Why not, when not removed (the sidecar cannot be parsed, an I/O error). */
+  readonly reason?: string;
+}
+
+/** Removes one annotation from its article's sidecar (the Annotations view's context action). */
+export const RemoveAnnotationRequest: RequestDef<RemoveAnnotationParams, RemoveAnnotationResult> = { method: 'dossier/tree/removeAnnotation' };
+
 /** What changed in the workspace index (mirrors the index's change event). */
 export interface IndexChangedParams {
   /** Article URIs added, changed, removed or renamed (both names for a rename). */

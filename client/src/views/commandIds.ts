@@ -18,6 +18,7 @@ export const ViewCommands = {
   mergeEntities: 'dossier.mergeEntities',
   copyName: 'dossier.copyName',
   revealInExplorer: 'dossier.revealInExplorer',
+  removeAnnotation: 'dossier.removeAnnotation',
 } as const;
 
 /** The view ids in package.json. */

@@ -1,4 +1,4 @@
-import type { TreeEntityType } from '../../../server/src/protocol';
+import type { TreeAnnotation, TreeEntityType } from '../../../server/src/protocol';
 import type { AnnotationNodeData } from './annotationsModel';
 import type { EntityNodeData } from './entitiesModel';
 import type { TimelineNodeData } from './timelineModel';
@@ -74,4 +74,14 @@ export function selectedEntities(clicked: unknown, selection: unknown): EntityRe
     if (e && !out.some((o) => o.key === e.key)) out.push(e);
   }
   return out;
+}
+
+/** The annotation an Annotations node (or a plain `{ uri, id }` from code) stands for. */
+export function annotationOf(arg: unknown): Pick<TreeAnnotation, 'uri' | 'id' | 'type' | 'quote' | 'note'> | undefined {
+  if (isNode(arg)) return arg.data?.kind === 'annotation' ? arg.data.annotation : undefined;
+  if (typeof arg === 'object' && arg !== null && typeof (arg as TreeAnnotation).uri === 'string' && typeof (arg as TreeAnnotation).id === 'string') {
+    const a = arg as Partial<TreeAnnotation> & { uri: string; id: string };
+    return { uri: a.uri, id: a.id, type: a.type ?? 'annotation', quote: a.quote ?? '', ...(a.note ? { note: a.note } : {}) };
+  }
+  return undefined;
 }

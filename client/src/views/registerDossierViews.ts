@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { IndexChangedNotification, type TreeEntitySort, type TreeEntityType } from '../../../server/src/protocol';
+import { IndexChangedNotification, RemoveAnnotationRequest, type TreeEntitySort, type TreeEntityType } from '../../../server/src/protocol';
 import { registerCommands } from '../commands';
 import type { ServerApi } from '../serverApi';
 import { AnnotationsModel } from './annotationsModel';
@@ -7,12 +7,14 @@ import { ViewCommands, ViewIds } from './commandIds';
 import { EntitiesModel } from './entitiesModel';
 import { mergeEntities, renameEntity, type EntityEditContext } from './entityEdits';
 import { ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER } from './entityPresentation';
-import { articleUriOf, nameOf } from './nodeRefs';
+import { annotationOf, articleUriOf, nameOf } from './nodeRefs';
 import { RefreshScheduler } from './refreshScheduler';
 import { TimelineModel } from './timelineModel';
 import { ModelTreeProvider } from './treeProvider';
 import type { TreeModel } from './treeModel';
 import { createViewsApi, type DossierViewsApi } from './viewsApi';
+
+export type { DossierViewsApi } from './viewsApi';
 
 /** The setting that orders the Entities view. */
 export const SORT_SETTING = 'dossier.entities.sortBy';
@@ -134,6 +136,25 @@ export function registerDossierViews(context: vscode.ExtensionContext, server: S
     [ViewCommands.revealInExplorer]: async (node: unknown) => {
       const uri = articleUriOf(node);
       if (uri) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(uri));
+    },
+    [ViewCommands.removeAnnotation]: async (node: unknown, options?: { skipConfirmation?: boolean }) => {
+      const a = annotationOf(node);
+      if (!a) {
+        void vscode.window.showInformationMessage('Select an annotation in the Dossier Annotations view to remove it.');
+        return undefined;
+      }
+      if (!options?.skipConfirmation) {
+        const answer = await vscode.window.showWarningMessage(
+          `Remove the ${a.type} annotation on “${a.quote.length > 60 ? `${a.quote.slice(0, 59)}…` : a.quote}”?`,
+          { modal: true, detail: a.note ? 'Its note is removed with it.' : undefined },
+          'Remove',
+        );
+        if (answer !== 'Remove') return undefined;
+      }
+      const result = await gated.request(RemoveAnnotationRequest, { uri: a.uri, id: a.id });
+      if (!result.removed) void vscode.window.showWarningMessage(`The annotation was not removed: ${result.reason ?? 'unknown reason'}.`);
+      await annotations.refresh();
+      return result;
     },
   });
 

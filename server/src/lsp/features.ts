@@ -4,6 +4,7 @@ import { hoverFeature } from './features/hover';
 import { navigationFeature } from './features/navigation';
 import { semanticTokensFeature } from './features/semanticTokens';
 import { structureFeature } from './features/structure';
+import { treeViewsFeature } from './features/treeViews';
 
 /** Every language feature's glue, in one table; startServer registers them all. */
 export const features: readonly Feature[] = [
@@ -12,4 +13,5 @@ export const features: readonly Feature[] = [
   semanticTokensFeature,
   navigationFeature,
   codeLensFeature,
+  treeViewsFeature,
 ];

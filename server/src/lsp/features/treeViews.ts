@@ -14,6 +14,7 @@ import {
   EntityStoriesRequest,
   IndexChangedNotification,
   MergeEntitiesRequest,
+  RemoveAnnotationRequest,
   RenameEntityRequest,
   TimelineTreeRequest,
   type AnnotationsTreeResult,
@@ -21,6 +22,7 @@ import {
   type EntitiesTreeResult,
   type EntityEditResult,
   type IndexChangedParams,
+  type RemoveAnnotationResult,
   type SkippedSidecar,
   type TimelineTreeResult,
   type TreeAnnotation,
@@ -101,6 +103,8 @@ export function registerTreeViewHandlers(services: TreeViewServices): Record<str
     const sources = new Set(params.sources.map((s) => index.resolve(s)).filter((k) => k !== target));
     return rewriteEntityLinks(index, store(), (entity) => (sources.has(linkKey(index, entity)) && entity !== name ? name : undefined), params.dryRun);
   });
+
+  connection.onRequest(RemoveAnnotationRequest.method, (params: { uri: string; id: string }) => removeAnnotation(store(), params.uri, params.id));
 
   const notifier = new ChangeCoalescer((change) => void connection.sendNotification(IndexChangedNotification.method, change));
   const subscription = index.onDidChange((change) => notifier.push(change));
@@ -308,6 +312,21 @@ export async function rewriteEntityLinks(
     }
   }
   return { files: changed.length, annotations, changed, skipped, applied: !dryRun };
+}
+
+/** Removes one annotation through the store; an unparsable sidecar is left as it is. */
+export async function removeAnnotation(store: SidecarStore, uri: string, id: string): Promise<RemoveAnnotationResult> {
+  const file = articlePath(uri);
+  if (!file) return { removed: false, reason: 'only files on disk have sidecars' };
+  const path = sidecarPathFor(file);
+  const state = await store.read(path);
+  if (!state.sidecar.writable) return { removed: false, reason: reasonOf(state.problems) };
+  if (!state.sidecar.annotations.some((a) => a.id === id)) return { removed: false, reason: 'the annotation is no longer in its sidecar' };
+  const report = await store.edit(path, [{ kind: 'remove', id }]);
+  if (report.status === 'written' || report.status === 'deleted' || report.status === 'unchanged') return { removed: true };
+  // Like every store edit, a removal that could not be written stays pending and is applied once the file can be.
+  const why = report.status === 'blocked' ? reasonOf(report.state.problems) : `not written: ${report.error ?? 'I/O error'}`;
+  return { removed: false, reason: `${why}; the removal is applied when the file can be written` };
 }
 
 function reasonOf(problems: readonly { severity: string; message: string }[]): string {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { AnnotationInfo } from '../../core/index/documentAnalysis';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { ChangeCoalescer, entityGroups, entityStories, excerpt, rewriteEntityLinks, timelineDays } from '../../lsp/features/treeViews';
+import { ChangeCoalescer, entityGroups, entityStories, excerpt, removeAnnotation, rewriteEntityLinks, timelineDays } from '../../lsp/features/treeViews';
 import { SidecarStore } from '../../node/sidecarStore';
 import type { IndexChangedParams } from '../../protocol';
 import { handMadeAnalyzer } from '../index/handMade';
@@ -181,5 +181,48 @@ describe('tree view handlers', () => {
     c.dispose();
     c.flush();
     assert.equal(sent.length, 1);
+  });
+});
+
+describe('removing an annotation from the tree', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-tree-rm-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const block = (id: string) =>
+    [`  - id: ${id}`, '    type: claim', '    quote: Iran', '    created: 2024-01-20T10:00:00.000Z', '    updated: 2024-01-20T10:00:00.000Z', '    anchor:', '      prefix: ""', '      suffix: ""', '      start: 0', '      end: 4'];
+
+  it('removes the annotation and keeps the others and the comments', async () => {
+    const article = path.join(dir, 'a.article');
+    const sidecar = `${article}.annotations.yaml`;
+    fs.writeFileSync(sidecar, ['# keep me', 'dossier: 1', 'annotations:', ...block('a-1'), ...block('a-2'), ''].join('\n'));
+    const result = await removeAnnotation(new SidecarStore(), URI.file(article).toString(), 'a-1');
+    assert.deepEqual(result, { removed: true });
+    const text = fs.readFileSync(sidecar, 'utf8');
+    assert.match(text, /# keep me/);
+    assert.doesNotMatch(text, /a-1/);
+    assert.match(text, /id: a-2/);
+  });
+
+  it('leaves an unparsable sidecar alone and says why', async () => {
+    const article = path.join(dir, 'b.article');
+    const sidecar = `${article}.annotations.yaml`;
+    const broken = 'dossier: 1\nannotations:\n  - id: a-1\n    quote: [unclosed\n';
+    fs.writeFileSync(sidecar, broken);
+    const store = new SidecarStore();
+    const result = await removeAnnotation(store, URI.file(article).toString(), 'a-1');
+    assert.equal(result.removed, false);
+    assert.match(result.reason!, /cannot be read safely/);
+    assert.equal(fs.readFileSync(sidecar, 'utf8'), broken);
+    assert.deepEqual(store.pending(sidecar), [], 'nothing left pending behind the analyst’s back');
+  });
+
+  it('reports an id that is gone', async () => {
+    const article = path.join(dir, 'c.article');
+    fs.writeFileSync(`${article}.annotations.yaml`, ['dossier: 1', 'annotations:', ...block('a-1'), ''].join('\n'));
+    const result = await removeAnnotation(new SidecarStore(), URI.file(article).toString(), 'a-zzz');
+    assert.deepEqual(result, { removed: false, reason: 'the annotation is no longer in its sidecar' });
   });
 });
