@@ -6,7 +6,7 @@
  * block scalars, tags as a one-line list.
  */
 
-import { isMap, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Anchor, Annotation, Rejection } from './model';
 
 /** The order keys are written in; new keys are inserted at their place in it. */
@@ -146,14 +146,28 @@ function anchorNode(doc: Document, anchor: Anchor): YAMLMap {
 
 function valueNode(doc: Document, key: string, value: unknown): Node {
   if (Array.isArray(value)) {
-    const seq = doc.createNode([...(value as unknown[])]) as YAMLSeq;
-    // Tags read best on one line: `tags: [pm, pakistan]`.
-    if (isSeq(seq)) seq.flow = true;
+    // Tags read best on one line: `tags: [pm, pakistan]`. Inside a flow list, `yaml` may print an
+    // unusual string (say `?` then a line break) in a way that reads back as something else, so
+    // anything but a simple word or phrase is double-quoted.
+    const seq = new YAMLSeq();
+    for (const item of value as unknown[]) {
+      if (typeof item !== 'string') {
+        seq.items.push(doc.createNode(item));
+        continue;
+      }
+      const scalar = new Scalar(item);
+      if (!SIMPLE_FLOW_ITEM.test(item)) scalar.type = Scalar.QUOTE_DOUBLE;
+      seq.items.push(scalar);
+    }
+    seq.flow = true;
     return seq;
   }
   if (typeof value === 'string') return styledScalar(key, value);
   return doc.createNode(value) as Node;
 }
+
+/** Words and phrases that are safe unquoted in a flow list (`yaml` still quotes `yes`, `2019`...). */
+const SIMPLE_FLOW_ITEM = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_ .\/'’-]*[\p{L}\p{N}_.\/'’-])?$/u;
 
 function styledScalar(key: string, value: string): Scalar {
   const scalar = new Scalar(value);
@@ -171,8 +185,21 @@ function styleFor(key: string, value: unknown, current: Scalar['type']): Scalar[
   if (typeof value !== 'string') return current === Scalar.PLAIN || current === undefined ? current : undefined;
   if (key === 'prefix' || key === 'suffix') return Scalar.QUOTE_DOUBLE;
   const multiLine = value.includes('\n');
-  if (key === 'note') return multiLine ? Scalar.BLOCK_LITERAL : current === Scalar.BLOCK_LITERAL || current === Scalar.BLOCK_FOLDED ? undefined : current;
+  if (key === 'note') {
+    if (multiLine) return blockSafe(value) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
+    return current === Scalar.BLOCK_LITERAL || current === Scalar.BLOCK_FOLDED ? undefined : current;
+  }
   if (key === 'quote' && (multiLine || value !== value.trim())) return Scalar.QUOTE_DOUBLE;
   if (multiLine) return Scalar.QUOTE_DOUBLE;
   return current === Scalar.BLOCK_LITERAL || current === Scalar.BLOCK_FOLDED ? undefined : current;
+}
+
+/**
+ * Whether a literal block shows `value` faithfully: `yaml` mis-prints a line of
+ * only blanks (it reads back empty), and control characters or carriage returns
+ * cannot appear in a block at all; such notes are double-quoted instead.
+ */
+function blockSafe(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return !/^[ \t]+$/m.test(value) && !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value);
 }

@@ -220,6 +220,22 @@ describe('sidecar YAML: editing keeps what others wrote', () => {
     ].join('\n'));
   });
 
+  it('reads back awkward values exactly (regressions found by the property test)', () => {
+    const awkward = [
+      { tags: ['?\na', '- x', 'yes', '2019', 'a ', ' ', ''] },
+      { note: ' \n' },
+      { note: 'a\n  \nb' },
+      { note: 'bell\u0007\nline' },
+      { note: 'cr\r\nlf' },
+      { entity: '? x\n: y', author: '# not a comment' },
+    ];
+    for (const fields of awkward) {
+      const a = annotate('Baghdad', fields);
+      const text = stringifySidecar({ version: 1, annotations: [a], rejections: [] });
+      assert.deepEqual(parseSidecar(text).value.annotations, [a], text);
+    }
+  });
+
   it('keeps CRLF line ends', () => {
     const crlf = commented.replace(/\n/g, '\r\n');
     const out = applySidecarEdits(crlf, [{ kind: 'remove', id: 'a-iq0000002' }]).value.text!;
