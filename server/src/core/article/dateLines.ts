@@ -63,7 +63,11 @@ export function readDateLine(line: string): DateLineReading | undefined {
     const after = line.slice(d.index + d.length);
     // The rest may hold a second labelled date (`Published … Updated …`): accept dates there too.
     // WordPress-style `Posted on March 4, 2024 by Metro Desk`: an author may trail a labelled date.
-    const afterNoAuthor = LABEL_RE.test(line) ? after.replace(/\s+by\s+\S.{0,60}$/i, '') : after;
+    // Also tolerated after the date: a relative update (`Updated about 2 hours ago`)
+    // and an outlet or section name after a bar or slash (`/ CBS News`).
+    const afterNoAuthor = (LABEL_RE.test(line) ? after.replace(/\s+by\s+\S.{0,60}$/i, '') : after)
+      .replace(/(?:updated\s+)?(?:about\s+)?(?:\d+|an?)\s*(?:sec|secs|seconds?|min|mins|minutes?|hr|hrs|hours?|days?)\s+ago\s*$/i, '')
+      .replace(/\s*[|/·•]\s*\p{Lu}[\p{L}\s.&']{1,30}$/u, '');
     const afterWithoutDates = afterNoAuthor.replace(/\b\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}/g, ' ');
     if (!onlyFiller(before) || !onlyFiller(afterWithoutDates)) return undefined;
     if ('iso' in d) return { kind: 'absolute', iso: d.iso, index: d.index, length: d.length };

@@ -58,7 +58,8 @@ const SOURCE_RE = new RegExp(
 );
 
 // `By NAME`, `By Jane Doe and John Roe, Associated Press`, `Written by …`, `Author: …`.
-const BYLINE_RE = /^(?:by|written\s+by|words\s+by|author\s*:)\s+["“]?\p{Lu}[\p{L}\p{M}.'’\-]*(?:[\s,|&]+(?:and\s+|in\s+|for\s+|of\s+|the\s+)?[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.'’\-]*){0,14}[\s,|]*(?:\d+\s*min\s+read)?$/iu;
+// No `i` flag: with it, `\p{Lu}` would match lower case too and `By the end of …` would pass.
+const BYLINE_RE = /^(?:[Bb]y|BY|[Ww]ritten\s+by|WRITTEN\s+BY|[Ww]ords\s+by|[Aa]uthor\s*:)\s+["“]?\p{Lu}[\p{L}\p{M}.'’\-]*(?:[\s,|&]+(?:and\s+|in\s+|for\s+|of\s+|the\s+|AND\s+)?[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.'’\-]*){0,14}[\s,|]*(?:\d+\s*min\s+read)?$/u;
 
 const BULLET_START = new Set([0x2022, 0x25aa, 0x25e6, 0x25cf, 0x2023, 0x2219, 0xb7, 0x25a0, 0x25ba, 0x2013, 0x2d, 0x2a, 0x2043, 0x27a2]);
 
