@@ -1,0 +1,152 @@
+/**
+ * Benchmark of the whole analysis (issue 4): article parsing, entities and
+ * dates, on a generated corpus of at least 10 MB built by repeating and
+ * varying the real article fixtures and the MEANTIME texts. compromise runs
+ * on a sample of the same text in the same process, and its rate is
+ * extrapolated. Startup (loading the gazetteer and the tagger weights, first
+ * call) is measured in fresh processes.
+ *
+ *   npm run bench -- recognize [--mb 10] [--compromise-kb 400]
+ *   (or unbundled: npx tsx scripts/bench/recognize.bench.ts)
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArticle } from '../../server/src/core/article/parseArticle';
+import { createRecognizer } from '../../server/src/core/recognize/recognizer';
+
+const ROOT = path.resolve(__dirname, '../..');
+const args = process.argv.slice(2);
+const opt = (name: string, def: number): number => { const i = args.indexOf(`--${name}`); return i >= 0 ? +args[i + 1] : def; };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Article files: the fixtures, and the MEANTIME texts dressed as stories (headline, date line, body). */
+function baseArticles(): string[] {
+  const dir = path.join(ROOT, 'test-fixtures/articles');
+  const out = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const meantime = path.resolve(ROOT, '../shared/eval/meantime-en.jsonl');
+  if (fs.existsSync(meantime)) {
+    const docs = fs.readFileSync(meantime, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; dct: string });
+    let file = '';
+    for (const d of docs) {
+      const [headline, , ...body] = d.text.split('\n');
+      const [y, m, day] = d.dct.split('-');
+      file += `${headline}\n\nUpdated ${+day} ${MONTHS[+m - 1]} ${y}\nFollow\n\n${headline}\n\n${body.join('\n\n')}\n\n\n`;
+      if (file.length > 20000) { out.push(file); file = ''; }
+    }
+    if (file) out.push(file);
+  }
+  return out;
+}
+
+/** Varies a file: story order, numbers and dates change, so nothing is a verbatim repeat. */
+function vary(text: string, r: () => number): string {
+  let t = text.replace(/\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b/g,
+    () => `${1 + Math.floor(r() * 28)} ${MONTHS[Math.floor(r() * 12)]} ${2005 + Math.floor(r() * 20)}`);
+  t = t.replace(/\b\d{2,3}\b/g, (d) => String(Math.max(10, +d + Math.floor(r() * 9) - 4)));
+  const stories = t.split(/\n\n\n(?=\S)/);
+  for (let i = stories.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [stories[i], stories[j]] = [stories[j], stories[i]]; }
+  return stories.join('\n\n\n');
+}
+
+function corpus(minChars: number): string[] {
+  const base = baseArticles();
+  const r = rng(42);
+  const files: string[] = [];
+  let n = 0;
+  for (let i = 0; n < minChars; i++) {
+    const f = vary(base[i % base.length], r);
+    files.push(f);
+    n += f.length;
+  }
+  return files;
+}
+
+/** The whole analysis of one file, as the language server does it: parse, then entities and dates story by story. */
+function analyzeFile(recognizer: ReturnType<typeof createRecognizer>, text: string): number {
+  const model = parseArticle(text).value;
+  let mentions = 0;
+  for (const s of model.stories) {
+    const slice = text.slice(s.start, s.end);
+    const spans = s.parts.filter((p) => p.kind !== 'boilerplate').map((p) => ({ start: p.start - s.start, end: p.end - s.start }));
+    const r = recognizer.recognize(slice, { referenceDate: s.date?.value, spans });
+    mentions += r.entities.length + r.dates.length;
+  }
+  return mentions;
+}
+
+const cpuSeconds = (f: () => void): number => { const t0 = process.cpuUsage(); f(); const d = process.cpuUsage(t0); return (d.user + d.system) / 1e6; };
+
+async function main(): Promise<void> {
+  const mb = opt('mb', 10);
+  const files = corpus(mb * 1e6);
+  const chars = files.reduce((a, f) => a + f.length, 0);
+  const bytes = files.reduce((a, f) => a + Buffer.byteLength(f, 'utf8'), 0);
+  console.log(`corpus: ${files.length} article files, ${(bytes / 1e6).toFixed(1)} MB (${(chars / 1e6).toFixed(1)} M chars), from ${baseArticles().length} base files varied`);
+
+  const recognizer = createRecognizer();
+  for (let i = 0; i < 20; i++) analyzeFile(recognizer, files[i % files.length]); // warm-up
+  // Parts measured separately on the same corpus, then the whole pipeline.
+  let parsed = 0;
+  const parseCpu = cpuSeconds(() => { for (const f of files) parsed += parseArticle(f).value.stories.length; });
+  let mentions = 0;
+  const wall0 = performance.now();
+  const wholeCpu = cpuSeconds(() => { for (const f of files) mentions += analyzeFile(recognizer, f); });
+  const wholeWall = (performance.now() - wall0) / 1000;
+  const mbps = (s: number): string => (bytes / 1e6 / s).toFixed(1);
+  console.log(`parse only:      ${mbps(parseCpu)} MB/s (${parsed} stories)`);
+  console.log(`whole analysis:  ${mbps(wholeCpu)} MB/s CPU time, ${mbps(wholeWall)} MB/s wall clock (${mentions} entity and date mentions; one core, shared machine)`);
+
+  // compromise on a sample of the same files.
+  const sampleKb = opt('compromise-kb', 400);
+  const sample: string[] = [];
+  let sampleChars = 0;
+  for (let i = 0; sampleChars < sampleKb * 1000 && i < files.length; i++) { sample.push(files[i]); sampleChars += files[i].length; }
+  const sampleBytes = sample.reduce((a, f) => a + Buffer.byteLength(f, 'utf8'), 0);
+  const nlp = (await import('compromise')).default;
+  nlp('Warm up with Tim Cook in London for Apple.').people();
+  const oursCpu = cpuSeconds(() => { for (const f of sample) analyzeFile(recognizer, f); });
+  const compCpu = cpuSeconds(() => {
+    for (const f of sample) {
+      const doc = nlp(f);
+      for (const v of [doc.people(), doc.places(), doc.organizations()]) v.json({ offset: true, terms: false });
+    }
+  });
+  const oursRate = sampleBytes / 1e6 / oursCpu;
+  const compRate = sampleBytes / 1e6 / compCpu;
+  console.log(`compromise:      ${compRate.toFixed(3)} MB/s on a ${(sampleBytes / 1e3).toFixed(0)} KB sample of the same files (people/places/organizations with offsets; no parsing, no dates)`);
+  console.log(`  same sample, Dossier whole analysis: ${oursRate.toFixed(1)} MB/s -> ${(oursRate / compRate).toFixed(0)}x compromise (extrapolated to the full corpus: compromise would take ${(bytes / 1e6 / compRate).toFixed(0)} s vs ${wholeCpu.toFixed(1)} s)`);
+
+  // Startup: fresh processes loading the recognizer (gazetteer + weights) and running a first call.
+  const bundle = process.env.DOSSIER_BENCH_BUNDLE;
+  if (bundle && fs.existsSync(bundle)) {
+    const median = (f: () => number): number => { const xs = [0, 1, 2, 3, 4].map(f).sort((a, b) => a - b); return xs[2]; };
+    const ready = median(() => +execFileSync(process.execPath, [bundle, '--startup-probe'], { encoding: 'utf8' }).trim());
+    const boot = median(() => +execFileSync(process.execPath, ['-e', 'process.stdout.write(String(performance.now()))'], { encoding: 'utf8' }).trim());
+    console.log(`startup:         ${(ready - boot).toFixed(0)} ms (median of 5 fresh processes: ${ready.toFixed(0)} ms from process start to the first result, minus ${boot.toFixed(0)} ms of bare node boot; includes loading the gazetteer and weights, createRecognizer and a first recognize)`);
+  } else {
+    console.log('startup:         (run through `npm run bench` to measure it on the bundle)');
+  }
+  console.log(`targets: whole analysis >= 10 MB/s on one core, >= 100x compromise; startup <= 300 ms`);
+}
+
+if (args.includes('--startup-probe')) {
+  // From process start: node boot, the bundle's module code (the gazetteer and weights are
+  // inlined JSON), createRecognizer (decodes the weights) and a first call.
+  const r = createRecognizer();
+  r.recognize('Prime Minister Imran Khan met officials in Lahore on Friday.', { referenceDate: '2024-01-19' });
+  process.stdout.write(`${performance.now()}\n`);
+} else {
+  void main();
+}
