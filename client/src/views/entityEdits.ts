@@ -43,7 +43,8 @@ function skippedNote(r: EntityEditResult): string {
 
 /**
  * Dry run, confirmation with the count, then the edit. Returns the applied
- * result, or undefined when cancelled or when nothing would change.
+ * result; the dry run's (not applied) when nothing would change, so a caller
+ * still learns which sidecars were skipped; undefined when cancelled.
  */
 async function confirmAndApply(
   ctx: EntityEditContext,
@@ -56,7 +57,7 @@ async function confirmAndApply(
   const preview = await run(true);
   if (preview.annotations === 0) {
     void vscode.window.showInformationMessage(`${nothingMessage}${skippedNote(preview)}`);
-    return undefined;
+    return preview;
   }
   if (!skipConfirmation) {
     const answer = await vscode.window.showWarningMessage(
