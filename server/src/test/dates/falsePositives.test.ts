@@ -15,6 +15,11 @@ describe('dates: what is not a date', () => {
     assert.deepEqual(found('Prime Minister Theresa May visited Berlin in May.'), ['May → 2023-05']);
   });
 
+  it('weekdays heading a name', () => {
+    assert.deepEqual(found('Sunday Times journalist Mark Sun wrote it.'), []);
+    assert.deepEqual(found('On Sunday Reuters reported it.'), ['Sunday → 2024-01-14']);
+  });
+
   it('month names that are first names', () => {
     assert.deepEqual(found('June Carter and April Ryan performed.'), []);
     assert.deepEqual(found('Talks ran in March and May.', '2024-06-15'), ['March → 2024-03', 'May → 2024-05']);

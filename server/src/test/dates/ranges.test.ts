@@ -14,11 +14,23 @@ describe('dates: ranges', () => {
     assert.deepEqual([m?.value, m?.rangeEnd], ['2024-01-30', '2024-02-02']);
   });
 
-  it('gives a year range its end', () => {
+  it('marks both endpoints of a month range, the first carrying the end', () => {
+    const ms = recognizeDates('The report covers the period from January to March; the season ran December-February 2024.', '2024-06-19');
+    assert.deepEqual(ms.map((m) => [m.text, m.value, m.rangeEnd]), [
+      ['January', '2024-01', '2024-03'],
+      ['March', '2024-03', undefined],
+      ['December', '2023-12', '2024-02'],
+      ['February 2024', '2024-02', undefined],
+    ]);
+  });
+
+  it('marks both endpoints of a year range, the first carrying the end', () => {
     const ms = recognizeDates('Deliveries from 2009 to 2011, then between 2014 and 2016, and 2019-20.', '2007-06-09');
     assert.deepEqual(ms.map((m) => [m.text, m.value, m.rangeEnd]), [
-      ['from 2009 to 2011', '2009', '2011'],
-      ['between 2014 and 2016', '2014', '2016'],
+      ['2009', '2009', '2011'],
+      ['2011', '2011', undefined],
+      ['2014', '2014', '2016'],
+      ['2016', '2016', undefined],
       ['2019-20', '2019', '2020'],
     ]);
   });

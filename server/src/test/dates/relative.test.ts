@@ -22,9 +22,9 @@ describe('dates: relative expressions', () => {
 
   it('resolves a month or a weekday placed by a relative year or week', () => {
     assert.deepEqual(found('Sales fell in March last year; renewals end after October of next year.'),
-      ['March last year → 2023-03', 'October of next year → 2025-10']);
+      ['March → 2023-03', 'last year → 2023', 'October → 2025-10', 'next year → 2025']);
     assert.deepEqual(found('He met her on Friday last week and will meet on Tuesday next week.'),
-      ['Friday last week → 2024-01-12', 'Tuesday next week → 2024-01-23']);
+      ['Friday → 2024-01-12', 'last week → 2024-W02', 'Tuesday → 2024-01-23', 'next week → 2024-W04']);
   });
 
   it('resolves "ago" by the unit', () => {

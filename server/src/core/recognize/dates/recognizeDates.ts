@@ -84,7 +84,8 @@ export function recognizeDates(text: string, referenceDate: string | undefined, 
         if (m === null || m[0].length === 0 || at + m[0].length > span.end) continue;
         const mention = resolveMatch(m, groupsOf(m, NAMES.get(grammar) ?? []), ctx);
         if (!mention) continue;
-        out.push(mention);
+        if (isList(mention)) out.push(...mention);
+        else out.push(mention);
         pos = at + m[0].length;
         if (triggers.lastIndex < pos) triggers.lastIndex = pos;
         break;
@@ -138,6 +139,10 @@ function isSeparator(c: number): boolean {
 
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isList(x: DateMention | readonly DateMention[]): x is readonly DateMention[] {
+  return Array.isArray(x);
 }
 
 /** Sorted, clamped, merged spans; the whole text when none are given. */

@@ -16,6 +16,9 @@ export interface ResolveContext {
   readonly monthFirst: () => boolean;
 }
 
+/** A value, its granularity and how it was found. */
+type Resolved = readonly [string, DateMention['granularity'], string];
+
 /** The captures a match filled, by group name; the others are absent. */
 export type Groups = Readonly<Record<string, string | undefined>>;
 
@@ -54,6 +57,33 @@ class Found {
       : { start, end, text, value, granularity, resolvedFrom, rangeEnd };
   }
 
+  /**
+   * A range written with two full endpoints ("from 2009 to 2011", "between April
+   * and June"): two mentions, one per endpoint, the first carrying the range's
+   * end. Each endpoint is a date of its own, as news annotation marks them.
+   */
+  split(first: string, second: string, v1: string, v2: string, granularity: DateMention['granularity'], how: string): [DateMention, DateMention] | undefined {
+    const pair = this.pair(first, second, [v1, granularity, how], [v2, granularity, how]);
+    return pair && [{ ...pair[0], rangeEnd: v2 }, pair[1]];
+  }
+
+  /**
+   * Two dates read together, each its own mention: "October of next year" is
+   * "October" (2010-10, placed by its neighbour) and "next year" (2010).
+   */
+  pair(first: string, second: string, a: Resolved, b: Resolved): [DateMention, DateMention] | undefined {
+    const whole = this.m[0];
+    const i = whole.indexOf(first);
+    const j = whole.lastIndexOf(second);
+    if (i < 0 || j < i + first.length) return undefined;
+    const s1 = this.start + i;
+    const s2 = this.start + j;
+    return [
+      { start: s1, end: s1 + first.length, text: first, value: a[0], granularity: a[1], resolvedFrom: a[2] },
+      { start: s2, end: this.end, text: whole.slice(j), value: b[0], granularity: b[1], resolvedFrom: b[2] },
+    ];
+  }
+
   forward(): boolean {
     return looksForward(this.ctx.text, this.start, this.end, this.isRange);
   }
@@ -63,8 +93,8 @@ class Found {
  * Turns one grammar match into a date mention, or undefined when the match is
  * not a date after all (a name, a count, money) or cannot be resolved.
  */
-export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext): DateMention | undefined {
-  const f = new Found(m, ctx, g.rd1 !== undefined || g.rm1 !== undefined);
+export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext): DateMention | readonly DateMention[] | undefined {
+  const f = new Found(m, ctx, g.rd1 !== undefined || g.rm1 !== undefined || g.mm1 !== undefined || g.mb1 !== undefined);
   const { start, end } = f;
   const { ref } = ctx;
   const refIso = ctx.refIso;
@@ -111,6 +141,9 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
     return r ? f.make(isoDay(r.n), 'day', r.how) : undefined;
   }
 
+  // --- month ranges ---
+  if (g.mm1 !== undefined || g.mb1 !== undefined) return resolveMonthRange(g, f);
+
   // --- a season and year ---
   if (g.seasonY !== undefined) return f.make(isoYear(+g.seasonY), 'year', 'explicit');
 
@@ -132,7 +165,10 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
   if (g.mrM !== undefined) {
     const month = monthNumber(g.mrM);
     const delta = g.mrRel === 'last' ? -1 : g.mrRel === 'next' ? 1 : 0;
-    return month === undefined ? undefined : f.make(isoMonth(today.year + delta, month), 'month', `relative:${refIso}`);
+    const how = `relative:${refIso}`;
+    const year = today.year + delta;
+    return month === undefined ? undefined
+      : f.pair(g.mrM, g.mrRel ?? '', [isoMonth(year, month), 'month', how], [isoYear(year), 'year', how]);
   }
   if (g.wkD !== undefined) {
     const wd = weekdayNumber(g.wkD);
@@ -140,7 +176,8 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
     const delta = g.wkRel === 'last' ? -7 : g.wkRel === 'next' ? 7 : 0;
     // The named day in the ISO week (Monday first) of the reference day shifted by a week.
     const monday = ref + delta - ((weekdayOf(ref) + 6) % 7);
-    return f.make(isoDay(monday + ((wd + 6) % 7)), 'day', `relative:${refIso}`);
+    const how = `relative:${refIso}`;
+    return f.pair(g.wkD, g.wkRel ?? '', [isoDay(monday + ((wd + 6) % 7)), 'day', how], [isoWeek(ref + delta), 'week', how]);
   }
 
   // --- N units ago ---
@@ -196,6 +233,8 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
     if (wd === undefined) return undefined;
     const rel = (g.wdRel ?? '').toLowerCase();
     if (rel === '' && NAMED_DAY_BEFORE.test(ctx.text.slice(Math.max(0, start - 10), start))) return undefined;
+    // "Sunday Times", "Monday Club": a bare weekday heading a name, unless a preposition makes it a date.
+    if (rel === '' && g.wdMod === undefined && end - start === g.wd.length && nameAfter(ctx.text, end) && !hasTemporalPrep(ctx.text, start)) return undefined;
     const back = (ref - ((weekdayOf(ref) - wd + 7) % 7));
     const ahead = (ref + ((wd - weekdayOf(ref) + 7) % 7));
     if (rel === 'last' || rel === 'past') return f.make(isoDay(back === ref ? ref - 7 : back), 'day', `weekday-back:${refIso}`);
@@ -261,6 +300,27 @@ function resolveMonthDay(month: number, day: number, yearText: string | undefine
   return prev === undefined ? undefined : { n: prev, how: `year-back:${refIso}` };
 }
 
+/** "from January to March (2024)": a month range; undated, both months follow the first's year. */
+function resolveMonthRange(g: Groups, f: Found): readonly DateMention[] | undefined {
+  const m1 = monthNumber(g.mm1 ?? g.mb1 ?? '');
+  const m2 = monthNumber(g.mm2 ?? g.mb2 ?? '');
+  if (m1 === undefined || m2 === undefined || m1 === m2) return undefined;
+  let year: number;
+  let how = 'explicit';
+  if (g.mmY !== undefined) {
+    year = +g.mmY;
+    if (m2 < m1) year--; // "December to February 2024" ends in 2024
+  } else {
+    const { ref, refIso } = f.ctx;
+    if (ref === undefined) return undefined;
+    const today = fromDayNumber(ref);
+    year = today.year;
+    if (f.forward()) { if (m1 < today.month) year++; how = `year-forward:${refIso}`; }
+    else { if (m1 > today.month + NEAR_FUTURE_MONTHS) year--; how = `year-back:${refIso}`; }
+  }
+  return f.split(g.mm1 ?? g.mb1 ?? '', g.mm2 ?? g.mb2 ?? '', isoMonth(year, m1), isoMonth(m2 < m1 ? year + 1 : year, m2), 'month', how);
+}
+
 function resolveQuarter(g: Groups, f: Found): DateMention | undefined {
   const word = (g.qN ?? '').toLowerCase();
   const q = g.qN2 !== undefined ? +g.qN2 : QUARTER_WORDS.get(word);
@@ -285,7 +345,7 @@ function resolveQuarter(g: Groups, f: Found): DateMention | undefined {
   return f.make(isoQuarter(q <= current ? today.year : today.year - 1, q), 'quarter', how);
 }
 
-function resolveYear(g: Groups, f: Found): DateMention | undefined {
+function resolveYear(g: Groups, f: Found): DateMention | readonly DateMention[] | undefined {
   const { ctx, start, end } = f;
   const year = +(g.y ?? g.yrA1 ?? g.yrB1 ?? 0);
   const text = ctx.text;
@@ -309,6 +369,8 @@ function resolveYear(g: Groups, f: Found): DateMention | undefined {
     if (y2 < 100) y2 += Math.floor(year / 100) * 100;
     if (y2 <= year || y2 - year > 50) return undefined; // "2009-05" is not a range of years
     rangeEnd = isoYear(y2);
+    const first = g.yrA1 ?? g.yrB1;
+    if (first !== undefined) return f.split(first, second, isoYear(year), rangeEnd, 'year', 'explicit');
   }
   return f.make(isoYear(year), 'year', 'explicit', rangeEnd);
 }
