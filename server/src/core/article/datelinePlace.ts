@@ -39,6 +39,9 @@ export function matchDatelinePlace(line: string): DatelinePlaceMatch | undefined
   const c = line.charCodeAt(0);
   // Cheap reject: a dateline starts with a capital letter (ASCII or beyond).
   if (!((c >= 65 && c <= 90) || c > 0xbf)) return undefined;
+  // …and so is its second letter: this rejects nearly every prose line at once.
+  const c1 = line.charCodeAt(1);
+  if (c1 >= 97 && c1 <= 122) return undefined;
   const m = DATELINE_RE.exec(line.slice(0, 140));
   if (!m) return undefined;
   const city = m[1]!;

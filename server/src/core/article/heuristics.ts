@@ -4,7 +4,15 @@
  */
 
 const URL_RE = /^(?:https?:\/\/|www\.)\S+$/i;
-const TERMINAL_PUNCT = /[.,;:]$/;
+/** The last character, by code unit (callers pass trimmed lines). */
+function lastChar(s: string): number {
+  return s.charCodeAt(s.length - 1);
+}
+
+/** True when `c` is one of the given characters. */
+function isOneOf(c: number, chars: string): boolean {
+  return chars.indexOf(String.fromCharCode(c)) >= 0;
+}
 
 function wordCount(s: string): number {
   let words = 0;
@@ -26,7 +34,7 @@ function startsLikeTitle(s: string): boolean {
 /** True when `s` is a plausible headline: one short title-like line, not a sentence ending in a period. */
 export function isHeadlineLike(s: string): boolean {
   if (s.length < 8 || s.length > 250) return false;
-  if (URL_RE.test(s) || TERMINAL_PUNCT.test(s)) return false;
+  if (isOneOf(lastChar(s), '.,;:') || URL_RE.test(s)) return false;
   if (!startsLikeTitle(s) || !/\p{L}/u.test(s)) return false;
   const words = wordCount(s);
   return words >= 2 && words <= 35;
@@ -59,12 +67,16 @@ export function isCaptionLike(s: string): boolean {
 export function isSubheadingLike(s: string): boolean {
   if (s.length < 3 || s.length > 90) return false;
   // A question may be a heading (`What should I do in a storm?`); a full stop may not.
-  if (URL_RE.test(s) || /[.,;:!]$/.test(s)) return false;
+  if (isOneOf(lastChar(s), '.,;:!') || URL_RE.test(s)) return false;
   if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(s) || !/\p{L}/u.test(s)) return false;
   return wordCount(s) <= 12;
 }
 
 /** True when a line is prose: long, or a sentence ending in terminal punctuation. */
 export function isProse(s: string): boolean {
-  return s.length > 250 || /[.!?]["”’)]?$/.test(s) && wordCount(s) >= 6;
+  if (s.length > 250) return true;
+  // Ends a sentence: `.`, `!` or `?`, maybe followed by one closing quote or bracket.
+  let c = lastChar(s);
+  if (isOneOf(c, '"”’)')) c = s.charCodeAt(s.length - 2);
+  return isOneOf(c, '.!?') && wordCount(s) >= 6;
 }

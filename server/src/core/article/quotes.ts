@@ -139,11 +139,15 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
     if (!QUOTE_KINDS.has(p.kind)) continue;
     const s = text.slice(p.start, p.end);
     if (s.indexOf('“') < 0 && s.indexOf('"') < 0) { prevPart = p; continue; }
-    // Subjects are worked out only here, for parts with quotes and the part before.
-    const opener = p.kind === 'paragraph' ? partSubject(s) : undefined;
-    const prevSubject = prevPart && prevPart.kind === 'paragraph' ? partSubject(text.slice(prevPart.start, prevPart.end)) : undefined;
     const pairs = quotePairs(s);
-    const subject = opener !== undefined && pairs[0] !== undefined && pairs[0][0] > 0 ? opener : prevSubject;
+    // The person a `he said` points at: whoever this paragraph opens with (when
+    // the quote comes later), else whoever the previous one opened with.
+    // Worked out only when a pronoun needs it.
+    const before = prevPart;
+    const subjectOf = (): string | undefined => {
+      const opener = p.kind === 'paragraph' && pairs[0] !== undefined && pairs[0][0] > 0 ? partSubject(s) : undefined;
+      return opener ?? (before && before.kind === 'paragraph' ? partSubject(text.slice(before.start, before.end)) : undefined);
+    };
     for (const [open, close] of pairs) {
       const found = attribution(s, open, close);
       const base = { start: p.start + open, end: p.start + close };
@@ -151,10 +155,10 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
         quotes.push({ ...base, speaker: found.speaker, speakerSpan: { start: p.start + found.start, end: p.start + found.start + found.speaker.length } });
         lastSpoken = { speaker: found.speaker, part: pi };
         lastNamed = found.speaker;
-      } else if (found && (subject ?? lastNamed) !== undefined) {
+      } else if (found && (subjectOf() ?? lastNamed) !== undefined) {
         // `he said`: the pronoun points at the person this paragraph (or the one
         // before) opened with, else at the last named speaker of this story.
-        const who = (subject ?? lastNamed)!;
+        const who = (subjectOf() ?? lastNamed)!;
         quotes.push({ ...base, speaker: who, speakerInferred: true });
         lastSpoken = { speaker: who, part: pi };
       } else if (!found && (open === 0 || sentenceStart(s, open) === open) && lastSpoken !== undefined && pi - lastSpoken.part <= 2) {

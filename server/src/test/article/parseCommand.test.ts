@@ -3,9 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { main } from '../../cli/main';
+import { parseCommand } from '../../cli/commands/parse';
+import { UsageError } from '../../cli/command';
 import { FIXTURES } from './helpers';
 
+// The command is run directly rather than through main(): the test then does not
+// load every other subcommand of the table.
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -13,7 +16,16 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   let err = '';
   stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
   stderr.on('data', (d: Buffer) => { err += d.toString('utf8'); });
-  const code = await main(args, { stdout, stderr, stdin: new PassThrough() });
+  const [name, ...rest] = args;
+  assert.equal(name, 'parse');
+  let code: number;
+  try {
+    code = await parseCommand.run({ args: rest, stdout, stderr, stdin: new PassThrough() });
+  } catch (e) {
+    // main() turns a UsageError into exit code 2.
+    if (!(e instanceof UsageError)) throw e;
+    code = 2;
+  }
   return { code, out, err };
 }
 
