@@ -45,6 +45,8 @@ describe('dates: relative expressions', () => {
       ['the first quarter of 2009 → 2009-Q1', 'the third quarter of last year → 2023-Q3']);
     assert.deepEqual(found('Our third-quarter results were strong.', '2009-11-03'), ['third-quarter → 2009-Q3']);
     assert.deepEqual(found('Profit rose during the last quarter.', '2007-01-18'), ['the last quarter → 2006-Q4']);
+    assert.deepEqual(found('Sales this quarter beat the previous quarter; next quarter looks weak.', '2007-01-18'),
+      ['this quarter → 2007-Q1', 'the previous quarter → 2006-Q4', 'next quarter → 2007-Q2']);
   });
 
   it('reads "the day" as the story day only after a verb of the trading day', () => {

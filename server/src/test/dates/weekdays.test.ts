@@ -40,6 +40,11 @@ describe('dates: weekdays', () => {
     assert.deepEqual(found('Prices fell from Monday’s close.'), ['Monday → 2024-01-15']);
   });
 
+  it('does not let a future cue from another clause flip the date', () => {
+    assert.deepEqual(found('The court ruled Monday; a hearing is set for Feb. 12.'), ['Monday → 2024-01-15', 'Feb. 12 → 2024-02-12']);
+    assert.deepEqual(found('The verdict is expected on Monday.'), ['Monday → 2024-01-22']);
+  });
+
   it('does not let a future cue from a later clause flip a date deep in the sentence', () => {
     assert.deepEqual(found('Markets closed lower on Monday amid worries that the government will nationalize banks.'),
       ['Monday → 2024-01-15']);

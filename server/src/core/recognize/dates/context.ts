@@ -9,12 +9,13 @@
  * out: "due to" (= because of), "until", "beginning", "as of", which news uses
  * as often about the past.
  */
-const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|should|would|upcoming|forthcoming|scheduled|slated|to\s+be\s+(?:held|completed|finalized|signed|released|launched|published|announced|decided)|plans?\s+to|planned|planning\s+to|intends?\s+to|expected\s+to|expects\s+to|is\s+set\s+to|are\s+set\s+to|set\s+for|due\s+(?:to\s+be|on|in|by|for)|is\s+due|are\s+due|in\s+the\s+coming|tomorrow|later\s+this|as\s+soon\s+as|as\s+early\s+as)\b|['’]ll\b/i;
+const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|should|would|upcoming|forthcoming|scheduled|slated|to\s+be\s+(?:held|completed|finalized|signed|released|launched|published|announced|decided)|plans?\s+to|planned|planning\s+to|intends?\s+to|expected\s+to|expects\s+to|(?:is|are)\s+expected|is\s+set\s+to|are\s+set\s+to|set\s+for|due\s+(?:to\s+be|on|in|by|for)|is\s+due|are\s+due|in\s+the\s+coming|tomorrow|later\s+this|as\s+soon\s+as|as\s+early\s+as)\b|['’]ll\b/i;
 /**
- * A reporting or past verb right before the date: "said on Friday" is in the past
- * whatever follows; "will be held on Friday" is not.
+ * A reporting or past verb right before the date: "said on Friday", "ruled Monday"
+ * are in the past whatever follows; "will be held on Friday", "is expected on
+ * Friday" are not.
  */
-const PAST_BEFORE = /(?<!\b(?:be|been|being|to|will|would|shall|should|may|might|must|can|could|not)\s+)\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost|ran|took|came|went|made)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
+const PAST_BEFORE = /(?<!\b(?:be|been|being|is|are|am|to|will|would|shall|should|may|might|must|can|could|not)\s+)\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost|ran|took|came|went|made|(?!(?:scheduled|slated|expected|planned|due|postponed|delayed|adjourned|deferred)\s)[a-z]{3,}ed)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
 /** "from Monday": a start that, undated, lies ahead. */
 const FROM_BEFORE = /\b(?:from|starting|effective)\s+(?:on\s+)?$/i;
 /** How many words may precede the date in its sentence for a cue after it to count ("On Friday, X will …"). */
@@ -93,7 +94,10 @@ export function looksForward(text: string, start: number, end: number, isRange =
   if (!isRange && FROM_BEFORE.test(tail) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
   if (FORWARD_CUE.test(before)) return true;
   if (countWords(before) > OPENING_WORDS) return false;
-  return FORWARD_CUE.test(text.slice(end, Math.min(sentenceEnd(text, end), end + CUE_AFTER_CHARS)));
+  // The cue must stand in the same clause: "ruled Monday; a hearing is set for …" is two.
+  const after = text.slice(end, Math.min(sentenceEnd(text, end), end + CUE_AFTER_CHARS));
+  const clause = /[;:—–]|\s--\s/.exec(after);
+  return FORWARD_CUE.test(clause ? after.slice(0, clause.index) : after);
 }
 
 const MONTH_FIRST = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d{1,2}(?:st|nd|rd|th)?\b/g;

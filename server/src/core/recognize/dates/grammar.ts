@@ -65,9 +65,9 @@ const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   // the summer of 2008: a year, at the granularity this model has
   ['word', `(?:[Tt]he${SP})?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)${SP}(?:of${SP})?(?<seasonY>${YEAR})`],
   // (earlier) this/last/next week|month|year|weekend
-  ['word', `(?:(?<relMod>${MOD})${SP})?(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Tt]he${SP}coming|[Tt]he${SP}current)${SP}(?<relU>week|month|year|weekend)(?![\\w])`],
+  ['word', `(?:(?<relMod>${MOD})${SP})?(?<rel>[Ll]ast|[Tt]his|[Nn]ext|[Cc]oming|[Tt]he${SP}coming|[Tt]he${SP}current)${SP}(?<relU>week|month|quarter|year|weekend)(?![\\w])`],
   // the previous day, the preceding year, the day before
-  ['word', `(?<prevA>[Tt]he${SP}(?:previous|preceding|prior)${SP}(?<prevU>day|week|month|year))(?![\\w])`],
+  ['word', `(?<prevA>[Tt]he${SP}(?:previous|preceding|prior)${SP}(?<prevU>day|week|month|quarter|year))(?![\\w])`],
   ['word', `(?<prevB>[Tt]he${SP}(?<prevU2>day|week|month|year)${SP}(?:before|previous|earlier))(?!${SP}(?:the|a|an|his|her|its|their|last|that)\\b|\\w)`],
   // at the beginning of the year: the story's year
   ['word', `(?<yrMod>${MOD})${SP}the${SP}(?:current${SP})?year(?![\\w'’-])`],

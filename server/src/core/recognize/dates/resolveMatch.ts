@@ -206,6 +206,11 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
       case 'day': return f.make(isoDay(ref + delta), 'day', how);
       case 'week': case 'weekend': return f.make(isoWeek(ref + 7 * delta), 'week', how);
       case 'month': { const t = addMonths(today.year, today.month, delta); return f.make(isoMonth(t.year, t.month), 'month', how); }
+      case 'quarter': {
+        const q = Math.ceil(today.month / 3) - 1 + delta; // 0-based, may leave the year
+        const year = today.year + Math.floor(q / 4);
+        return f.make(isoQuarter(year, (((q % 4) + 4) % 4) + 1), 'quarter', how);
+      }
       default: return f.make(isoYear(today.year + delta), 'year', how);
     }
   }
