@@ -1,6 +1,6 @@
 import type { PartKind, StoryPart } from './model';
 import { sameText, type ContentLine } from './contentLines';
-import { isCaptionLike, isHeadlineLike, isProse, isSubheadingLike } from './heuristics';
+import { isCaptionLike, isHeadlineLike, isProse, isSubheadingLike, markdownHeadingPrefix } from './heuristics';
 import { matchDatelinePlace } from './datelinePlace';
 
 /** The structure of one story before dates and quotes are added. */
@@ -82,8 +82,10 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
       if (headlineText !== undefined && sameText(c.text, headlineText)) { parts.push(part('headline', c, true)); continue; }
       if (!matchDatelinePlace(c.text) && !sawBullets) {
         if (headline === undefined && isHeadlineLike(c.text) && !isCaptionLike(c.text)) {
-          headline = part('headline', c);
-          headlineText = c.text;
+          // A Markdown heading marker (`# `) is not part of the headline.
+          const skip = markdownHeadingPrefix(c.text);
+          headline = skip > 0 ? { kind: 'headline', start: c.line.contentStart + skip, end: c.line.contentEnd } : part('headline', c);
+          headlineText = c.text.slice(skip);
           parts.push(headline);
           continue;
         }

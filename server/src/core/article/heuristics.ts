@@ -31,8 +31,20 @@ function startsLikeTitle(s: string): boolean {
   return /^[\p{Lu}\p{N}"'“‘«¿¡(\[]/u.test(s);
 }
 
+/** Length of a Markdown heading marker (`# `, `## `) at the start of `s`, else 0. */
+export function markdownHeadingPrefix(s: string): number {
+  const m = /^#{1,3}[ \t]+(?=\S)/.exec(s);
+  return m ? m[0].length : 0;
+}
+
 /** True when `s` is a plausible headline: one short title-like line, not a sentence ending in a period. */
 export function isHeadlineLike(s: string): boolean {
+  // Some scrapers write the headline as a Markdown heading.
+  if (s.charCodeAt(0) === 0x23) {
+    const n = markdownHeadingPrefix(s);
+    if (n === 0) return false;
+    s = s.slice(n);
+  }
   if (s.length < 8 || s.length > 250) return false;
   if (isOneOf(lastChar(s), '.,;:') || URL_RE.test(s)) return false;
   if (!startsLikeTitle(s) || !/\p{L}/u.test(s)) return false;

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { parseArticle } from '../../core/article/parseArticle';
+
+/** `kind:text` for every part, text cut to 30 characters. */
+function outline(text: string): string[][] {
+  return parseArticle(text, { fileDate: '2024-06-01' }).value.stories.map((s) =>
+    s.parts.map((p) => `${p.kind}:${text.slice(p.start, p.end).slice(0, 30)}`));
+}
+
+describe('parseArticle on other layouts', () => {
+  it('reads a story whose lines have no blank lines between them', () => {
+    const text = 'Floods hit northern Italy as rivers burst banks\nUpdated 3 May 2024\nROME: Heavy rain caused rivers to burst their banks on Friday, officials said.\nThousands were evacuated from villages near Bologna.\n';
+    assert.deepEqual(outline(text), [[
+      'headline:Floods hit northern Italy as r', 'dateLine:Updated 3 May 2024', 'dateline:ROME:',
+      'paragraph:Heavy rain caused rivers to bu', 'paragraph:Thousands were evacuated from ',
+    ]]);
+  });
+
+  it('splits stories separated by one blank line when a date line follows the headline', () => {
+    const text = 'Floods hit northern Italy as rivers burst banks\n\nUpdated 3 May 2024\n\nROME: Heavy rain caused rivers to burst their banks on Friday, officials said.\n\nThousands were evacuated from villages near Bologna, the civil protection agency said.\n\nThe army sent boats to help.\n\nGreece reports record tourist numbers for April\n\nUpdated 4 May 2024\n\nATHENS: Greece welcomed more tourists in April than ever before, the tourism ministry said.\n';
+    const { value } = parseArticle(text);
+    assert.deepEqual(value.stories.map((s) => [s.headline, s.date?.value, s.place]), [
+      ['Floods hit northern Italy as rivers burst banks', '2024-05-03', 'ROME'],
+      ['Greece reports record tourist numbers for April', '2024-05-04', 'ATHENS'],
+    ]);
+  });
+
+  it('does not split at a short line after two blank lines inside a body', () => {
+    const text = 'Floods hit northern Italy\n\nROME: Heavy rain caused rivers to burst their banks on Friday, officials said.\n\n\nWhat happens next\n\nEngineers will inspect the dams on Monday, the agency said in a statement.\n';
+    assert.equal(parseArticle(text).value.stories.length, 1);
+  });
+
+  it('splits at a separator line followed by a headline, not at one followed by prose', () => {
+    const text = 'Floods hit northern Italy\n\nHeavy rain caused rivers to burst their banks on Friday, officials said.\n\n* * *\n\nThe army sent boats to help evacuate villages near Bologna, the agency said.\n\n---\n\nGreece reports record tourist numbers\n\nGreece welcomed more tourists in April than ever before, the ministry said.\n';
+    assert.deepEqual(parseArticle(text).value.stories.map((s) => s.headline), ['Floods hit northern Italy', 'Greece reports record tourist numbers']);
+  });
+
+  it('reads an all-capitals headline and takes a body date when there is no date line', () => {
+    const text = 'FLOODS HIT NORTHERN ITALY\n\nROME: Heavy rain caused rivers to burst their banks on Friday, officials said on May 3, 2024.\n';
+    const [s] = parseArticle(text).value.stories;
+    assert.equal(s!.headline, 'FLOODS HIT NORTHERN ITALY');
+    assert.deepEqual({ value: s!.date?.value, source: s!.date?.source }, { value: '2024-05-03', source: 'body' });
+  });
+
+  it('reads a Markdown heading as the headline, without its marker', () => {
+    const text = '# Floods hit northern Italy\n\nROME: Heavy rain caused rivers to burst their banks on Friday, officials said.\n';
+    const [s] = parseArticle(text).value.stories;
+    assert.equal(s!.headline, 'Floods hit northern Italy');
+    assert.equal(text.slice(s!.headlineSpan.start, s!.headlineSpan.end), 'Floods hit northern Italy');
+    assert.equal(s!.place, 'ROME');
+  });
+
+  it('accepts the date line before the headline', () => {
+    const text = 'Updated 3 May 2024\nFloods hit northern Italy as rivers burst banks\n\nROME — Heavy rain caused rivers to burst their banks on Friday, officials said.\n';
+    const [s] = parseArticle(text).value.stories;
+    assert.equal(s!.headline, 'Floods hit northern Italy as rivers burst banks');
+    assert.equal(s!.date?.value, '2024-05-03');
+  });
+
+  it('takes a Reuters dateline date, with the year from the file date', () => {
+    const text = 'Oil steadies as Red Sea disruption offsets demand worries\n\nLONDON, Jan 19 (Reuters) - Oil prices held steady on Friday as concerns over shipping eased.\n';
+    const [s] = parseArticle(text, { fileDate: '2024-03-02' }).value.stories;
+    assert.deepEqual({ value: s!.date?.value, source: s!.date?.source }, { value: '2024-01-19', source: 'dateline' });
+    const [t] = parseArticle(text, { fileDate: '2024-01-05' }).value.stories;
+    assert.equal(t!.date?.value, '2023-01-19');
+  });
+
+  it('prefers the caption date to a body date, and says it came from the caption', () => {
+    const text = 'Talks resume in Geneva\n\nDelegates arrive at the UN offices in Geneva on March 4, 2024. (AFP)\n\nTalks resumed on Monday after a pause that began on February 1, 2024, diplomats said.\n';
+    const [s] = parseArticle(text).value.stories;
+    assert.deepEqual({ value: s!.date?.value, source: s!.date?.source }, { value: '2024-03-04', source: 'caption' });
+  });
+});
