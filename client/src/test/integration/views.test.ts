@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { EntityEditResult } from '../../../../server/src/protocol';
 import type { DossierApi } from '../../extension';
 import type { PlainTreeItem } from '../../views/treeItemData';
-import { activateDossier, waitFor, workspaceFile } from './helpers';
+import { activateDossier, openArticle, waitFor, workspaceFile } from './helpers';
 
 const KAKAR_ARTICLE = 'standoff/arab-news-restore-ties.article';
 
@@ -156,5 +156,26 @@ describe('Dossier tree views in the editor', () => {
     const root = await api.views.children('annotations');
     for (const item of root) assert.ok(item.contextValue === 'orphans' || item.contextValue === 'annotationFile', JSON.stringify(item));
     assert.ok(root.findIndex((i) => i.contextValue === 'orphans') <= 0, 'the orphan group comes first');
+  });
+
+  it('follows the index: a name typed into an article appears in the tree without a manual refresh', async () => {
+    const people = await api.views.children('entities', 'group:person');
+    assert.ok(!people.some((e) => /Mehtabuddin/.test(e.label)), 'the name is new to the workspace');
+    const editor = await openArticle('standoff/dw-ministers-meet.txt');
+    const doc = editor.document;
+    const edit = new vscode.WorkspaceEdit();
+    const at = doc.positionAt(doc.getText().indexOf('\n\n') + 2);
+    edit.insert(doc.uri, at, 'ISLAMABAD: Foreign Minister Zorawar Mehtabuddin urged restraint on Friday, a spokesman said.\n\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await waitFor(async () => {
+        for (const group of await api.views.children('entities')) {
+          if ((await api.views.children('entities', group.id)).some((e) => /Zorawar Mehtabuddin/.test(e.label))) return true;
+        }
+        return false;
+      }, 'Zorawar Mehtabuddin (a name no fixture has) to appear in the Entities view');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 });
