@@ -5,23 +5,22 @@ import type { StoryDateMention, StoryEntityMention, StoryInfo, TextAnalysis } fr
 
 /**
  * Compact, JSON-able form of a {@link TextAnalysis}, used by the persistent
- * cache. Numbers go into flat arrays and mention texts are not stored (they
- * are slices of the document text, which the index has anyway when it
- * decodes), so that 10,000 documents serialize to a few MB and parse fast.
+ * cache. Numbers go into flat arrays and names into a per-document string
+ * table, so that 10,000 documents serialize to a few MB, and decoding does
+ * not need the document text (a restored index can answer before it has
+ * re-read every file).
  */
 export interface EncodedAnalysis {
   /** Text length. */
   readonly n: number;
   /** Stories: [start, end, headline, headlineStart, headlineEnd, date|'', dateSource|'', dateStart|-1, dateEnd|-1, place|''] */
   readonly s: ReadonlyArray<readonly [number, number, string, number, number, string, string, number, number, string]>;
-  /** Entities, 8 numbers each: start, end, type, story, confidence×1000, canonical index|-1, origin, phraseStart|-1. */
+  /** Entities, {@link E} numbers each: start, end, type, story, confidence×1000, canonical|-1, origin, phraseStart|-1, text (string indexes into `c`). */
   readonly e: readonly number[];
-  /** String table for canonical names. */
+  /** String table: canonical names and mention texts. */
   readonly c: readonly string[];
-  /** Dates: [start, end, value, granularity, resolvedFrom, story, rangeEnd|''] */
-  readonly d: ReadonlyArray<readonly [number, number, string, number, string, number, string]>;
-  /** Mention texts that differ from the text slice, by entity index then date index (`e3`, `d0`). */
-  readonly x?: Readonly<Record<string, string>>;
+  /** Dates: [start, end, text, value, granularity, resolvedFrom, story, rangeEnd|''] */
+  readonly d: ReadonlyArray<readonly [number, number, string, string, number, string, number, string]>;
   /** Sentences: flat start/end pairs, each number relative to the previous one. */
   readonly t: readonly number[];
   /** Boilerplate spans, flat start/end pairs, delta-encoded like `t`. */
@@ -31,7 +30,7 @@ export interface EncodedAnalysis {
 }
 
 /** Numbers per encoded entity mention. */
-const E = 8;
+const E = 9;
 const TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
 const ORIGINS: readonly MentionOrigin[] = ['recognizer', 'analyst'];
 const GRANULARITIES: readonly DateGranularity[] = ['day', 'week', 'month', 'quarter', 'year'];
@@ -39,93 +38,80 @@ const SOURCES: readonly ReferenceDateSource[] = ['dateLine', 'caption', 'datelin
 const SEVERITIES: readonly ProblemSeverity[] = ['error', 'warning', 'info'];
 
 /** Encodes an analysis for the persistent cache. */
-export function encodeAnalysis(a: TextAnalysis, text: string): EncodedAnalysis {
-  const canon = new Map<string, number>();
+export function encodeAnalysis(a: TextAnalysis): EncodedAnalysis {
+  const table = new Map<string, number>();
   const c: string[] = [];
-  const x: Record<string, string> = {};
-  const e: number[] = [];
-  a.entities.forEach((m, i) => {
-    let ci = -1;
-    if (m.canonical !== undefined) {
-      ci = canon.get(m.canonical) ?? -1;
-      if (ci < 0) {
-        ci = c.length;
-        c.push(m.canonical);
-        canon.set(m.canonical, ci);
-      }
+  const str = (s: string): number => {
+    let i = table.get(s);
+    if (i === undefined) {
+      i = c.length;
+      c.push(s);
+      table.set(s, i);
     }
-    if (text.slice(m.start, m.end) !== m.text) x[`e${i}`] = m.text;
-    e.push(m.start, m.end, TYPES.indexOf(m.type), m.story, Math.round(m.confidence * 1000), ci, ORIGINS.indexOf(m.origin), m.phraseStart ?? -1);
-  });
-  const d = a.dates.map((m, i) => {
-    if (text.slice(m.start, m.end) !== m.text) x[`d${i}`] = m.text;
-    return [m.start, m.end, m.value, GRANULARITIES.indexOf(m.granularity), m.resolvedFrom, m.story, m.rangeEnd ?? ''] as const;
-  });
-  const s = a.stories.map((st) => [
-    st.start, st.end, st.headline, st.headlineSpan.start, st.headlineSpan.end,
-    st.date?.value ?? '', st.date?.source ?? '', st.date?.span?.start ?? -1, st.date?.span?.end ?? -1, st.place ?? '',
-  ] as const);
-  const enc: EncodedAnalysis = {
-    n: a.length, s, e, c, d,
-    t: deltaSpans(a.sentences), b: deltaSpans(a.boilerplate),
+    return i;
+  };
+  const e: number[] = [];
+  for (const m of a.entities) {
+    e.push(m.start, m.end, TYPES.indexOf(m.type), m.story, Math.round(m.confidence * 1000),
+      m.canonical === undefined ? -1 : str(m.canonical), ORIGINS.indexOf(m.origin), m.phraseStart ?? -1, str(m.text));
+  }
+  return {
+    n: a.length,
+    s: a.stories.map((st) => [
+      st.start, st.end, st.headline, st.headlineSpan.start, st.headlineSpan.end,
+      st.date?.value ?? '', st.date?.source ?? '', st.date?.span?.start ?? -1, st.date?.span?.end ?? -1, st.place ?? '',
+    ] as const),
+    e, c,
+    d: a.dates.map((m) => [m.start, m.end, m.text, m.value, GRANULARITIES.indexOf(m.granularity), m.resolvedFrom, m.story, m.rangeEnd ?? ''] as const),
+    t: deltaSpans(a.sentences),
+    b: deltaSpans(a.boilerplate),
     p: a.problems.map((p) => [p.start, p.end, p.severity, p.code, p.message] as const),
   };
-  return Object.keys(x).length ? { ...enc, x } : enc;
 }
 
 /**
- * Decodes a cached analysis against the document text it is claimed to
- * describe. Returns undefined when the entry is malformed or does not fit
- * the text, so the caller re-analyses instead of trusting a bad cache.
+ * Decodes a cached analysis. Returns undefined when the entry is malformed
+ * (wrong shapes, offsets outside the text), so the caller re-analyses
+ * instead of trusting a bad cache.
  */
-export function decodeAnalysis(raw: unknown, text: string): TextAnalysis | undefined {
+export function decodeAnalysis(raw: unknown): TextAnalysis | undefined {
   try {
-    return decodeUnsafe(raw as EncodedAnalysis, text);
+    return decodeUnsafe(raw as EncodedAnalysis);
   } catch {
     return undefined;
   }
 }
 
-function decodeUnsafe(enc: EncodedAnalysis, text: string): TextAnalysis | undefined {
-  if (typeof enc !== 'object' || enc === null || enc.n !== text.length) return undefined;
-  const n = text.length;
+function decodeUnsafe(enc: EncodedAnalysis): TextAnalysis | undefined {
+  if (typeof enc !== 'object' || enc === null || typeof enc.n !== 'number' || enc.n < 0) return undefined;
+  const n = enc.n;
   const ok = (s: unknown, e: unknown): boolean => typeof s === 'number' && typeof e === 'number' && s >= 0 && s <= e && e <= n;
-  const x = enc.x ?? {};
-  const stories: StoryInfo[] = [];
-  for (const [i, r] of enc.s.entries()) {
-    const [start, end, headline, hs, he, dv, dsrc, dss, dse, place] = r;
-    if (!ok(start, end) || !ok(hs, he) || typeof headline !== 'string') return undefined;
-    const source = SOURCES.find((v) => v === dsrc);
-    const date = dv && source ? { value: dv, source, ...(dss >= 0 && ok(dss, dse) ? { span: { start: dss, end: dse } } : {}) } : undefined;
-    stories.push({ index: i, start, end, headline, headlineSpan: { start: hs, end: he }, ...(date ? { date } : {}), ...(place ? { place } : {}) });
-  }
-  const entities: StoryEntityMention[] = [];
-  if (enc.e.length % E !== 0) return undefined;
-  for (let k = 0; k < enc.e.length; k += E) {
-    const [start, end, ti, story, conf, ci, oi, ps] = enc.e.slice(k, k + E) as [number, number, number, number, number, number, number, number];
-    const type = TYPES[ti];
-    const origin = ORIGINS[oi];
-    if (!ok(start, end) || !type || !origin) return undefined;
-    const canonical = ci >= 0 ? enc.c[ci] : undefined;
-    if (ci >= 0 && typeof canonical !== 'string') return undefined;
-    const i = k / E;
-    entities.push({
-      start, end, type, story, origin, confidence: conf / 1000,
-      text: x[`e${i}`] ?? text.slice(start, end),
-      ...(canonical !== undefined ? { canonical } : {}),
-      ...(ps >= 0 ? { phraseStart: ps } : {}),
-    });
+  const stories = decodeStories(enc.s, n);
+  if (!stories) return undefined;
+  const { e, c } = enc;
+  if (e.length % E !== 0) return undefined;
+  const entities: StoryEntityMention[] = new Array(e.length / E);
+  for (let k = 0, i = 0; k < e.length; k += E, i++) {
+    const start = e[k]!;
+    const end = e[k + 1]!;
+    const type = TYPES[e[k + 2]!];
+    const origin = ORIGINS[e[k + 6]!];
+    const text = c[e[k + 8]!];
+    const ci = e[k + 5]!;
+    const canonical = ci >= 0 ? c[ci] : undefined;
+    if (!ok(start, end) || !type || !origin || typeof text !== 'string' || (ci >= 0 && typeof canonical !== 'string')) return undefined;
+    const ps = e[k + 7]!;
+    const base = { start, end, type, text, confidence: e[k + 4]! / 1000, origin, story: e[k + 3]! };
+    entities[i] = canonical === undefined
+      ? (ps >= 0 ? { ...base, phraseStart: ps } : base)
+      : (ps >= 0 ? { ...base, canonical, phraseStart: ps } : { ...base, canonical });
   }
   const dates: StoryDateMention[] = [];
-  for (const [i, r] of enc.d.entries()) {
-    const [start, end, value, gi, resolvedFrom, story, rangeEnd] = r;
+  for (const [start, end, text, value, gi, resolvedFrom, story, rangeEnd] of enc.d) {
     const granularity = GRANULARITIES[gi];
-    if (!ok(start, end) || !granularity || typeof value !== 'string' || typeof resolvedFrom !== 'string') return undefined;
-    dates.push({
-      start, end, value, granularity, resolvedFrom, story,
-      text: x[`d${i}`] ?? text.slice(start, end),
-      ...(rangeEnd ? { rangeEnd } : {}),
-    });
+    if (!ok(start, end) || !granularity || typeof text !== 'string' || typeof value !== 'string' || typeof resolvedFrom !== 'string') return undefined;
+    const m = { start, end, text, value, granularity, resolvedFrom, story };
+    dates.push(rangeEnd ? { ...m, rangeEnd } : m);
   }
   const sentences = undeltaSpans(enc.t, n);
   const boilerplate = undeltaSpans(enc.b, n);
@@ -137,6 +123,24 @@ function decodeUnsafe(enc: EncodedAnalysis, text: string): TextAnalysis | undefi
     problems.push({ start, end, severity, code: String(code), message: String(message) });
   }
   return { length: n, stories, entities, dates, sentences, boilerplate, problems };
+}
+
+/** Decodes the stories part alone (cheap: the index lists stories without decoding whole analyses). */
+export function decodeStories(s: EncodedAnalysis['s'], n: number): StoryInfo[] | undefined {
+  const ok = (a: unknown, b: unknown): boolean => typeof a === 'number' && typeof b === 'number' && a >= 0 && a <= b && b <= n;
+  if (!Array.isArray(s)) return undefined;
+  const stories: StoryInfo[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const [start, end, headline, hs, he, dv, dsrc, dss, dse, place] = s[i]!;
+    if (!ok(start, end) || !ok(hs, he) || typeof headline !== 'string') return undefined;
+    const headlineSpan = { start: hs, end: he };
+    const source = SOURCES.includes(dsrc as ReferenceDateSource) ? (dsrc as ReferenceDateSource) : undefined;
+    let story: StoryInfo = { index: i, start, end, headline, headlineSpan };
+    if (dv && source) story = { ...story, date: dss >= 0 && ok(dss, dse) ? { value: dv, source, span: { start: dss, end: dse } } : { value: dv, source } };
+    if (place) story = { ...story, place };
+    stories.push(story);
+  }
+  return stories;
 }
 
 function deltaSpans(spans: readonly Span[]): number[] {

@@ -55,6 +55,8 @@ export interface AnnotationInfo extends Span {
   /** ISO timestamp of the last change. */
   readonly updated?: string;
   readonly tags?: readonly string[];
+  /** The annotated text as the sidecar quotes it (W3C `exact`); used when the article text is not at hand. */
+  readonly quote?: string;
   /** `confirmed` when the analyst confirmed a recognizer suggestion, else `analyst`. */
   readonly origin?: 'analyst' | 'confirmed';
   readonly status: AnnotationStatus;

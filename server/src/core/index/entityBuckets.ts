@@ -10,8 +10,8 @@ export class EntityBucket {
   mentionCount = 0;
   storyCount = 0;
   confirmedCount = 0;
-  /** Per document: indexes into that document's indexed mentions. */
-  readonly byUri = new Map<string, number[]>();
+  /** Per document: how many of its mentions have this key (the mentions themselves are found in the document). */
+  readonly byUri = new Map<string, number>();
   /** Canonical display names seen, with counts (the most frequent names the entity). */
   readonly names = new Map<string, number>();
   /** Surface forms seen, by their normalized key: display text and count. */
@@ -87,6 +87,13 @@ export class EntityGroups {
   private readonly surnames = new Map<string, Set<string>>();
   private roots = new Map<string, string>();
 
+  /** Empties the alias and surname indexes (with `buckets.clear()`, a full reset). */
+  reset(): void {
+    this.aliasOwners.clear();
+    this.surnames.clear();
+    this.invalidate();
+  }
+
   /** Forget cached resolutions; call after any change to the buckets. */
   invalidate(): void {
     if (this.roots.size) this.roots = new Map();
@@ -102,6 +109,17 @@ export class EntityGroups {
       if (words.length > 1) addTo(this.surnames, words[words.length - 1]!, key);
     }
     return b;
+  }
+
+  /**
+   * Installs a bucket restored from a cache snapshot, with its alias and
+   * surname index entries (the caller fills the bucket's maps first).
+   */
+  adopt(b: EntityBucket): void {
+    this.buckets.set(b.key, b);
+    const words = keyTokens(b.key);
+    if (words.length > 1) addTo(this.surnames, words[words.length - 1]!, b.key);
+    for (const alias of b.aliases.keys()) if (alias !== b.key) addTo(this.aliasOwners, alias, b.key);
   }
 
   /** Drops a bucket that no longer has mentions. */

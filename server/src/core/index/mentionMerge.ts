@@ -16,9 +16,10 @@ export function isEntityType(type: string): type is EntityType {
  * annotations that cover them, plus the annotations that mark entities the
  * recognizer missed. An annotation counts as an entity mention when it links
  * an entity or its type is an entity type; orphaned annotations do not count
- * (their text is gone). Sorted by start, longest first on ties.
+ * (their text is gone). Sorted by start, longest first on ties. `text` may
+ * be undefined for a document restored from the cache and not re-read yet.
  */
-export function buildMentions(text: string, analysis: TextAnalysis, annotations: readonly AnnotationInfo[]): IndexedMention[] {
+export function buildMentions(text: string | undefined, analysis: TextAnalysis, annotations: readonly AnnotationInfo[]): IndexedMention[] {
   const anns = annotations.filter((a) => a.status !== 'orphaned' && a.end > a.start && (a.entity !== undefined || isEntityType(a.type)));
   const used = new Set<AnnotationInfo>();
   const out: IndexedMention[] = [];
@@ -45,7 +46,8 @@ export function buildMentions(text: string, analysis: TextAnalysis, annotations:
   }
   for (const a of anns) {
     if (used.has(a)) continue;
-    const surface = text.slice(a.start, a.end);
+    // Without the text (a document restored from the cache), the quote the annotation carries.
+    const surface = text !== undefined ? text.slice(a.start, a.end) : a.quote ?? '';
     const overlapped = analysis.entities.find((m) => m.start < a.end && a.start < m.end);
     const type: EntityType = isEntityType(a.type) ? a.type : overlapped?.type ?? 'misc';
     const canonical = a.entity ?? surface.trim();

@@ -1,8 +1,9 @@
 import type { EntityType } from '../recognize/model';
 import type { Problem } from '../text/problem';
 import type { Result } from '../text/problem';
-import { decodeAnalysis, encodeAnalysis, type EncodedAnalysis } from './analysisCodec';
+import type { EncodedAnalysis } from './analysisCodec';
 import { contentHash } from './contentHash';
+import { DocEntry } from './docEntry';
 import type {
   AnalyzeDocument,
   AnnotationInfo,
@@ -13,7 +14,7 @@ import type {
   TextAnalysis,
 } from './documentAnalysis';
 import { Emitter, type Event } from './emitter';
-import { bump, EntityGroups, type EntityBucket } from './entityBuckets';
+import { bump, EntityBucket, EntityGroups } from './entityBuckets';
 import { entityKey, foldText, withoutPossessive } from './entityKey';
 import type {
   CoMention,
@@ -32,7 +33,7 @@ import type {
   TimelineDay,
 } from './indexTypes';
 import { matchScore } from './matchScore';
-import { buildMentions } from './mentionMerge';
+import { restoreState, snapshotState, type IndexState } from './indexState';
 
 /** How the index is built. */
 export interface WorkspaceIndexOptions {
@@ -45,35 +46,27 @@ export interface WorkspaceIndexOptions {
    * snapshot written by another analyzer version is ignored.
    */
   readonly analyzerVersion?: string;
+  /**
+   * Content hash; defaults to the pure-JS {@link contentHash}. The node side
+   * may inject a native one (hashing is most of a warm start).
+   */
+  readonly hash?: (text: string) => string;
 }
 
-/** The persistent cache: analyses keyed by content hash. JSON-able. */
+/**
+ * The persistent cache, JSON-able: the analyses keyed by content hash (each
+ * a JSON text, decoded only when needed) and the index state built from
+ * them, so that a warm start neither re-analyses nor re-aggregates.
+ */
 export interface IndexSnapshot {
   readonly format: 'dossier-index-cache';
-  readonly version: 1;
+  readonly version: 2;
   readonly analyzer: string;
-  readonly entries: Readonly<Record<string, EncodedAnalysis>>;
+  readonly entries: Readonly<Record<string, string>>;
+  readonly state?: IndexState;
 }
 
-/** One document as the index holds it. */
-interface DocEntry {
-  uri: string;
-  version: number;
-  readonly hash: string;
-  readonly text: string;
-  readonly analysis: TextAnalysis;
-  readonly annotations: readonly AnnotationInfo[];
-  /** Recognizer and analyst mentions, sorted by start. */
-  readonly mentions: readonly IndexedMention[];
-  /** Per story index: the distinct bucket keys mentioned in it. */
-  readonly storyKeys: ReadonlyArray<readonly string[]>;
-  /** Changes iff the document's entity contribution changes. */
-  readonly fingerprint: string;
-  /** The cache form, computed once on demand (or kept from the snapshot). */
-  encoded?: EncodedAnalysis;
-}
-
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 const RECENT_LIMIT = 64;
 /** No mention is longer than this; bounds the backwards scan of `entityAt`. */
 const MAX_MENTION_LENGTH = 300;
@@ -94,10 +87,13 @@ export class WorkspaceIndex {
   private readonly dayMentions = new Map<string, Map<string, number[]>>();
   /** Publication day → uri → story indexes. */
   private readonly dayStories = new Map<string, Map<string, number[]>>();
-  /** Analyses by content hash: restored from a snapshot, not yet claimed by a document. */
-  private restored = new Map<string, unknown>();
+  /** Analyses by content hash (JSON text): restored from a snapshot, not yet claimed by a document. */
+  private restored = new Map<string, string>();
   /** Analyses of recently replaced or deleted contents, for undo and reverts. */
-  private readonly recent = new Map<string, { analysis: TextAnalysis; encoded?: EncodedAnalysis }>();
+  private readonly recent = new Map<string, { analysis?: TextAnalysis; encoded?: string | EncodedAnalysis }>();
+  /** Set when a cached analysis of an indexed document failed to decode: the aggregates are rebuilt. */
+  private corrupt = false;
+  private readonly hashText: (text: string) => string;
   /** Sidecar annotations pushed by `setAnnotations`, by uri. */
   private readonly sidecars = new Map<string, readonly AnnotationInfo[]>();
   private readonly changeEmitter = new Emitter<IndexChange>();
@@ -117,6 +113,7 @@ export class WorkspaceIndex {
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     this.analyzerVersion = options.analyzerVersion ?? '0';
+    this.hashText = options.hash ?? contentHash;
   }
 
   // ---------------------------------------------------------------- updates
@@ -127,15 +124,27 @@ export class WorkspaceIndex {
    * content is in the cache. Returns true when the index changed.
    */
   set(uri: string, text: string, version: number): boolean {
+    this.repairIfCorrupt();
     const old = this.docs.get(uri);
     if (old && old.text === text) {
       old.version = version;
       return false;
     }
-    const hash = contentHash(text);
+    const hash = this.hashText(text);
+    if (old && old.hash === hash && old.text === undefined) {
+      // Restored from the cache and now confirmed by the content: adopt as is.
+      old.text = text;
+      old.version = version;
+      this.cacheHits++;
+      if (this.options.annotations) {
+        const annotations = clampAnnotations(this.options.annotations(uri, text), text.length);
+        if (JSON.stringify(annotations) !== JSON.stringify(old.annotations)) this.setAnnotations(uri, annotations);
+      }
+      return false;
+    }
     const { analysis, encoded } = this.analysisFor(uri, text, version, hash);
     const annotations = this.annotationsFor(uri, text);
-    const entry = makeEntry(uri, version, hash, text, analysis, annotations, encoded);
+    const entry = new DocEntry(uri, version, hash, text, analysis, annotations, encoded, this.markCorrupt);
     this.replace(old, entry);
     this.emit([uri], !old || old.fingerprint !== entry.fingerprint, !!old?.annotations.length || annotations.length > 0);
     return true;
@@ -143,6 +152,7 @@ export class WorkspaceIndex {
 
   /** Removes a document (and the annotations pushed for it). Returns true when it was indexed. */
   delete(uri: string): boolean {
+    this.repairIfCorrupt();
     const old = this.docs.get(uri);
     this.sidecars.delete(uri);
     if (!old) return false;
@@ -153,6 +163,7 @@ export class WorkspaceIndex {
 
   /** Moves a document to a new uri without re-analysing it. Returns true when it was indexed. */
   rename(oldUri: string, newUri: string): boolean {
+    this.repairIfCorrupt();
     const entry = this.docs.get(oldUri);
     if (!entry || oldUri === newUri) return false;
     const sidecar = this.sidecars.get(oldUri);
@@ -172,10 +183,12 @@ export class WorkspaceIndex {
    * changed). Annotations are kept for a document not indexed yet.
    */
   setAnnotations(uri: string, annotations: readonly AnnotationInfo[]): void {
+    this.repairIfCorrupt();
     this.sidecars.set(uri, annotations);
     const old = this.docs.get(uri);
     if (!old) return;
-    const entry = makeEntry(uri, old.version, old.hash, old.text, old.analysis, clampAnnotations(annotations, old.text.length), old.encoded);
+    const length = old.text?.length ?? old.analysis.length;
+    const entry = old.withAnnotations(clampAnnotations(annotations, length));
     this.replace(old, entry);
     this.emit([uri], old.fingerprint !== entry.fingerprint, true);
   }
@@ -197,25 +210,29 @@ export class WorkspaceIndex {
 
   // ---------------------------------------------------------------- cache
 
-  /** The persistent cache: the analyses of the indexed documents, keyed by content hash. */
+  /**
+   * The persistent cache: the analyses of the indexed documents keyed by
+   * content hash, and the index state built from them.
+   */
   serialize(): IndexSnapshot {
-    const entries: Record<string, EncodedAnalysis> = {};
-    for (const d of this.docs.values()) {
-      if (entries[d.hash]) continue;
-      d.encoded ??= encodeAnalysis(d.analysis, d.text);
-      entries[d.hash] = d.encoded;
-    }
-    return { format: 'dossier-index-cache', version: SNAPSHOT_VERSION, analyzer: this.analyzerVersion, entries };
+    this.repairIfCorrupt();
+    const entries: Record<string, string> = {};
+    for (const d of this.docs.values()) entries[d.hash] ??= d.cacheJson;
+    const state = snapshotState([...this.docs.values()], this.groups.buckets, this.dayMentions, this.dayStories, this.storyTotal, this.mentionTotal);
+    return { format: 'dossier-index-cache', version: SNAPSHOT_VERSION, analyzer: this.analyzerVersion, entries, state };
   }
 
   /**
-   * Loads a snapshot written by `serialize`. Its analyses are used only for
-   * documents whose content hash matches later (and whose entry decodes
-   * against the actual text); nothing is trusted blindly. Returns the
-   * number of usable entries, with problems for a snapshot that is unusable.
+   * Loads a snapshot written by `serialize`. Into an empty index it restores
+   * the documents and aggregates as they were, so queries answer at once;
+   * each restored document is confirmed when `set` brings the same content
+   * (same hash) and re-analysed otherwise, and documents never confirmed
+   * are dropped by the caller's rescan (`delete`). Cached analyses are
+   * also used for any later document with a matching content hash. Nothing
+   * is trusted blindly: a bad snapshot is ignored with a problem. Returns the
+   * number of cached analyses.
    */
   restore(snapshot: unknown): Result<number> {
-    const problems: Problem[] = [];
     const bad = (code: string, message: string): Result<number> => ({
       value: 0,
       problems: [{ start: 0, end: 0, severity: 'warning', code, message }],
@@ -225,8 +242,26 @@ export class WorkspaceIndex {
     if (s.format !== 'dossier-index-cache' || s.version !== SNAPSHOT_VERSION) return bad('cache.version', 'The index cache has another format version; it is ignored.');
     if (s.analyzer !== this.analyzerVersion) return bad('cache.analyzer', 'The index cache was written by another analyzer version; it is ignored.');
     if (typeof s.entries !== 'object' || s.entries === null) return bad('cache.malformed', 'The index cache has no entries; it is ignored.');
-    const map = new Map<string, unknown>();
-    for (const [hash, enc] of Object.entries(s.entries)) map.set(hash, enc);
+    const map = new Map<string, string>();
+    for (const [hash, enc] of Object.entries(s.entries)) if (typeof enc === 'string') map.set(hash, enc);
+    const problems: Problem[] = [];
+    if (s.state !== undefined && this.docs.size === 0) {
+      const restored = restoreState(s.state, map, this.markCorrupt);
+      if (restored) {
+        for (const d of restored.docs) {
+          this.docs.set(d.uri, d);
+          this.liveByHash.set(d.hash, d);
+        }
+        for (const b of restored.buckets) this.groups.adopt(b);
+        for (const [k, v] of restored.dayMentions) this.dayMentions.set(k, v);
+        for (const [k, v] of restored.dayStories) this.dayStories.set(k, v);
+        this.storyTotal = restored.storyTotal;
+        this.mentionTotal = restored.mentionTotal;
+        this.invalidateCaches();
+      } else {
+        problems.push({ start: 0, end: 0, severity: 'info', code: 'cache.state', message: 'The index state in the cache is unusable; documents are re-aggregated from the cached analyses.' });
+      }
+    }
     this.restored = map;
     return { value: map.size, problems };
   }
@@ -266,7 +301,7 @@ export class WorkspaceIndex {
   storyAt(uri: string, offset: number): StoryInfo | undefined {
     const d = this.docs.get(uri);
     if (!d) return undefined;
-    return d.analysis.stories.find((s) => s.start <= offset && offset < s.end);
+    return d.stories.find((s) => s.start <= offset && offset < s.end);
   }
 
   /** Counters for logs, tests and benchmarks. */
@@ -415,7 +450,7 @@ export class WorkspaceIndex {
     if (q === '') return [];
     const hits: SearchHit<{ uri: string; story: StoryInfo }>[] = [];
     for (const d of this.docs.values()) {
-      for (const story of d.analysis.stories) {
+      for (const story of d.stories) {
         const score = matchScore(q, foldText(story.headline));
         if (score > 0) hits.push({ item: { uri: d.uri, story }, score });
       }
@@ -437,7 +472,7 @@ export class WorkspaceIndex {
     for (const [uri, stories] of this.dayStories.get(day) ?? []) {
       const d = this.docs.get(uri);
       for (const i of stories) {
-        const story = d?.analysis.stories[i];
+        const story = d?.stories[i];
         if (story) get(uri, story).published = true;
       }
     }
@@ -445,7 +480,7 @@ export class WorkspaceIndex {
       const d = this.docs.get(uri);
       for (const i of idxs) {
         const m = d?.analysis.dates[i];
-        const story = m && d?.analysis.stories[m.story];
+        const story = m && d?.stories[m.story];
         if (m && story) get(uri, story).mentions.push(m);
       }
     }
@@ -496,26 +531,63 @@ export class WorkspaceIndex {
 
   // ---------------------------------------------------------------- internals
 
-  private analysisFor(uri: string, text: string, version: number, hash: string): { analysis: TextAnalysis; encoded?: EncodedAnalysis } {
+  private analysisFor(uri: string, text: string, version: number, hash: string): { analysis?: TextAnalysis; encoded?: string | EncodedAnalysis } {
     // Same content under another uri (a copied file): share its analysis.
     const twin = this.liveByHash.get(hash);
-    if (twin && twin.text === text) return { analysis: twin.analysis, ...(twin.encoded ? { encoded: twin.encoded } : {}) };
+    if (twin && twin.text === text) return twin.reusable();
     const recent = this.recent.get(hash);
-    if (recent && recent.analysis.length === text.length) {
+    if (recent) {
       this.recent.delete(hash);
       return recent;
     }
     const raw = this.restored.get(hash);
     if (raw !== undefined) {
       this.restored.delete(hash);
-      const analysis = decodeAnalysis(raw, text);
-      if (analysis) {
+      let failed = false;
+      const probe = new DocEntry(uri, version, hash, text, undefined, [], raw, () => { failed = true; });
+      if (probe.analysis.length === text.length && !failed) {
         this.cacheHits++;
-        return { analysis, encoded: raw as EncodedAnalysis };
+        return probe.reusable();
       }
     }
     this.analyzeCalls++;
     return { analysis: sortedAnalysis(this.options.analyze(uri, text, version)) };
+  }
+
+  /** A cached analysis of an indexed document did not decode: rebuild the aggregates at the next update. */
+  private readonly markCorrupt = (): void => {
+    this.corrupt = true;
+  };
+
+  /**
+   * Rebuilds every aggregate from the documents after a corrupt cache entry
+   * was met (rare: the cache file was damaged). Documents whose text is known
+   * are re-analysed; documents still waiting for confirmation are dropped.
+   */
+  private repairIfCorrupt(): void {
+    if (!this.corrupt) return;
+    this.corrupt = false;
+    const docs = [...this.docs.values()];
+    this.docs.clear();
+    this.liveByHash.clear();
+    this.groups.buckets.clear();
+    this.groups.reset();
+    this.dayMentions.clear();
+    this.dayStories.clear();
+    this.storyTotal = 0;
+    this.mentionTotal = 0;
+    this.restored.clear();
+    this.recent.clear();
+    for (const d of docs) {
+      if (d.text === undefined) continue;
+      let analysis = d.analysis;
+      if (d.failed) {
+        this.analyzeCalls++;
+        analysis = sortedAnalysis(this.options.analyze(d.uri, d.text, d.version));
+      }
+      this.replace(undefined, new DocEntry(d.uri, d.version, d.hash, d.text, analysis, d.annotations, undefined, this.markCorrupt));
+    }
+    this.corrupt = false;
   }
 
   private annotationsFor(uri: string, text: string): readonly AnnotationInfo[] {
@@ -536,6 +608,10 @@ export class WorkspaceIndex {
       this.liveByHash.set(entry.hash, entry);
       this.contribute(entry, +1);
     }
+    this.invalidateCaches();
+  }
+
+  private invalidateCaches(): void {
     this.groups.invalidate();
     this.summaries.clear();
     this.coMentions.clear();
@@ -544,16 +620,16 @@ export class WorkspaceIndex {
 
   private remember(old: DocEntry): void {
     this.recent.delete(old.hash);
-    this.recent.set(old.hash, { analysis: old.analysis, ...(old.encoded ? { encoded: old.encoded } : {}) });
+    this.recent.set(old.hash, old.reusable());
     if (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value as string);
   }
 
   private contribute(d: DocEntry, sign: 1 | -1): void {
     const { uri } = d;
-    this.storyTotal += sign * d.analysis.stories.length;
+    this.storyTotal += sign * d.stories.length;
     this.mentionTotal += sign * d.mentions.length;
     const touched = new Map<string, EntityBucket>();
-    d.mentions.forEach((m, i) => {
+    d.mentions.forEach((m) => {
       const b = sign > 0 ? this.groups.obtain(m.key) : this.groups.buckets.get(m.key);
       if (!b) return;
       touched.set(m.key, b);
@@ -562,14 +638,10 @@ export class WorkspaceIndex {
       bump(b.names, m.canonical ?? withoutPossessive(m.text), sign);
       bump(b.types, m.type, sign);
       this.groups.countAlias(b, withoutPossessive(m.text), sign);
-      if (sign > 0) {
-        let list = b.byUri.get(uri);
-        if (!list) b.byUri.set(uri, (list = []));
-        list.push(i);
-      }
+      if (sign > 0) b.byUri.set(uri, (b.byUri.get(uri) ?? 0) + 1);
     });
     d.storyKeys.forEach((keys, storyIndex) => {
-      const day = d.analysis.stories[storyIndex]?.date?.value;
+      const day = d.stories[storyIndex]?.date?.value;
       for (const key of keys) {
         const b = touched.get(key);
         if (!b) continue;
@@ -584,7 +656,7 @@ export class WorkspaceIndex {
       }
     }
     addPositions(this.dayMentions, d.analysis.dates.map((m) => m.value), uri, sign);
-    addPositions(this.dayStories, d.analysis.stories.map((s) => s.date?.value), uri, sign);
+    addPositions(this.dayStories, d.stories.map((s) => s.date?.value), uri, sign);
   }
 
   private emit(uris: string[], entities: boolean, annotations: boolean): void {
@@ -602,13 +674,10 @@ export class WorkspaceIndex {
     for (const key of this.groups.membersOf(root)) {
       const b = this.groups.buckets.get(key);
       if (!b) continue;
-      for (const [uri, idxs] of b.byUri) {
+      for (const uri of b.byUri.keys()) {
         const doc = this.docs.get(uri);
         if (!doc) continue;
-        for (const i of idxs) {
-          const mention = doc.mentions[i];
-          if (mention) yield { uri, mention, doc };
-        }
+        for (const mention of doc.mentions) if (mention.key === key) yield { uri, mention, doc };
       }
     }
   }
@@ -688,30 +757,6 @@ export class WorkspaceIndex {
     }
     return out.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   }
-}
-
-function makeEntry(
-  uri: string,
-  version: number,
-  hash: string,
-  text: string,
-  analysis: TextAnalysis,
-  annotations: readonly AnnotationInfo[],
-  encoded: EncodedAnalysis | undefined,
-): DocEntry {
-  const mentions = buildMentions(text, analysis, annotations);
-  const storyKeys: string[][] = analysis.stories.map(() => []);
-  const seen = analysis.stories.map(() => new Set<string>());
-  for (const m of mentions) {
-    const set = seen[m.story];
-    if (set && !set.has(m.key)) {
-      set.add(m.key);
-      storyKeys[m.story]!.push(m.key);
-    }
-  }
-  const fingerprint = contentHash(mentions.map((m) => `${m.key}\u0001${m.story}\u0001${m.type}\u0001${m.confirmed ? 1 : 0}\u0001${m.canonical ?? m.text}`).join('\u0002')
-    + '\u0003' + analysis.stories.map((s) => `${s.date?.value ?? ''}\u0001${s.headline}`).join('\u0002'));
-  return { uri, version, hash, text, analysis, annotations, mentions, storyKeys, fingerprint, ...(encoded ? { encoded } : {}) };
 }
 
 /** Entities and dates sorted by start (position queries binary-search them). */

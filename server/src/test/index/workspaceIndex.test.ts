@@ -323,27 +323,65 @@ describe('WorkspaceIndex', () => {
       const { index } = setup();
       index.set(A, TEXT_A, 1);
       index.set(B, TEXT_B, 1);
-      const snapshot = JSON.parse(JSON.stringify(index.serialize())) as { entries: Record<string, { n: number }> };
+      const snapshot = JSON.parse(JSON.stringify(index.serialize())) as { entries: Record<string, string>; state?: unknown };
 
+      // Changed content: the restored document is re-analysed, its old contribution replaced.
       const changed = setup();
       changed.index.restore(snapshot);
-      changed.index.set(A, TEXT_A + 'More text.\n', 2);
+      changed.index.set(A, TEXT_A.replace('Iran said', 'Tehran said'), 2);
+      changed.index.set(B, TEXT_B, 1);
       assert.deepEqual(changed.calls, [A]);
+      const fresh = setup();
+      fresh.index.set(A, TEXT_A.replace('Iran said', 'Tehran said'), 2);
+      fresh.index.set(B, TEXT_B, 1);
+      assert.deepEqual(changed.index.entities(), fresh.index.entities());
 
       const other = new WorkspaceIndex({ analyze: handMadeAnalyzer().analyze, analyzerVersion: 'test-2' });
       const r = other.restore(snapshot);
       assert.equal(r.value, 0);
       assert.equal(r.problems[0]?.code, 'cache.analyzer');
 
+      // A damaged entry: found out when decoded, then everything is rebuilt from the texts.
       const corrupt = setup();
-      for (const e of Object.values(snapshot.entries)) e.n = -1;
-      corrupt.index.restore(snapshot);
+      const damaged = { ...snapshot, entries: Object.fromEntries(Object.keys(snapshot.entries).map((h) => [h, '{"n":-1}'])) };
+      corrupt.index.restore(damaged);
       corrupt.index.set(A, TEXT_A, 1);
-      assert.deepEqual(corrupt.calls, [A]);
+      corrupt.index.set(B, TEXT_B, 1);
+      assert.equal(corrupt.index.mentionsIn(A).length, 0, 'the damaged analysis decodes to nothing');
+      corrupt.index.set('file:///ws/other.article', '# Other @2024-03-01\nIran.\n', 1);
+      assert.deepEqual(corrupt.calls.slice(0, 2).sort(), [A, B]);
+      assert.equal(corrupt.index.entity('Kakar')?.storyCount, 3);
 
-      for (const bad of [null, 42, 'x', { format: 'other' }, { format: 'dossier-index-cache', version: 1, analyzer: 'test-1' }]) {
+      // A damaged state: ignored, the analyses are still used.
+      const badState = setup();
+      const res = badState.index.restore({ ...snapshot, state: { uris: 'x' } });
+      assert.equal(res.problems[0]?.code, 'cache.state');
+      badState.index.set(A, TEXT_A, 1);
+      assert.equal(badState.calls.length, 0);
+
+      for (const bad of [null, 42, 'x', { format: 'other' }, { format: 'dossier-index-cache', version: 2, analyzer: 'test-1' }]) {
         assert.equal(setup().index.restore(bad).value, 0);
       }
+    });
+
+    it('answers from the restored state before the files are re-read, and drops what is gone', () => {
+      const { index } = setup();
+      index.set(A, TEXT_A, 1);
+      index.set(B, TEXT_B, 1);
+      const snapshot = JSON.parse(JSON.stringify(index.serialize())) as unknown;
+      const warm = setup();
+      warm.index.restore(snapshot);
+      assert.deepEqual(warm.index.entities(), index.entities());
+      assert.deepEqual(warm.index.storiesMentioning('Kakar'), index.storiesMentioning('Kakar'));
+      assert.equal(warm.index.textOf(A), undefined);
+      warm.index.set(A, TEXT_A, 1);
+      assert.equal(warm.index.textOf(A), TEXT_A);
+      warm.index.delete(B);
+      const onlyA = setup();
+      onlyA.index.set(A, TEXT_A, 1);
+      assert.deepEqual(warm.index.entities(), onlyA.index.entities());
+      assert.deepEqual(warm.index.timeline(), onlyA.index.timeline());
+      assert.equal(warm.calls.length, 0);
     });
   });
 });
