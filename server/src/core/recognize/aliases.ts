@@ -43,6 +43,18 @@ const TITLE_WORDS = new Set(PERSON_TITLES.flatMap((t) => t.split(/[\s-]+/)));
  * possessive are ignored. "Anwaar ul-Haq-Kakar" and "Anwaar-ul-Haq Kakar" agree.
  */
 export function normalizeAlias(name: string): string {
+  const hit = normalized.get(name);
+  if (hit !== undefined) return hit;
+  const v = normalizeUncached(name);
+  // Names repeat across stories; a bounded memo keeps the regex work off the hot path.
+  if (normalized.size > 50_000) normalized.clear();
+  normalized.set(name, v);
+  return v;
+}
+
+const normalized = new Map<string, string>();
+
+function normalizeUncached(name: string): string {
   let s = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   s = s.replace(/['\u2019]s$/, '').replace(/[.\u2019'`"“”]/g, '').replace(/[-\u2010-\u2015_/]/g, ' ');
   const words = s.split(/\s+/).filter(Boolean);
@@ -63,6 +75,8 @@ export function initialsOf(name: string): string {
 }
 
 interface Full {
+  /** Initials of the first surface form, computed once. */
+  initials?: string;
   norm: string;
   words: string[];
   type: EntityType;
@@ -132,8 +146,8 @@ function resolvePartial(m: AliasInput, norm: string, fulls: Full[], story: strin
     if (f.type === m.type && f.words.includes(norm)) return true;
     // Acronyms may be typed differently by the tagger; initials decide.
     if (/^[\p{Lu}\d]{2,}$/u.test(acronym) && f.words.length >= 2) {
-      const canon = [...f.forms.keys()][0];
-      return initialsOf(canon) === acronym.toUpperCase();
+      f.initials ??= initialsOf(f.forms.keys().next().value ?? '');
+      return f.initials === acronym.toUpperCase();
     }
     return false;
   });

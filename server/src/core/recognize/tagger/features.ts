@@ -58,11 +58,9 @@ const H_S = hashLower("'s");
 /** Collects the document-level bits of every name-like word and spreads them to its tokens. */
 export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array): Uint16Array {
   const n = t.count;
-  const lowerSeen = new Set<number>();
   const bits = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const s = shape[i];
-    if (s === 2) { if (!(t.flags[i] & TokenFlag.SentStart)) lowerSeen.add(t.lower[i]); continue; }
     if (s < 3) continue;
     const h = t.lower[i];
     let b = bits.get(h) ?? 0;
@@ -80,12 +78,14 @@ export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array)
     else if (!(t.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart))) b |= DocBit.AloneMidSentence;
     bits.set(h, b);
   }
-  const out = new Uint16Array(n);
+  // Lower-case uses mid-sentence of the same words (a lookup per lower-case word, no insertion).
   for (let i = 0; i < n; i++) {
-    if (shape[i] < 3) continue;
-    const h = t.lower[i];
-    out[i] = (bits.get(h) ?? 0) | (lowerSeen.has(h) ? DocBit.Lower : 0);
+    if (shape[i] !== 2 || (t.flags[i] & TokenFlag.SentStart)) continue;
+    const b = bits.get(t.lower[i]);
+    if (b !== undefined && !(b & DocBit.Lower)) bits.set(t.lower[i], b | DocBit.Lower);
   }
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) if (shape[i] >= 3) out[i] = bits.get(t.lower[i]) ?? 0;
   return out;
 }
 
