@@ -75,6 +75,13 @@ describe('article grammar (syntaxes/article.tmLanguage.json)', () => {
       assert.ok(scopesOf(heads, 'but not a bullet').includes('markup.list.unnumbered.news-article'));
     });
 
+    it('does not take a first-line date line for a headline', async () => {
+      const lines = await tokenize(fs.readFileSync(path.join(FIXTURES, 'date-first.article'), 'utf8'));
+      assert.ok(scopesOf(lines, '3 May 2024').includes('meta.dateline.updated.news-article'));
+      assert.ok(!scopesOf(lines, 'Updated').includes('markup.heading.headline.news-article'));
+      assert.ok(scopesOf(lines, 'ROME').includes('entity.name.location.dateline.news-article'));
+    });
+
     it('scopes date lines: Updated, Published, Last updated, AP-style and relative', () => {
       assert.ok(scopesOf(arab, '20 August 2024').includes('meta.dateline.updated.news-article'));
       assert.ok(scopesOf(arab, 'Updated', 'Updated 20').includes('keyword.other.dateline-label.news-article'));
