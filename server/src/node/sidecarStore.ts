@@ -5,6 +5,11 @@
  * merged rather than overwritten), writes atomically, refuses to touch a file it
  * cannot parse (the edits stay pending in memory, reported, never lost), and
  * serializes writes per file.
+ *
+ * The one window left open is between the last look at the file and the
+ * rename (no file system offers a compare-and-swap rename): a write by another
+ * process in exactly that moment would be replaced. It is as short as we can
+ * make it: the last look happens after the new text is ready.
  */
 
 import { createHash } from 'node:crypto';
@@ -164,6 +169,17 @@ export class SidecarStore {
   edit(file: string, edits: readonly SidecarEdit[]): Promise<SidecarWriteReport> {
     const key = path.resolve(file);
     return this.enqueue(key, () => this.write(key, edits));
+  }
+
+  /**
+   * What a file watcher calls when a sidecar changed on disk (external edit,
+   * git checkout, another window): re-reads it, and if edits were waiting for
+   * the file to become readable again, writes them now. Resolves to the new state.
+   */
+  async reload(file: string): Promise<SidecarState> {
+    const state = await this.read(file);
+    if (state.pending.length === 0 || !state.sidecar.writable) return state;
+    return (await this.retry(file)).state;
   }
 
   /** Tries again to write the pending edits of a sidecar (after the analyst fixed it, or on a file change event). */

@@ -176,11 +176,13 @@ describe('sidecar store', () => {
       const b = annotation(51);
       assert.equal((await store.edit(file, [{ kind: 'add', annotation: b }])).state.pending.length, 2);
       assert.deepEqual(store.pendingFiles(), [file]);
-      // The analyst fixes the file by hand; the next write (or a retry on the change event) lands both.
+      // Reloading while it is still broken keeps them waiting.
+      assert.equal((await store.reload(file)).pending.length, 2);
+      // The analyst fixes the file by hand; the file watcher's reload lands both.
       fs.writeFileSync(file, commented);
-      const retried = await store.retry(file);
-      assert.equal(retried.status, 'written');
-      assert.deepEqual(retried.state.pending, []);
+      const reloaded = await store.reload(file);
+      assert.deepEqual(reloaded.pending, []);
+      assert.equal(reloaded.sidecar.annotations.length, 4);
       assert.deepEqual(ids(file), ['a-fm0000001', 'a-iq0000002', a.id, b.id].sort());
     });
   }
