@@ -243,9 +243,10 @@ export function newestFirst<S extends TreeStory>(stories: readonly S[]): S[] {
 }
 
 function storySpecs(entityId: string, key: string, stories: readonly TreeStoryMentions[]): NodeSpec[] {
+  const ids = new UniqueIds();
   return newestFirst(stories).map((s) => {
     const { mentions, ...story } = s;
-    const id = `${entityId}|story:${s.uri}#${s.index}`;
+    const id = ids.next(`${entityId}|story:${s.uri}#${s.index}`);
     return {
       item: {
         id,
@@ -265,7 +266,7 @@ function storySpecs(entityId: string, key: string, stories: readonly TreeStoryMe
         .map(
           (m): NodeSpec => ({
             item: {
-              id: `${id}|m:${m.start}-${m.end}`,
+              id: ids.next(`${id}|m:${m.start}-${m.end}`),
               label: shorten(m.excerpt || m.text, EXCERPT_MAX),
               description: m.confirmed ? 'confirmed' : undefined,
               tooltip: mentionTooltip(m),
@@ -279,6 +280,20 @@ function storySpecs(entityId: string, key: string, stories: readonly TreeStoryMe
         ),
     };
   });
+}
+
+/**
+ * Node ids must be unique in a tree (VS Code refuses the whole level
+ * otherwise); a repeated one, such as two mentions on the same span, gets a suffix.
+ */
+class UniqueIds {
+  private readonly seen = new Set<string>();
+  next(id: string): string {
+    let out = id;
+    for (let i = 2; this.seen.has(out); i++) out = `${id}~${i}`;
+    this.seen.add(out);
+    return out;
+  }
 }
 
 /** The sentence with the mention in bold (the mention's first occurrence in it), escaped. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { IndexChangedNotification, RemoveAnnotationRequest, type TreeEntitySort, type TreeEntityType } from '../../../server/src/protocol';
+import { IndexChangedNotification, RemoveAnnotationRequest, type IndexChangedParams, type TreeEntitySort, type TreeEntityType } from '../../../server/src/protocol';
 import { registerCommands } from '../commands';
 import type { ServerApi } from '../serverApi';
 import { AnnotationsModel } from './annotationsModel';
@@ -8,7 +8,7 @@ import { EntitiesModel } from './entitiesModel';
 import { mergeEntities, renameEntity, type EntityEditContext } from './entityEdits';
 import { ENTITY_TYPE_LABELS, ENTITY_TYPE_ORDER } from './entityPresentation';
 import { annotationOf, articleUriOf, nameOf } from './nodeRefs';
-import { RefreshScheduler } from './refreshScheduler';
+import { mergeChanges, RefreshScheduler } from './refreshScheduler';
 import { TimelineModel } from './timelineModel';
 import { ModelTreeProvider } from './treeProvider';
 import type { TreeModel } from './treeModel';
@@ -52,7 +52,7 @@ export function registerDossierViews(context: vscode.ExtensionContext, server: S
   const timeline = new TimelineModel(gated);
   const models: Record<'entities' | 'annotations' | 'timeline', TreeModel> = { entities, annotations, timeline };
 
-  const views: vscode.TreeView<unknown>[] = [];
+  const viewOf = new Map<TreeModel, vscode.TreeView<unknown>>();
   const updateChrome = (model: TreeModel, view: vscode.TreeView<unknown>): void => {
     view.message = model.message();
     view.description = model.description();
@@ -68,18 +68,36 @@ export function registerDossierViews(context: vscode.ExtensionContext, server: S
       showCollapseAll: true,
       canSelectMany: name === 'entities',
     });
-    views.push(view);
+    viewOf.set(model, view);
     context.subscriptions.push(provider, view, { dispose: () => model.dispose() });
   }
 
   const refreshAll = async (): Promise<void> => {
     await Promise.all(Object.values(models).map((m) => m.refresh()));
   };
+  // A hidden view does not refetch on every index change (a cold scan fires many):
+  // its changes wait, merged, until it is shown again or read through the API.
+  const deferred = new Map<TreeModel, IndexChangedParams>();
+  const apply = (model: TreeModel, change: IndexChangedParams): Promise<void> =>
+    model.refresh(change).catch((err: unknown) => log.warn(`Dossier ${model.viewId}: refresh failed: ${String(err)}`));
+  const flush = async (model: TreeModel): Promise<void> => {
+    const change = deferred.get(model);
+    if (!change) return;
+    deferred.delete(model);
+    await apply(model, change);
+  };
   const scheduler = new RefreshScheduler((change) => {
-    for (const m of Object.values(models)) {
-      m.refresh(change).catch((err: unknown) => log.warn(`Dossier ${m.viewId}: refresh failed: ${String(err)}`));
+    for (const [model, view] of viewOf) {
+      if (view.visible) void apply(model, change);
+      else {
+        const before = deferred.get(model);
+        deferred.set(model, before ? mergeChanges(before, change) : change);
+      }
     }
   });
+  for (const [model, view] of viewOf) {
+    context.subscriptions.push(view.onDidChangeVisibility((e) => e.visible && void flush(model)));
+  }
   context.subscriptions.push(
     { dispose: () => scheduler.dispose() },
     server.onNotification(IndexChangedNotification, (change) => scheduler.push(change)),
@@ -158,7 +176,7 @@ export function registerDossierViews(context: vscode.ExtensionContext, server: S
     },
   });
 
-  return createViewsApi({ entities, annotations, timeline });
+  return createViewsApi({ entities, annotations, timeline }, { beforeRead: (view) => flush(models[view]) });
 }
 
 /** Opens an article and selects a range given as UTF-16 offsets of its text. */

@@ -26,8 +26,14 @@ export interface DossierViewsApi {
   readonly entities: Pick<EntitiesModel, 'setSort' | 'setFilter' | 'setTypes' | 'clearFilter' | 'current'>;
 }
 
+/** Hooks of the API. */
+export interface ViewsApiOptions {
+  /** Runs before a view is read (applies index changes held back while the view was hidden). */
+  readonly beforeRead?: (view: ViewName) => Promise<void>;
+}
+
 /** Builds the API over the models. */
-export function createViewsApi(models: DossierViewModels): DossierViewsApi {
+export function createViewsApi(models: DossierViewModels, options: ViewsApiOptions = {}): DossierViewsApi {
   const model = (view: ViewName): TreeModel => {
     const m = models[view];
     if (!m) throw new Error(`no Dossier view named ${String(view)}`);
@@ -36,6 +42,7 @@ export function createViewsApi(models: DossierViewModels): DossierViewsApi {
   return {
     async children(view, parentId) {
       const m = model(view);
+      await options.beforeRead?.(view);
       let parent: ViewNode | undefined;
       if (parentId !== undefined) {
         parent = m.node(parentId);

@@ -155,6 +155,16 @@ describe('EntitiesModel', () => {
     assert.match(mentions[1]!.item.tooltip!, /\*\*Iran\*\*/);
   });
 
+  it('keeps node ids unique when two mentions share a span', async () => {
+    const { model, index } = setup();
+    index.stories.set('iran', [story('file:///w/a.txt', 0, '2024-01-10', 'A', [[5, 'Iran', 'Iran.'], [5, 'Iran', 'Iran.']])]);
+    const groups = await model.children();
+    const iran = (await model.children(groups[2])).find((n) => n.id === 'entity:iran')!;
+    const [s] = await model.children(iran);
+    const ids = (await model.children(s)).map((m) => m.id);
+    assert.equal(new Set(ids).size, 2, ids.join(' '));
+  });
+
   describe('following the index', () => {
     it('fires only the entity whose counts changed', async () => {
       const { model, index, events, server } = setup();

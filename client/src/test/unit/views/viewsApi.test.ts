@@ -7,7 +7,7 @@ import { TimelineModel } from '../../../views/timelineModel';
 import { createViewsApi } from '../../../views/viewsApi';
 import { FakeServer } from './fakeServer';
 
-function setup() {
+function setup(beforeRead?: (view: string) => Promise<void>) {
   const server = new FakeServer()
     .on(EntitiesTreeRequest, () => ({
       articleCount: 1,
@@ -17,7 +17,7 @@ function setup() {
     .on(AnnotationsTreeRequest, () => ({ articleCount: 1, indexReady: true, files: [] }))
     .on(TimelineTreeRequest, () => ({ articleCount: 1, indexReady: true, days: [] }));
   const entities = new EntitiesModel(server);
-  return createViewsApi({ entities, annotations: new AnnotationsModel(server), timeline: new TimelineModel(server) });
+  return createViewsApi({ entities, annotations: new AnnotationsModel(server), timeline: new TimelineModel(server) }, { beforeRead });
 }
 
 describe('views API', () => {
@@ -31,6 +31,14 @@ describe('views API', () => {
     assert.equal(iran!.description, '2 stories · 3 mentions');
     assert.deepEqual(await api.children('timeline'), []);
     await assert.rejects(api.children('entities', 'entity:nope'), /no node entity:nope/);
+  });
+
+  it('lets held-back changes apply before a view is read', async () => {
+    const read: string[] = [];
+    const api = setup(async (view) => void read.push(view));
+    await api.children('timeline');
+    await api.children('entities');
+    assert.deepEqual(read, ['timeline', 'entities']);
   });
 
   it('resolves the entity, name and article behind nodes for the commands', async () => {
