@@ -77,3 +77,41 @@ function describeQuote(exact: string): string {
   const oneLine = exact.replace(/\s+/g, ' ').trim();
   return `“${oneLine.length > 50 ? `${oneLine.slice(0, 49)}…` : oneLine}”`;
 }
+
+/**
+ * A resolved annotation flattened for the workspace index (the index's
+ * `AnnotationInfo` has this shape). An orphaned annotation keeps its last
+ * known place, clamped into the text and empty, so it can still be listed.
+ */
+export interface FlatAnnotation {
+  readonly start: number;
+  readonly end: number;
+  readonly id: string;
+  readonly type: string;
+  readonly entity?: string;
+  readonly note?: string;
+  readonly author?: string;
+  readonly updated?: string;
+  readonly tags?: readonly string[];
+  readonly origin?: 'analyst' | 'confirmed';
+  readonly status: AnchorResolution['status'];
+  /** The stored quote (for an orphan, the only text left of it). */
+  readonly quote: string;
+}
+
+/** Flattens resolved annotations for the index and the tree view, in the same order. */
+export function flattenResolved(resolved: readonly ResolvedAnnotation[], textLength: number): FlatAnnotation[] {
+  return resolved.map(({ annotation: a, resolution: r }) => {
+    const last = Math.min(Math.max(0, a.anchor.position.start), textLength);
+    const flat: Record<string, unknown> = {
+      start: r.start ?? last,
+      end: r.end ?? last,
+      id: a.id,
+      type: a.type,
+      status: r.status,
+      quote: a.anchor.quote.exact,
+    };
+    for (const key of ['entity', 'note', 'author', 'updated', 'tags', 'origin'] as const) if (a[key] !== undefined) flat[key] = a[key];
+    return flat as unknown as FlatAnnotation;
+  });
+}

@@ -5,7 +5,8 @@ import {
   changeAnnotation, confirmSuggestion, reattachAnnotation, refreshAnchors, rejectSuggestion, removeAnnotation, tagSelection,
 } from '../../core/annotations/edits';
 import type { AnnotationEnvironment } from '../../core/annotations/model';
-import { annotationProblems, resolveAnnotations } from '../../core/annotations/resolve';
+import type { AnnotationInfo } from '../../core/index/documentAnalysis';
+import { annotationProblems, flattenResolved, resolveAnnotations } from '../../core/annotations/resolve';
 import { applySidecarEdits, parseSidecar, type SidecarEdit } from '../../core/annotations/sidecarYaml';
 
 const original = fs.readFileSync(path.resolve(__dirname, '../../../../test-fixtures/articles/000_7d1f51ccce8b1f59.txt'), 'utf8');
@@ -78,6 +79,15 @@ describe('annotation commands as sidecar edits', () => {
     const orphanLine = problems[1]!;
     assert.ok(orphanLine.end > orphanLine.start && !text.slice(orphanLine.start, orphanLine.end).includes('\n'));
 
+    const flat = flattenResolved(resolved, text.length);
+    assert.deepEqual(flat.map((f) => [f.status, text.slice(f.start, f.end), f.quote]), [
+      ['fuzzy', 'Shah Mehmood Qureshi', 'Shah Mahmood Qureshi'],
+      ['moved', 'Mohamed Ali Alhakim', 'Mohamed Ali Alhakim'],
+      ['orphaned', '', 'Gen. Qasim Soleimani'],
+    ]);
+    // The flat shape is what the workspace index takes (checked by the compiler).
+    const forIndex: readonly AnnotationInfo[] = flat;
+    assert.equal(forIndex.length, 3);
     const refresh = refreshAnchors(resolved, text);
     assert.equal(refresh.length, 3);
     file = apply(file, refresh);
