@@ -142,10 +142,20 @@ export interface TreeStoryMentions extends TreeStory {
 /** Params of {@link EntityStoriesRequest}. */
 export interface EntityStoriesParams {
   readonly key: string;
+  /** At most this many stories (the newest); absent: all. */
+  readonly limit?: number;
 }
 
-/** The stories that mention an entity, newest first; empty when the entity is gone. */
-export const EntityStoriesRequest: RequestDef<EntityStoriesParams, readonly TreeStoryMentions[]> = {
+/** The stories that mention an entity. */
+export interface EntityStoriesResult {
+  /** How many stories mention the entity, even when fewer are listed. */
+  readonly total: number;
+  /** Newest first. */
+  readonly stories: readonly TreeStoryMentions[];
+}
+
+/** The stories that mention an entity, newest first; none when the entity is gone. */
+export const EntityStoriesRequest: RequestDef<EntityStoriesParams, EntityStoriesResult> = {
   method: 'dossier/tree/entityStories',
 };
 

@@ -6,9 +6,9 @@ import {
   type TreeEntity,
   type TreeEntitySort,
   type TreeEntityType,
+  type EntityStoriesResult,
   type TreeMention,
   type TreeStory,
-  type TreeStoryMentions,
 } from '../../../server/src/protocol';
 import type { ServerApi } from '../serverApi';
 import { ViewCommands, ViewIds } from './commandIds';
@@ -24,7 +24,8 @@ export type EntityNodeData =
   | { readonly kind: 'more'; readonly type: TreeEntityType; readonly hidden: number }
   | { readonly kind: 'entity'; readonly entity: TreeEntity }
   | { readonly kind: 'story'; readonly entityKey: string; readonly story: TreeStory }
-  | { readonly kind: 'mention'; readonly uri: string; readonly mention: TreeMention };
+  | { readonly kind: 'mention'; readonly uri: string; readonly mention: TreeMention }
+  | { readonly kind: 'olderStories'; readonly hidden: number };
 
 /** How the Entities view is sorted and filtered. */
 export interface EntityQuery {
@@ -40,9 +41,12 @@ export interface EntitiesModelOptions {
   readonly sort?: TreeEntitySort;
   /** Entities listed per type group at most (the rest is one "N more" node). */
   readonly limitPerType?: number;
+  /** Stories listed under an entity at most (the newest). */
+  readonly storiesPerEntity?: number;
 }
 
 const DEFAULT_LIMIT = 1000;
+const DEFAULT_STORIES = 200;
 const EXCERPT_MAX = 120;
 
 /**
@@ -53,11 +57,13 @@ const EXCERPT_MAX = 120;
 export class EntitiesModel extends BaseTreeModel<EntitiesTreeResult> {
   private query: EntityQuery;
   private readonly limitPerType: number;
+  private readonly storiesPerEntity: number;
 
   constructor(server: ServerApi, options: EntitiesModelOptions = {}) {
     super(ViewIds.entities, server);
     this.query = { sort: options.sort ?? 'count', filter: '', types: [] };
     this.limitPerType = options.limitPerType ?? DEFAULT_LIMIT;
+    this.storiesPerEntity = options.storiesPerEntity ?? DEFAULT_STORIES;
   }
 
   /** The current sort and filters. */
@@ -163,7 +169,7 @@ export class EntitiesModel extends BaseTreeModel<EntitiesTreeResult> {
     const data = node.data as EntityNodeData;
     if (data.kind !== 'entity') return undefined;
     const key = data.entity.key;
-    return this.server.request(EntityStoriesRequest, { key }).then((stories) => storySpecs(node.id, key, stories));
+    return this.server.request(EntityStoriesRequest, { key, limit: this.storiesPerEntity }).then((r) => storySpecs(node.id, key, r));
   }
 
   protected override affects(change: IndexChangedParams): boolean {
@@ -242,9 +248,9 @@ export function newestFirst<S extends TreeStory>(stories: readonly S[]): S[] {
   );
 }
 
-function storySpecs(entityId: string, key: string, stories: readonly TreeStoryMentions[]): NodeSpec[] {
+function storySpecs(entityId: string, key: string, result: EntityStoriesResult): NodeSpec[] {
   const ids = new UniqueIds();
-  return newestFirst(stories).map((s) => {
+  const specs = newestFirst(result.stories).map((s): NodeSpec => {
     const { mentions, ...story } = s;
     const id = ids.next(`${entityId}|story:${s.uri}#${s.index}`);
     return {
@@ -280,6 +286,21 @@ function storySpecs(entityId: string, key: string, stories: readonly TreeStoryMe
         ),
     };
   });
+  const hidden = result.total - result.stories.length;
+  if (hidden > 0) {
+    specs.push({
+      item: {
+        id: `${entityId}|older`,
+        label: `${plural(hidden, 'older story', 'older stories')} not listed`,
+        description: 'Find All References lists every mention',
+        icon: { id: 'ellipsis' },
+        collapsible: 'none',
+        contextValue: 'olderStories',
+      },
+      data: { kind: 'olderStories', hidden } satisfies EntityNodeData,
+    });
+  }
+  return specs;
 }
 
 /**

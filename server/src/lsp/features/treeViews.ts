@@ -20,6 +20,8 @@ import {
   type AnnotationsTreeResult,
   type EntitiesTreeParams,
   type EntitiesTreeResult,
+  type EntityStoriesParams,
+  type EntityStoriesResult,
   type EntityEditResult,
   type IndexChangedParams,
   type RemoveAnnotationResult,
@@ -75,8 +77,8 @@ export function registerTreeViewHandlers(services: TreeViewServices): Record<str
       groups: entityGroups(index, params),
     })),
   );
-  connection.onRequest(EntityStoriesRequest.method, (params: { key: string }, token) =>
-    runSafe<readonly TreeStoryMentions[]>(console, `the stories of ${params.key}`, [], token, () => entityStories(index, params.key)),
+  connection.onRequest(EntityStoriesRequest.method, (params: EntityStoriesParams, token) =>
+    runSafe<EntityStoriesResult>(console, `the stories of ${params.key}`, { total: 0, stories: [] }, token, () => entityStories(index, params.key, params.limit)),
   );
   connection.onRequest(AnnotationsTreeRequest.method, (_params: unknown, token) =>
     runSafe<AnnotationsTreeResult>(console, 'the Annotations tree', { ...workspace(), files: [] }, token, async () => ({
@@ -180,13 +182,15 @@ function treeStory(uri: string, s: StoryInfo): TreeStory {
   };
 }
 
-/** The stories mentioning an entity, newest first, each mention with its sentence. */
-export function entityStories(index: WorkspaceIndex, key: string): TreeStoryMentions[] {
-  return index.storiesMentioning(key).map(({ uri, story, mentions }) => {
+/** The (newest `limit`) stories mentioning an entity, newest first, each mention with its sentence. */
+export function entityStories(index: WorkspaceIndex, key: string, limit = Number.POSITIVE_INFINITY): EntityStoriesResult {
+  const all = index.storiesMentioning(key);
+  const stories = all.slice(0, Math.max(0, limit)).map(({ uri, story, mentions }): TreeStoryMentions => {
     const text = index.textOf(uri) ?? '';
     const sentences = index.document(uri)?.sentences ?? [];
     return { ...treeStory(uri, story), mentions: mentions.map((m) => treeMention(m, text, sentences)) };
   });
+  return { total: all.length, stories };
 }
 
 function treeMention(m: MentionLocation, text: string, sentences: readonly { start: number; end: number }[]): TreeMention {

@@ -60,7 +60,8 @@ describe('tree view handlers', () => {
 
   it('lists an entity’s stories newest first, each mention with its sentence', () => {
     const { index, a, b } = setup();
-    const stories = entityStories(index, 'iran');
+    const { stories, total } = entityStories(index, 'iran');
+    assert.equal(total, 3);
     assert.deepEqual(stories.map((s) => [s.uri, s.date, s.headline]), [
       [b, '2024-01-20', 'Ministers meet'],
       [a, '2024-01-19', 'Ties restored'],
@@ -69,7 +70,9 @@ describe('tree view handlers', () => {
     const m = stories[1]!.mentions[0]!;
     assert.equal(TEXT_A.slice(m.start, m.end), 'Iran');
     assert.equal(m.excerpt, 'Pakistan and Iran agreed on Friday.');
-    assert.deepEqual(entityStories(index, 'nobody at all'), []);
+    assert.deepEqual(entityStories(index, 'nobody at all'), { total: 0, stories: [] });
+    const newest = entityStories(index, 'iran', 1);
+    assert.deepEqual([newest.total, newest.stories.map((s) => s.headline)], [3, ['Ministers meet']]);
   });
 
   it('gives the timeline by day with stories and shared entities', () => {

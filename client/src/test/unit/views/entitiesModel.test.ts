@@ -52,7 +52,10 @@ function setup(options: ConstructorParameters<typeof EntitiesModel>[1] = {}) {
   const index = new FakeIndex();
   const server = new FakeServer()
     .on(EntitiesTreeRequest, (p) => index.answer(p))
-    .on(EntityStoriesRequest, (p) => index.stories.get(p.key) ?? []);
+    .on(EntityStoriesRequest, (p) => {
+      const all = index.stories.get(p.key) ?? [];
+      return { total: all.length, stories: all.slice(0, p.limit ?? all.length) };
+    });
   const model = new EntitiesModel(server, options);
   const events: Array<readonly ViewNode[] | undefined> = [];
   model.onDidChange((e) => events.push(e));
@@ -163,6 +166,17 @@ describe('EntitiesModel', () => {
     const [s] = await model.children(iran);
     const ids = (await model.children(s)).map((m) => m.id);
     assert.equal(new Set(ids).size, 2, ids.join(' '));
+  });
+
+  it('lists the newest stories up to the limit and says how many older ones there are', async () => {
+    const { model, index, server } = setup({ storiesPerEntity: 1 });
+    // The server answers newest first.
+    index.stories.set('iran', [story('file:///w/b.txt', 0, '2024-01-11', 'B', [[1, 'Iran', 'Iran.']]), story('file:///w/a.txt', 0, '2024-01-10', 'A', [[1, 'Iran', 'Iran.']])]);
+    const groups = await model.children();
+    const iran = (await model.children(groups[2])).find((n) => n.id === 'entity:iran')!;
+    const items = await model.children(iran);
+    assert.deepEqual(server.calls(EntityStoriesRequest).at(-1)!.params, { key: 'iran', limit: 1 });
+    assert.deepEqual(items.map((n) => n.item.label), ['B', '1 older story not listed']);
   });
 
   describe('following the index', () => {
