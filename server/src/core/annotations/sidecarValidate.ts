@@ -95,7 +95,11 @@ class Validator {
 
   /** The maps of the list under `key`; a wrong shape is reported and yields nothing. */
   list(root: YAMLMap, key: string): YAMLMap[] {
-    const node = this.deref(root.get(key, true));
+    const raw = root.get(key, true);
+    // Edits insert into and remove from the list itself; through an alias they would
+    // rewrite a node that lives elsewhere, so a list reached by alias is read-only.
+    if (isAlias(raw)) this.error(raw as Node, 'sidecar.alias', `\`${key}\` is a YAML alias; write the list out in full so Dossier can edit it.`);
+    const node = this.deref(raw);
     if (node === undefined || node === null || (isScalar(node) && node.value === null)) return [];
     if (!isSeq(node)) {
       this.error(node, 'sidecar.wrong-type', `\`${key}\` must be a list.`);
@@ -103,6 +107,7 @@ class Validator {
     }
     const maps: YAMLMap[] = [];
     for (const raw of node.items) {
+      if (isAlias(raw)) this.error(raw as Node, 'sidecar.alias', `An entry of \`${key}\` is a YAML alias; write it out in full so Dossier can edit it.`);
       const item = this.deref(raw);
       if (isMap(item)) maps.push(item);
       else this.error(item ?? node, 'sidecar.wrong-type', `Each entry of \`${key}\` must be a mapping.`);

@@ -109,6 +109,8 @@ describe('sidecar YAML: malformed input never throws, never writable', () => {
     ['duplicate ids', commented.replace('a-iq0000002', 'a-fm0000001'), 'sidecar.duplicate-id'],
     ['an id shared by a rejection', commented.replace('r-fo0000003', 'a-fm0000001'), 'sidecar.duplicate-id'],
     ['an alias bomb', bomb, 'sidecar.alias-bomb'],
+    ['a list reached by alias', 'dossier: 1\nkept: &list []\nannotations: *list\n', 'sidecar.alias'],
+    ['an entry reached by alias', commented.replace('rejections:\n', 'rejections:\n  - *first\n').replace('  - id: a-fm0000001', '  - &first\n    id: a-fm0000001'), 'sidecar.alias'],
     ['nesting deep enough to overflow the stack', `dossier: 1\nannotations: []\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'sidecar.yaml-syntax'],
     ['a 10 MB file', huge, 'sidecar.too-large'],
     ['binary', 'dossier: 1\nannotations: []\n\u0000\u0001\u0002\u00ff', 'sidecar.binary'],
