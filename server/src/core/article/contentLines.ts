@@ -1,4 +1,4 @@
-import { isBlank, type Line } from './lines';
+import type { Line } from './lines';
 import { classifyLine, type LineKind } from './lineKinds';
 import { readDateLine, type DateLineReading } from './dateLines';
 
@@ -17,24 +17,25 @@ export interface ContentLine {
   readonly gapBefore: number;
 }
 
-/** Builds the content lines of a text from its scanned lines; one linear pass. */
+/** Builds the content lines of a text from its scanned (non-blank) lines; one linear pass. */
 export function contentLines(text: string, lines: readonly Line[]): ContentLine[] {
   const out: ContentLine[] = [];
-  let gap = 0;
   for (const line of lines) {
-    if (isBlank(line)) { gap++; continue; }
     const t = text.slice(line.contentStart, line.contentEnd);
     const kind = classifyLine(t);
     const dateLine = kind === 'other' ? readDateLine(t) : undefined;
-    out.push(dateLine ? { line, text: t, kind, dateLine, gapBefore: gap } : { line, text: t, kind, gapBefore: gap });
-    gap = 0;
+    const gapBefore = line.blankBefore;
+    out.push(dateLine ? { line, text: t, kind, dateLine, gapBefore } : { line, text: t, kind, gapBefore });
   }
   return out;
 }
 
 /** Normalised text for comparing a repeated headline with the first one. */
 export function sameText(a: string, b: string): boolean {
+  if (a === b) return true;
   if (Math.abs(a.length - b.length) > 4) return false;
+  // Cheap reject before normalising: the first letters must agree.
+  if ((a.charCodeAt(0) | 0x20) !== (b.charCodeAt(0) | 0x20)) return false;
   const norm = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim().toLowerCase();
   return norm(a) === norm(b);
 }

@@ -37,7 +37,8 @@ const FILLER_RE = new RegExp(
 );
 
 function onlyFiller(s: string): boolean {
-  const re = new RegExp(FILLER_RE.source, 'giy');
+  // One shared sticky regex: not re-entered, so resetting lastIndex is enough.
+  const re = FILLER_RE;
   let pos = 0;
   while (pos < s.length) {
     re.lastIndex = pos;

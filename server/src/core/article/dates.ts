@@ -41,7 +41,8 @@ export function monthNumber(name: string): number | undefined {
 /** `YYYY-MM-DD` when the triple is a real calendar day, else undefined. */
 export function isoDay(year: number, month: number, day: number): string | undefined {
   if (!(year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1)) return undefined;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   if (day > days) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

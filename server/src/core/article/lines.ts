@@ -15,11 +15,19 @@ export interface Line {
   /** `start`/`end` with surrounding whitespace (incl. NBSP, BOM, zero-width) removed. */
   readonly contentStart: number;
   readonly contentEnd: number;
+  /** Blank lines between this line and the previous non-blank one (or the start of the text). */
+  readonly blankBefore: number;
 }
 
-/** The lines of a text and what line endings it used. */
+/**
+ * The non-blank lines of a text and what line endings it used. Blank lines
+ * are only counted (in `blankBefore`): a file of mostly blank lines then
+ * costs no objects.
+ */
 export interface LineScan {
   readonly lines: readonly Line[];
+  /** Number of physical lines, blank ones included. */
+  readonly lineCount: number;
   readonly crlf: number;
   readonly lf: number;
   readonly cr: number;
@@ -36,7 +44,7 @@ export function isPadding(code: number): boolean {
 }
 
 /**
- * Splits `text` into lines on `\r\n`, `\n` or a lone `\r`. Linear; uses
+ * Splits `text` into lines on `\r\n`, `\n` or a lone `\r` and keeps the non-blank ones. Linear; uses
  * `indexOf` for the common no-CR case so it runs at memory speed.
  */
 export function scanLines(text: string): LineScan {
@@ -49,6 +57,8 @@ export function scanLines(text: string): LineScan {
   const n = text.length;
   let nextLf = -1;
   let nextCr = -1;
+  let lineCount = 0;
+  let blank = 0;
   while (pos <= n) {
     let end: number;
     let next: number;
@@ -71,15 +81,16 @@ export function scanLines(text: string): LineScan {
     let ce = end;
     while (ce > cs && isPadding(text.charCodeAt(ce - 1))) ce--;
     // A final empty line after a trailing newline is not a line of its own.
-    if (!(next > n && pos === n && lines.length > 0)) {
-      lines.push({ index: lines.length, start: pos, end, contentStart: cs, contentEnd: ce });
+    if (!(next > n && pos === n && lineCount > 0)) {
+      if (cs < ce) {
+        lines.push({ index: lineCount, start: pos, end, contentStart: cs, contentEnd: ce, blankBefore: blank });
+        blank = 0;
+      } else {
+        blank++;
+      }
+      lineCount++;
     }
     pos = next;
   }
-  return { lines, crlf, lf, cr };
-}
-
-/** True when the line holds nothing but padding. */
-export function isBlank(line: Line): boolean {
-  return line.contentStart >= line.contentEnd;
+  return { lines, lineCount, crlf, lf, cr };
 }

@@ -112,9 +112,13 @@ function partSubject(s: string): string | undefined {
 function quotePairs(s: string): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   let i = 0;
+  // Next opening of each kind, searched again only once passed: linear even
+  // for a huge paragraph full of one kind of quote mark.
+  let curly = -2;
+  let straight = -2;
   while (i < s.length) {
-    const curly = s.indexOf('“', i);
-    const straight = s.indexOf('"', i);
+    if (curly !== -1 && curly < i) curly = s.indexOf('“', i);
+    if (straight !== -1 && straight < i) straight = s.indexOf('"', i);
     if (curly < 0 && straight < 0) break;
     const open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight);
     const closeChar = s[open] === '“' ? '”' : '"';

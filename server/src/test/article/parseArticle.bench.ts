@@ -27,3 +27,13 @@ const plain = `${prose}\n\n`.repeat(Math.ceil(10_000_000 / (prose.length + 2))).
 bench('plain prose paragraphs, full analysis (10 MB)', plain, { maxAnalysisLength: Infinity });
 const oneLine = 'word '.repeat(2_000_000);
 bench('one 10 MB line', oneLine, { maxAnalysisLength: Infinity });
+
+// Shapes that would expose anything worse than linear.
+const quotesLine = 'He said "yes" and "no" to it. '.repeat(300_000);
+bench('one 9 MB line full of straight quotes', quotesLine, { maxAnalysisLength: Infinity });
+const openCurly = `“${'an unclosed quote that runs on '.repeat(300_000)}`;
+bench('one 9 MB unclosed curly quote', openCurly, { maxAnalysisLength: Infinity });
+bench('1M separator lines', '---\n'.repeat(1_000_000), { maxAnalysisLength: Infinity });
+bench('2M blank lines', '\n'.repeat(2_000_000), { maxAnalysisLength: Infinity });
+bench('300k short headline-like lines after breaks', 'A Headline About Talks\n\n\nUpdated 3 May 2024\n'.repeat(200_000), { maxAnalysisLength: Infinity });
+bench('caption-shaped 9 MB line', `${'word '.repeat(1_800_000)}photo (AFP)`, { maxAnalysisLength: Infinity });
