@@ -226,14 +226,33 @@ export interface TreeTimelineDay {
   readonly sharedEntities: readonly TreeSharedEntity[];
 }
 
-/** The Timeline view's root data. */
-export interface TimelineTreeResult extends TreeWorkspaceState {
-  /** Newest day first. */
-  readonly days: readonly TreeTimelineDay[];
+/** A month of the timeline, without its days (they load when the month is expanded). */
+export interface TreeTimelineMonth {
+  /** `YYYY-MM`. */
+  readonly month: string;
+  /** Days with stories or dated mentions. */
+  readonly days: number;
+  /** Distinct stories on those days. */
+  readonly stories: number;
 }
 
-/** Lists the days of the workspace's stories and dated mentions, newest first. */
+/** The Timeline view's root data. */
+export interface TimelineTreeResult extends TreeWorkspaceState {
+  /** Newest month first. */
+  readonly months: readonly TreeTimelineMonth[];
+}
+
+/** Lists the months with dated stories or mentions, newest first. */
 export const TimelineTreeRequest: RequestDef<void, TimelineTreeResult> = { method: 'dossier/tree/timeline' };
+
+/** Params of {@link TimelineMonthRequest}. */
+export interface TimelineMonthParams {
+  /** `YYYY-MM`. */
+  readonly month: string;
+}
+
+/** The days of one month, newest first, each with its stories and shared entities. */
+export const TimelineMonthRequest: RequestDef<TimelineMonthParams, readonly TreeTimelineDay[]> = { method: 'dossier/tree/timelineMonth' };
 
 /** Renames an entity: every sidecar link to it (by any of its names) is rewritten to `newName`. */
 export interface RenameEntityParams {

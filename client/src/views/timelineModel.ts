@@ -1,4 +1,5 @@
 import {
+  TimelineMonthRequest,
   TimelineTreeRequest,
   type IndexChangedParams,
   type TimelineTreeResult,
@@ -12,6 +13,7 @@ import { entityTypeIcon } from './entityPresentation';
 import { dayLabel, escapeMarkdown, fileName, monthLabel, plural, shorten } from './format';
 import type { NodeSpec } from './nodeStore';
 import { BaseTreeModel } from './treeModel';
+import type { ViewNode } from './treeItemData';
 
 /** The data behind each kind of node of the Timeline view. */
 export type TimelineNodeData =
@@ -24,7 +26,8 @@ export type TimelineNodeData =
 /**
  * The Timeline view as a pure model: months newest first, their days newest
  * first, each day with its stories (published that day, or mentioning it) and
- * the entities those stories share.
+ * the entities those stories share. A month's days load when it is expanded,
+ * so a workspace spanning years does not send every day on each refresh.
  */
 export class TimelineModel extends BaseTreeModel<TimelineTreeResult> {
   constructor(server: ServerApi) {
@@ -43,36 +46,52 @@ export class TimelineModel extends BaseTreeModel<TimelineTreeResult> {
     const data = this.rootData;
     if (!data || data.articleCount === 0) return undefined;
     if (!data.indexReady) return 'Indexing the workspace…';
-    return data.days.length ? undefined : 'No dated stories in the articles.';
+    return data.months.length ? undefined : 'No dated stories in the articles.';
   }
 
   protected rootSpecs(data: TimelineTreeResult): NodeSpec[] {
-    const months = new Map<string, TreeTimelineDay[]>();
-    const days = [...data.days].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.day)).sort((a, b) => b.day.localeCompare(a.day));
-    for (const d of days) {
-      const m = d.day.slice(0, 7);
-      let list = months.get(m);
-      if (!list) months.set(m, (list = []));
-      list.push(d);
-    }
-    let first = true;
-    return [...months].map(([month, list]) => {
-      const stories = new Set(list.flatMap((d) => d.stories.map((s) => `${s.uri}#${s.index}`))).size;
-      const spec: NodeSpec = {
-        item: {
-          id: `month:${month}`,
-          label: monthLabel(month),
-          description: `${plural(list.length, 'day', 'days')} · ${plural(stories, 'story', 'stories')}`,
-          icon: { id: 'calendar' },
-          // The newest month opens by itself: that is where an analyst starts reading.
-          collapsible: first ? 'expanded' : 'collapsed',
-          contextValue: 'month',
-        },
-        data: { kind: 'month', month, days: list.length, stories } satisfies TimelineNodeData,
-        children: list.map(daySpec),
-      };
-      first = false;
-      return spec;
+    const months = data.months.filter((m) => /^\d{4}-\d{2}$/.test(m.month)).sort((a, b) => b.month.localeCompare(a.month));
+    return months.map((m, i) => ({
+      item: {
+        id: `month:${m.month}`,
+        label: monthLabel(m.month),
+        description: `${plural(m.days, 'day', 'days')} · ${plural(m.stories, 'story', 'stories')}`,
+        icon: { id: 'calendar' },
+        // The newest month opens by itself: that is where an analyst starts reading.
+        collapsible: i === 0 ? 'expanded' : 'collapsed',
+        contextValue: 'month',
+      },
+      data: { kind: 'month', month: m.month, days: m.days, stories: m.stories } satisfies TimelineNodeData,
+    }));
+  }
+
+  protected override isLazy(node: ViewNode): boolean {
+    return (node.data as TimelineNodeData).kind === 'month';
+  }
+
+  protected override fetchChildren(node: ViewNode): Promise<NodeSpec[]> | undefined {
+    const data = node.data as TimelineNodeData;
+    if (data.kind !== 'month') return undefined;
+    return this.server.request(TimelineMonthRequest, { month: data.month }).then((days) =>
+      [...days]
+        .filter((d) => d.day.startsWith(`${data.month}-`) && /^\d{4}-\d{2}-\d{2}$/.test(d.day))
+        .sort((a, b) => b.day.localeCompare(a.day))
+        .map(daySpec),
+    );
+  }
+
+  /** A loaded month reloads when its counts changed or one of its stories is in a changed file. */
+  protected override staleLoaded(change: IndexChangedParams, changed: ReadonlySet<ViewNode>): ViewNode[] {
+    const uris = new Set(change.uris);
+    return this.store.all().filter((n) => {
+      if ((n.data as TimelineNodeData).kind !== 'month' || !this.store.isLoaded(n)) return false;
+      if (changed.has(n)) return true;
+      return (this.store.childrenOf(n) ?? []).some((day) =>
+        (this.store.childrenOf(day) ?? []).some((s) => {
+          const d = s.data as TimelineNodeData;
+          return d.kind === 'story' && uris.has(d.story.uri);
+        }),
+      );
     });
   }
 }

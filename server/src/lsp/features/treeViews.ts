@@ -16,6 +16,7 @@ import {
   MergeEntitiesRequest,
   RemoveAnnotationRequest,
   RenameEntityRequest,
+  TimelineMonthRequest,
   TimelineTreeRequest,
   type AnnotationsTreeResult,
   type EntitiesTreeParams,
@@ -26,7 +27,10 @@ import {
   type IndexChangedParams,
   type RemoveAnnotationResult,
   type SkippedSidecar,
+  type TimelineMonthParams,
   type TimelineTreeResult,
+  type TreeTimelineDay,
+  type TreeTimelineMonth,
   type TreeAnnotation,
   type TreeEntity,
   type TreeEntityGroup,
@@ -87,10 +91,13 @@ export function registerTreeViewHandlers(services: TreeViewServices): Record<str
     })),
   );
   connection.onRequest(TimelineTreeRequest.method, (_params: unknown, token) =>
-    runSafe<TimelineTreeResult>(console, 'the Timeline tree', { ...workspace(), days: [] }, token, () => ({
+    runSafe<TimelineTreeResult>(console, 'the Timeline tree', { ...workspace(), months: [] }, token, () => ({
       ...workspace(),
-      days: timelineDays(index),
+      months: timelineMonths(index),
     })),
+  );
+  connection.onRequest(TimelineMonthRequest.method, (params: TimelineMonthParams, token) =>
+    runSafe<readonly TreeTimelineDay[]>(console, `the timeline of ${params.month}`, [], token, () => timelineDays(index, params.month)),
   );
   // Rename and merge are not wrapped in runSafe: a failure must reach the analyst, not look like "nothing changed".
   connection.onRequest(RenameEntityRequest.method, (params: { key: string; newName: string; dryRun: boolean }) => {
@@ -246,9 +253,23 @@ async function storedAnnotation(store: SidecarStore, uri: string, id: string): P
   return state.sidecar.annotations.find((x) => x.id === id);
 }
 
-/** The timeline days as the tree wants them. */
-export function timelineDays(index: WorkspaceIndex): TimelineTreeResult['days'] {
-  return index.timeline().map((d) => ({
+/** The months of the timeline, newest first, with their day and story counts. */
+export function timelineMonths(index: WorkspaceIndex): TreeTimelineMonth[] {
+  const months = new Map<string, { days: number; stories: Set<string> }>();
+  for (const d of index.timeline()) {
+    const key = d.day.slice(0, 7);
+    let m = months.get(key);
+    if (!m) months.set(key, (m = { days: 0, stories: new Set() }));
+    m.days++;
+    for (const s of d.stories) m.stories.add(`${s.uri}#${s.story.index}`);
+  }
+  return [...months].sort(([a], [b]) => b.localeCompare(a)).map(([month, m]) => ({ month, days: m.days, stories: m.stories.size }));
+}
+
+/** The timeline days (of one month, `YYYY-MM`, when given) as the tree wants them. */
+export function timelineDays(index: WorkspaceIndex, month?: string): TreeTimelineDay[] {
+  const days = index.timeline();
+  return (month === undefined ? days : days.filter((d) => d.day.startsWith(`${month}-`))).map((d) => ({
     day: d.day,
     stories: d.stories.map((s) => ({ ...treeStory(s.uri, s.story), published: s.published, dateMentions: s.mentions.length })),
     sharedEntities: d.sharedEntities.map((e) => ({ key: e.key, name: e.name, type: e.type, stories: e.count })),

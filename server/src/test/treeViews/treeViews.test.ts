@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { AnnotationInfo } from '../../core/index/documentAnalysis';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { ChangeCoalescer, entityGroups, entityStories, excerpt, removeAnnotation, rewriteEntityLinks, timelineDays } from '../../lsp/features/treeViews';
+import { ChangeCoalescer, entityGroups, entityStories, excerpt, removeAnnotation, rewriteEntityLinks, timelineDays, timelineMonths } from '../../lsp/features/treeViews';
 import { SidecarStore } from '../../node/sidecarStore';
 import type { IndexChangedParams } from '../../protocol';
 import { handMadeAnalyzer } from '../index/handMade';
@@ -85,6 +85,9 @@ describe('tree view handlers', () => {
       [a, 1, true, 1],
     ]);
     assert.ok(friday.sharedEntities.some((e) => e.key === 'iran' && e.stories === 2));
+    assert.deepEqual(timelineMonths(index), [{ month: '2024-01', days: 3, stories: 3 }]);
+    assert.equal(timelineDays(index, '2024-01').length, 3);
+    assert.deepEqual(timelineDays(index, '2023-12'), []);
   });
 
   it('cuts a long sentence around the mention', () => {

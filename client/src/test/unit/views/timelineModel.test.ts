@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TimelineTreeRequest, type TreeTimelineDay, type TreeTimelineStory } from '../../../../../server/src/protocol';
+import { TimelineMonthRequest, TimelineTreeRequest, type TreeTimelineDay, type TreeTimelineStory } from '../../../../../server/src/protocol';
 import { TimelineModel } from '../../../views/timelineModel';
 import type { ViewNode } from '../../../views/treeItemData';
 import { FakeServer } from './fakeServer';
@@ -18,13 +18,25 @@ const DAYS: TreeTimelineDay[] = [
   { day: '2024-01-18', stories: [st('file:///w/a.txt', 1, 'Ties', true)], sharedEntities: [] },
 ];
 
+/** Answers like the server: months with counts, and the days of a month. */
 function setup(days: TreeTimelineDay[]) {
   const state = { days };
-  const server = new FakeServer().on(TimelineTreeRequest, () => ({ articleCount: 3, indexReady: true, days: state.days }));
+  const server = new FakeServer()
+    .on(TimelineTreeRequest, () => {
+      const months = new Map<string, { days: number; stories: Set<string> }>();
+      for (const d of state.days) {
+        const m = months.get(d.day.slice(0, 7)) ?? { days: 0, stories: new Set<string>() };
+        m.days++;
+        for (const s of d.stories) m.stories.add(`${s.uri}#${s.index}`);
+        months.set(d.day.slice(0, 7), m);
+      }
+      return { articleCount: 3, indexReady: true, months: [...months].map(([month, m]) => ({ month, days: m.days, stories: m.stories.size })) };
+    })
+    .on(TimelineMonthRequest, (p) => state.days.filter((d) => d.day.startsWith(`${p.month}-`)));
   const model = new TimelineModel(server);
   const events: Array<readonly ViewNode[] | undefined> = [];
   model.onDidChange((e) => events.push(e));
-  return { state, model, events };
+  return { state, model, events, server };
 }
 
 describe('TimelineModel', () => {
@@ -57,33 +69,51 @@ describe('TimelineModel', () => {
     assert.deepEqual(shared.map((n) => [n.item.label, n.item.description, n.item.contextValue]), [['Iran', 'in 2 stories', 'sharedEntity']]);
   });
 
-  it('refreshes only the story that changed, and only once VS Code has shown it', async () => {
-    const { model, state, events } = setup(DAYS);
-    const [jan] = await model.children();
-    const days = await model.children(jan);
-    const retitle = (title: string) =>
-      (state.days = DAYS.map((d) => (d.day === '2024-01-18' ? { ...d, stories: [st('file:///w/a.txt', 1, title, true)] } : d)));
-    retitle('Ties restored');
-    await model.refresh({ uris: ['file:///w/a.txt'], entitiesChanged: false, annotationsChanged: false });
-    assert.equal(events.length, 0, 'the story was never shown: nothing to refresh');
-    await model.children(days[1]);
-    retitle('Ties restored again');
-    await model.refresh({ uris: ['file:///w/a.txt'], entitiesChanged: false, annotationsChanged: false });
-    assert.deepEqual(events.map((e) => e?.map((n) => n.id)), [['day:2024-01-18|story:file:///w/a.txt#1']]);
+  it('loads a month’s days only when it is expanded', async () => {
+    const { model, server } = setup(DAYS);
+    const months = await model.children();
+    assert.equal(server.calls(TimelineMonthRequest).length, 0);
+    await model.children(months[1]);
+    assert.deepEqual(server.calls(TimelineMonthRequest).map((c) => c.params), [{ month: '2023-12' }]);
   });
 
-  it('refreshes the month (its story count changed), which covers the day', async () => {
-    const { model, state, events } = setup(DAYS);
+  it('a changed file reloads only the loaded months that hold its stories', async () => {
+    const { model, state, events, server } = setup(DAYS);
+    const [jan, dec] = await model.children();
+    await model.children(jan);
+    await model.children(dec);
+    state.days = DAYS.map((d) => (d.day === '2024-01-18' ? { ...d, stories: [st('file:///w/a.txt', 1, 'Ties restored', true)] } : d));
+    await model.refresh({ uris: ['file:///w/a.txt'], entitiesChanged: false, annotationsChanged: false });
+    assert.deepEqual(events.map((e) => e?.map((n) => n.id)), [['month:2024-01']]);
+    const before = server.calls(TimelineMonthRequest).length;
+    const days = await model.children(jan);
+    assert.equal(server.calls(TimelineMonthRequest).length, before + 1);
+    const ties = await model.children(days[1]);
+    assert.equal(ties[0]!.item.label, 'Ties restored');
+    assert.ok(model.node('day:2023-12-31'), 'December was left alone');
+  });
+
+  it('a file in no loaded month refreshes nothing', async () => {
+    const { model, events } = setup(DAYS);
     const [jan] = await model.children();
     await model.children(jan);
+    await model.refresh({ uris: ['file:///w/zzz.txt'], entitiesChanged: true, annotationsChanged: false });
+    assert.equal(events.length, 0);
+  });
+
+  it('refreshes a month whose counts changed', async () => {
+    const { model, state, events } = setup(DAYS);
+    await model.children();
     state.days = DAYS.map((d) => (d.day === '2024-01-18' ? { ...d, stories: [...d.stories, st('file:///w/d.txt', 0, 'New', true)] } : d));
     await model.refresh({ uris: ['file:///w/d.txt'], entitiesChanged: false, annotationsChanged: false });
     assert.deepEqual(events.map((e) => e?.map((n) => n.id)), [['month:2024-01']]);
     assert.equal(model.node('month:2024-01')!.item.description, '2 days · 4 stories');
   });
 
-  it('ignores malformed days instead of failing', async () => {
+  it('ignores malformed days and months instead of failing', async () => {
     const { model } = setup([{ day: 'not a day', stories: [], sharedEntities: [] }, ...DAYS]);
-    assert.equal((await model.children()).length, 2);
+    const months = await model.children();
+    assert.equal(months.length, 2);
+    assert.equal((await model.children(months[0])).length, 2);
   });
 });

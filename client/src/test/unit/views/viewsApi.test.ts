@@ -15,7 +15,7 @@ function setup(beforeRead?: (view: string) => Promise<void>) {
       groups: [{ type: 'location' as const, total: 1, entities: [{ key: 'iran', name: 'Iran', type: 'location' as const, aliases: ['Tehran'], storyCount: 2, mentionCount: 3, confirmed: false, notes: [] }] }],
     }))
     .on(AnnotationsTreeRequest, () => ({ articleCount: 1, indexReady: true, files: [] }))
-    .on(TimelineTreeRequest, () => ({ articleCount: 1, indexReady: true, days: [] }));
+    .on(TimelineTreeRequest, () => ({ articleCount: 1, indexReady: true, months: [] }));
   const entities = new EntitiesModel(server);
   return createViewsApi({ entities, annotations: new AnnotationsModel(server), timeline: new TimelineModel(server) }, { beforeRead });
 }
