@@ -20,6 +20,11 @@ describe('dates: what is not a date', () => {
     assert.deepEqual(found('On Sunday Reuters reported it.'), ['Sunday → 2024-01-14']);
   });
 
+  it('deictic words inside names', () => {
+    assert.deepEqual(found('She told USA Today and the Today programme.'), []);
+    assert.deepEqual(found('Today, markets rose. "Yesterday was worse," he said.'), ['Today → 2024-01-19', 'Yesterday → 2024-01-18']);
+  });
+
   it('month names that are first names', () => {
     assert.deepEqual(found('June Carter and April Ryan performed.'), []);
     assert.deepEqual(found('Talks ran in March and May.', '2024-06-15'), ['March → 2024-03', 'May → 2024-05']);

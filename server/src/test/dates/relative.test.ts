@@ -54,6 +54,12 @@ describe('dates: relative expressions', () => {
     assert.deepEqual(found('It was the day of the attack.'), []);
   });
 
+  it('resolves fixed holidays like undated days', () => {
+    assert.deepEqual(found('Shops closed on Christmas Day and New Year’s Eve; he will return after Valentine’s Day.'),
+      ['Christmas Day → 2023-12-25', 'New Year’s Eve → 2023-12-31', 'Valentine’s Day → 2024-02-14']);
+    assert.deepEqual(found('Christmas 2019 was quiet, unlike last Christmas.'), ['Christmas 2019 → 2019-12-25', 'last Christmas → 2023-12-25']);
+  });
+
   it('reads modifiers that keep the granularity', () => {
     assert.deepEqual(found('He left at the end of last year and returns in early 2025, by mid-2026.'),
       ['the end of last year → 2023', 'early 2025 → 2025', 'mid-2026 → 2026']);

@@ -222,3 +222,16 @@ export function nameAfter(text: string, end: number): boolean {
   const w = nextWord(text, end);
   return /^[A-Z][a-z]/.test(w) && !FUNCTION_CAPS.has(w);
 }
+
+/** Whether `start` opens a sentence or a line (only blanks and quotes since a `.!?:` or a line break). */
+export function opensSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xa0 || c === 34 || c === 0x201c || c === 39 || c === 0x2018 || c === 40) i--;
+    else break;
+  }
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2014 || c === 0xfeff;
+}

@@ -53,3 +53,15 @@ export function countValue(token: string): number | undefined {
   if (/^\d+$/.test(token)) return Number(token);
   return NUMBER_WORDS.get(token.toLowerCase().replace(/\s+/g, ' '));
 }
+
+/** Holidays on a fixed day of the year, lower case without apostrophes: [month, day]. */
+export const FIXED_HOLIDAYS: ReadonlyMap<string, readonly [number, number]> = new Map<string, readonly [number, number]>([
+  ['christmas', [12, 25]], ['christmas day', [12, 25]], ['christmas eve', [12, 24]],
+  ['new years day', [1, 1]], ['new year day', [1, 1]], ['new years eve', [12, 31]], ['new year eve', [12, 31]],
+  ['valentines day', [2, 14]], ['halloween', [10, 31]], ['boxing day', [12, 26]],
+]);
+
+/** The day of a fixed holiday as written ("New Year's Day", "Hallowe'en"); undefined if unknown. */
+export function holidayDay(name: string): readonly [number, number] | undefined {
+  return FIXED_HOLIDAYS.get(name.toLowerCase().replace(/['’]/g, '').replace(/\s+/g, ' '));
+}

@@ -2,8 +2,8 @@ import type { DateMention } from '../model';
 import {
   addMonths, dayNumber, fromDayNumber, isoDay, isoMonth, isoQuarter, isoWeek, isoYear, weekdayOf,
 } from './calendar';
-import { hasTemporalPrep, looksForward, nameAfter, nameBefore, nextWord } from './context';
-import { countValue, monthNumber, QUARTER_WORDS, weekdayNumber } from './lexicon';
+import { hasTemporalPrep, looksForward, nameAfter, nameBefore, nextWord, opensSentence } from './context';
+import { countValue, holidayDay, monthNumber, QUARTER_WORDS, weekdayNumber } from './lexicon';
 
 /** What the resolver needs besides the match: the text and the story's date. */
 export interface ResolveContext {
@@ -34,7 +34,7 @@ const NAMED_DAY_BEFORE = /\b(?:Black|Cyber|Good|Holy|Super|Bloody|Ash|Palm|Easte
 const DAY_OF_STORY_BEFORE = /\b(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|start|started|starting|open|opened|opening|for|throughout)\s+$/i;
 
 /** Counts that a following noun shows are not years ("2000 people"). */
-const COUNT_NOUN = /^(?:people|persons|jobs|workers|employees|staff|units|cars|vehicles|planes|aircraft|shares|troops|soldiers|police|officers|years|months|weeks|days|hours|minutes|seconds|miles|km|kilometres|kilometers|metres|meters|feet|ft|tons|tonnes|dollars|euros|pounds|yen|points|votes|seats|members|residents|students|children|homes|houses|deaths|cases|times|percent|per|pc|barrels|mw|gw|kg|lb|lbs|acres|hectares|rooms|beds|pages|words|calories|degrees|rounds|passengers|customers|users|stores|outlets|branches|companies|firms|families|refugees|migrants|prisoners|civilians|fighters|militants|protesters|rockets|missiles|hp)$/i;
+const COUNT_NOUN = /^(?:rupees|yuan|renminbi|rubles|roubles|dinars|riyals|rials|dirhams|pesos|naira|shillings|baht|won|rand|lira|francs|krona|kronor|people|persons|jobs|workers|employees|staff|units|cars|vehicles|planes|aircraft|shares|troops|soldiers|police|officers|years|months|weeks|days|hours|minutes|seconds|miles|km|kilometres|kilometers|metres|meters|feet|ft|tons|tonnes|dollars|euros|pounds|yen|points|votes|seats|members|residents|students|children|homes|houses|deaths|cases|times|percent|per|pc|barrels|mw|gw|kg|lb|lbs|acres|hectares|rooms|beds|pages|words|calories|degrees|rounds|passengers|customers|users|stores|outlets|branches|companies|firms|families|refugees|migrants|prisoners|civilians|fighters|militants|protesters|rockets|missiles|hp)$/i;
 
 /**
  * One match on its way to a mention: where it is, and the two things most
@@ -227,9 +227,31 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
 
   // --- today, yesterday, tomorrow ---
   if (g.dx !== undefined || g.dxThis !== undefined) {
+    // "USA Today", "the Today programme": capitalized inside a sentence, it is a name.
+    if (g.dxMod === undefined && g.dx !== undefined && /^[A-Z]/.test(g.dx) && !opensSentence(ctx.text, start)) return undefined;
     const word = (g.dx ?? 'today').toLowerCase();
     const delta = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
     return f.make(isoDay(ref + delta), 'day', `relative:${refIso}`);
+  }
+
+  // --- holidays ---
+  if (g.ho !== undefined) {
+    const day = holidayDay(g.ho);
+    if (day === undefined) return undefined;
+    const rel = (g.hoRel ?? '').toLowerCase();
+    if (g.hoY !== undefined) {
+      const n = dayNumber(+g.hoY, day[0], day[1]);
+      return n === undefined ? undefined : f.make(isoDay(n), 'day', 'explicit');
+    }
+    let n = dayNumber(today.year, day[0], day[1]) ?? ref;
+    let how = `year-back:${refIso}`;
+    if (rel === 'last') { if (n >= ref) n = dayNumber(today.year - 1, day[0], day[1]) ?? n; }
+    else if (rel === 'next' || rel === 'this' || f.forward()) {
+      how = `year-forward:${refIso}`;
+      if (n < ref) n = dayNumber(today.year + 1, day[0], day[1]) ?? n;
+    } else if (n > ref + NEAR_FUTURE_DAYS) n = dayNumber(today.year - 1, day[0], day[1]) ?? n;
+    else if (n > ref) how = `year-same:${refIso}`;
+    return f.make(isoDay(n), 'day', how);
   }
 
   // --- weekdays ---
