@@ -13,6 +13,7 @@ import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowle
 import type { EntityMention, EntityType } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
 import { retypeLonePersons } from './rules/lonePersons';
+import { retypeBrandMisc } from './rules/miscRetype';
 import { applyProductRules } from './rules/products';
 import { gazetteerNames } from './rules/gazetteerNames';
 import { suffixNames } from './rules/suffixes';
@@ -66,7 +67,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
     analystFirst.add(span[0]);
   }
   const trimmed = proposals.map((p) => trimPunctuation(a, p)).filter((p): p is Proposal => p !== undefined);
-  let kept = resolveOverlaps(retypeLonePersons(a, applyProductRules(a, trimmed)).filter((p) => !isVacuous(a, p)), t.count);
+  let kept = resolveOverlaps(retypeBrandMisc(a, retypeLonePersons(a, applyProductRules(a, trimmed))).filter((p) => !isVacuous(a, p)), t.count);
   kept = resolveOverlaps(applyConsistency(a, kept), t.count);
   kept = mergeAdjacent(a, kept);
   kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');

@@ -1,0 +1,32 @@
+/**
+ * The tagger learned its miscellaneous class from Wikipedia, where "Boeing"
+ * or "Airbus" often name aircraft. In news a bare brand or company name is the
+ * company acting ("Boeing challenged the award"), so a tagger `misc` span that
+ * is neither a nationality (gazetteer demonym, or an -an/-ese/-ish/-ic word),
+ * nor an event or law (head word), nor a product (a model number follows, see
+ * products.ts) is taken as an organisation.
+ */
+import type { Analysis } from '../analysis';
+import type { Proposal } from '../candidates';
+import { Gaz } from '../gazetteer';
+import { TokenKind } from '../tokenize';
+
+const NATIONALITY_ENDING = /(?:an|ans|ese|ish|ic|ics|i|is|ch|sh)$/;
+
+/** Retypes brand-like tagger misc spans as organisations. */
+export function retypeBrandMisc(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
+  const t = a.tokens;
+  return proposals.map((p) => {
+    // One word only: longer misc names are mostly titles of works, events or laws.
+    if (p.source !== 'tagger' || p.type !== 'misc' || p.subtype || p.first !== p.last) return p;
+    let brand = true;
+    for (let i = p.first; i <= p.last; i++) {
+      const g = a.gaz[i] | a.phraseB[i] | a.phraseI[i];
+      if (g & (Gaz.Demonym | Gaz.MiscSuffix | Gaz.Month | Gaz.Weekday)) { brand = false; break; }
+      if (t.kind[i] === TokenKind.Number) { brand = false; break; }
+    }
+    const lastWord = t.text.slice(t.start[p.last], t.end[p.last]);
+    if (NATIONALITY_ENDING.test(lastWord)) brand = false;
+    return brand ? { ...p, type: 'organization', confidence: p.confidence * 0.8 } : p;
+  });
+}
