@@ -2,6 +2,7 @@ import type { PartKind, StoryPart } from './model';
 import { sameText, type ContentLine } from './contentLines';
 import { isCaptionLike, isHeadlineLike, isProse, isSubheadingLike, markdownHeadingPrefix } from './heuristics';
 import { matchDatelinePlace } from './datelinePlace';
+import { isBareByline, isListHeading } from './lineKinds';
 
 /** The structure of one story before dates and quotes are added. */
 export interface StoryStructure {
@@ -21,6 +22,8 @@ function headerItemFollows(cl: readonly ContentLine[], i: number, to: number, he
   const last = Math.min(to, i + 1 + HEADER_LOOKAHEAD);
   for (let j = i + 1; j < last; j++) {
     const c = cl[j]!;
+    // A list heading (`Related`, `Explore more on these topics`) ends a story, it does not head one.
+    if (c.kind === 'boilerplate' && isListHeading(c.text)) return false;
     if (c.dateLine || c.kind === 'byline' || c.kind === 'boilerplate' || c.kind === 'bullet') return true;
     if (headline !== undefined && sameText(c.text, headline)) return true;
     if (isCaptionLike(c.text)) return true;
@@ -64,6 +67,8 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
   let sawStandfirst = false;
   let captionPairPending = false;
   let firstBody = true;
+  // Inside a list of tags or links under `Explore more on these topics` / `Related`.
+  let inLinkList = false;
 
   for (let i = from; i < to; i++) {
     const c = cl[i]!;
@@ -73,6 +78,12 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
       if (c.dateLine) { parts.push(part('dateLine', c)); continue; }
       if (c.kind === 'boilerplate' || c.kind === 'byline' || c.kind === 'source') { parts.push(part(c.kind, c)); continue; }
       if (c.kind === 'bullet') { sawBullets = true; parts.push(part('bullet', c)); continue; }
+      const next1 = i + 1 < to ? cl[i + 1] : undefined;
+      if (headline !== undefined && next1?.dateLine && isBareByline(c.text)) {
+        // `Staff Reporter` / `Elena Ruiz in Madrid` right above the date line.
+        parts.push(part('byline', c));
+        continue;
+      }
       const prev = parts[parts.length - 1];
       if (prev?.kind === 'byline' && !isCaptionLike(c.text) && c.text.length <= 40 && /^\p{Lu}[^.!?:;]*$/u.test(c.text) && c.text.split(/\s+/).length <= 5) {
         // `BBC Scotland News` under `By Fiona Mackintosh`: the byline's second line.
@@ -131,7 +142,11 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
         continue;
       }
     }
-    parts.push(part(bodyLineKind(c, i === to - 1), c));
+    let kind = bodyLineKind(c, i === to - 1);
+    if (kind === 'boilerplate' && isListHeading(c.text)) inLinkList = true;
+    else if (inLinkList && kind !== 'boilerplate' && c.text.length <= 60 && !isProse(c.text) && !/[.!?]$/.test(c.text)) kind = 'boilerplate';
+    else if (kind !== 'boilerplate') inLinkList = false;
+    parts.push(part(kind, c));
   }
   return headline ? { parts, headline, ...(place ? { place } : {}) } : { parts, ...(place ? { place } : {}) };
 }

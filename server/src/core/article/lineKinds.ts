@@ -14,6 +14,8 @@ const BOILERPLATE_RE = new RegExp(
   '^(?:' +
   [
     'short\\s*url', 'follow', 'follow\\s+us\\b.*', 'follow\\s+@\\w+.*', 'follow\\s+(?:\\S+\\s+){0,4}(?:coverage|updates|live)\\b.*',
+    'follow\\b.{0,60}\\b(?:on|via)\\s+(?:whatsapp|telegram|twitter|x|facebook|instagram|google\\s+news|youtube|linkedin|threads)\\b.*',
+    'explore\\s+more\\s+on\\s+these\\s+topics', 'reuse\\s+this\\s+content', 'more\\s+on\\s+this\\s+story', 'more\\s+stories',
     'join\\s+(?:our|us)\\b.{0,80}\\b(?:channel|group|community|whatsapp|telegram)\\b.*',
     'leave\\s+a\\s+(?:comment|reply)', 'post\\s+comment', 'submit\\s+comment', 'add\\s+(?:a\\s+)?comment',
     '\\(?\\d*\\)?\\s*comments?(?:\\s*\\(\\d+\\))?', 'view\\s+(?:all\\s+)?comments?', 'show\\s+comments?',
@@ -76,6 +78,28 @@ export function isBullet(line: string): boolean {
   if (line.length < 3 || !BULLET_START.has(line.charCodeAt(0))) return false;
   const c1 = line.charCodeAt(1);
   return (c1 === 0x20 || c1 === 0x09 || c1 === 0xa0) && /\S/.test(line.slice(2));
+}
+
+// Boilerplate lines that head a list of short links or tags (`Explore more on
+// these topics`, `Related`, `Tags:`): the short lines after them are boilerplate too.
+const LIST_HEADING_RE = /^(?:explore\s+more\s+on\s+these\s+topics|related(?:\s+(?:articles?|stories|news|coverage|content|posts|topics|reading))?|more\s+on\s+this\s+story|more\s+stories|more\s+from\s+\S.{0,60}|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|recommended(?:\s+(?:for\s+you|stories|articles))?|topics|tags)\s*:?$/i;
+
+/** True for a boilerplate line that introduces a list of links or tags. */
+export function isListHeading(line: string): boolean {
+  return line.length <= 80 && LIST_HEADING_RE.test(line);
+}
+
+// Bylines without `By`: desk credits, and `Name in Place` (The Guardian).
+const DESK_BYLINE_RE = /^(?:(?:our|a)\s+(?:staff\s+)?(?:correspondent|reporter)|staff\s+(?:reporter|writer|correspondent)|(?:news|web|metro|city|foreign)\s+desk|agencies|news\s+agencies|AFP|AP|APP|Reuters|PTI|ANI|IANS)$/i;
+const NAME_IN_PLACE_RE = /^\p{Lu}[\p{L}\p{M}.'’\-]+(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’\-]+|de|da|van|von|al|el|bin)){0,4}(?:\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}.'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’\-]+){0,3})?(?:\s+in\s+\p{Lu}[\p{L}\p{M}.'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}.'’\-]+){0,2})?$/u;
+
+/**
+ * True for a credit line without `By` (`Staff Reporter`, `Our Correspondent`,
+ * `Elena Ruiz in Madrid`): only trusted in a story header right above a date line.
+ */
+export function isBareByline(line: string): boolean {
+  if (line.length > 60) return false;
+  return DESK_BYLINE_RE.test(line) || NAME_IN_PLACE_RE.test(line);
 }
 
 /** Classifies one trimmed line by itself. */

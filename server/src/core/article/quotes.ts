@@ -17,6 +17,7 @@ const SPEAKER = `((?:${DET}\\s+)?(?:${WORD}\\s+){0,9}?${WORD}|he|she|they|it|we|
 
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,]*(?:${VERBS})\\s+(${DET}?\\s*[\\p{Lu}](?:${WORD})(?:\\s+(?!(?:in|on|at|after|during|referring|adding|while|when|who|as|to|that|last|this|of)\\b)${WORD}){0,9})`, 'u');
 const AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,]*${SPEAKER}\\s+(?:also\\s+|later\\s+|then\\s+|had\\s+|has\\s+)?(?:${VERBS})\\b`, 'u');
+const AFTER_APPOSITION = new RegExp(`^[\\s,]*(?:${DET}\\s+)?(?:${WORD}\\s+){0,6}?${WORD},\\s+(\\p{Lu}${WORD}(?:\\s+\\p{Lu}${WORD}){0,3}),\\s+(?:also\\s+)?(?:${VERBS})\\b`, 'u');
 const AFTER_ACCORDING = new RegExp(`^[\\s,]*according\\s+to\\s+((?:${DET}\\s+)?(?:${WORD}\\s+){0,7}?${WORD})(?=[\\s,.;]*$|[,.;])`, 'u');
 // `… Islamabad said "…"`, `Amirabdollahian, in comments quoted by state media, said, "…"`.
 const BEFORE_VERB = new RegExp(`(?:,[^,]{1,80},)?\\s+(?:also\\s+)?(?:${VERBS})(?:\\s+(?:on|in)\\s+[^,“"]{1,40})?[\\s,:]*$`, 'u');
@@ -85,6 +86,9 @@ function attribution(s: string, open: number, close: number): Found | undefined 
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!.trim(), start: close + m.index + m[0].lastIndexOf(m[1]!) };
   m = AFTER_ACCORDING.exec(after);
   if (m) return { speaker: m[1]!, start: close + m[0].lastIndexOf(m[1]!) };
+  // `…," the region's climate minister, Jordi Serra, said`: the name in the apposition speaks.
+  m = AFTER_APPOSITION.exec(after);
+  if (m) return { speaker: m[1]!, start: close + m.index + m[0].indexOf(m[1]!, m[0].indexOf(',', 1)) };
   m = AFTER_SPEAKER_FIRST.exec(after);
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!, start: close + m[0].indexOf(m[1]!) };
   const ss = sentenceStart(s, open);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readDateLine } from '../../core/article/dateLines';
 import { matchDatelinePlace } from '../../core/article/datelinePlace';
-import { classifyLine } from '../../core/article/lineKinds';
+import { classifyLine, isBareByline } from '../../core/article/lineKinds';
 import { isCaptionLike, isHeadlineLike } from '../../core/article/heuristics';
 import { findFirstDate } from '../../core/article/dates';
 
@@ -96,6 +96,7 @@ describe('article line rules', () => {
       ['Advertisement', 'boilerplate'], ['Read more: Schools shut till Jan 20', 'boilerplate'], ['Share this article', 'boilerplate'],
       ['Sign up for our free morning newsletter', 'boilerplate'], ['12 Comments', 'boilerplate'], ['*', 'boilerplate'],
       ['Copyright 2024 The Associated Press. All rights reserved.', 'boilerplate'], ['Related Topics', 'boilerplate'],
+      ['Follow Dawn on WhatsApp for the latest updates', 'boilerplate'], ['Explore more on these topics', 'boilerplate'], ['Reuse this content', 'boilerplate'],
       ['SOURCE:\u00a0AL JAZEERA AND NEWS AGENCIES', 'source'], ['(Reporting by Helen Marsh; Editing by Sonali Paul)', 'source'],
       ['(With inputs from agencies)', 'source'], ['By Daniel Okafor and Priya Raman', 'byline'], ['By MARTA KOVALENKO and JAMES WHITLOCK', 'byline'],
       ['• Pakistani FM had a telephonic conversation', 'bullet'], ['- a dash bullet item', 'bullet'], ['---', 'separator'], ['* * *', 'separator'],
@@ -105,6 +106,15 @@ describe('article line rules', () => {
       ['Source of the leak remains unknown, police said.', 'other'], ['Print media have struggled for years.', 'other'],
     ];
     for (const [line, kind] of cases) it(`classifies "${line.slice(0, 40)}" as ${kind}`, () => assert.equal(classifyLine(line), kind));
+  });
+
+  describe('isBareByline', () => {
+    for (const line of ['Staff Reporter', 'Our Correspondent', 'Web Desk', 'Elena Ruiz in Madrid', 'Jane Doe and John Roe in New York', 'Reuters']) {
+      it(`takes "${line}" for a credit line`, () => assert.ok(isBareByline(line)));
+    }
+    for (const line of ['The talks resumed on Monday.', 'Pakistan to conduct national security review amid standoff with Iran', 'in Madrid']) {
+      it(`does not take "${line}" for a credit line`, () => assert.ok(!isBareByline(line)));
+    }
   });
 
   describe('headline and caption shapes', () => {

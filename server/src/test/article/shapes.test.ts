@@ -70,4 +70,21 @@ describe('parseArticle on other layouts', () => {
     const [s] = parseArticle(text).value.stories;
     assert.deepEqual({ value: s!.date?.value, source: s!.date?.source }, { value: '2024-03-04', source: 'caption' });
   });
+
+  it('reads a credit line without "By" above the date line as a byline', () => {
+    const text = 'Govt, opposition agree to form committee on electoral reforms\n\nStaff Reporter\nPublished January 19, 2024 Updated about 2 hours ago\n\nISLAMABAD: The government and the opposition agreed on Thursday to form a committee, officials said.\n';
+    assert.deepEqual(outline(text)[0]!.slice(0, 3), ['headline:Govt, opposition agree to form', 'byline:Staff Reporter', 'dateLine:Published January 19, 2024 Upd']);
+  });
+
+  it('dims the tag list under "Explore more on these topics"', () => {
+    const text = 'Heatwave pushes Spanish reservoirs to lowest level\n\nSpain\'s reservoirs have fallen to their lowest level in almost 30 years, officials said.\n\nExplore more on these topics\nSpain\nDrought\nClimate crisis\nShare\n';
+    assert.deepEqual(outline(text)[0]!.slice(2).map((k) => k.split(':')[0]), ['boilerplate', 'boilerplate', 'boilerplate', 'boilerplate', 'boilerplate']);
+  });
+
+  it('attributes a quote to the name in an apposition: "…," the minister, Jordi Serra, said', () => {
+    const text = 'Heatwave pushes Spanish reservoirs to lowest level\n\n"We are living through the longest drought on record," the region\'s climate minister, Jordi Serra, said on Thursday. "Every litre counts."\n';
+    const quotes = parseArticle(text).value.stories[0]!.quotes;
+    assert.deepEqual(quotes.map((q) => [q.speaker, q.speakerInferred ?? false]), [['Jordi Serra', false], ['Jordi Serra', true]]);
+    assert.equal(text.slice(quotes[0]!.speakerSpan!.start, quotes[0]!.speakerSpan!.end), 'Jordi Serra');
+  });
 });
