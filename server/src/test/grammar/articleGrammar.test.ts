@@ -93,7 +93,7 @@ describe('article grammar (syntaxes/article.tmLanguage.json)', () => {
 
     it('dims boilerplate as a comment', () => {
       for (const b of ['Short Url', 'Follow']) assert.ok(scopesOf(arab, b, b).includes('comment.line.boilerplate.news-article'), b);
-      for (const b of ['Share', 'Advertisement', 'Read more', 'Leave a Reply', 'Follow us on', 'Join our official', 'Copyright 2024']) {
+      for (const b of ['Share', 'Advertisement', 'Read more', 'Leave a Reply', 'Follow us on', 'Join our official', 'Copyright 2024', 'Follow Dawn on WhatsApp', 'Explore more', 'Reuse this']) {
         assert.ok(scopesOf(boiler, b).some((s) => s.startsWith('comment.line')), b);
       }
     });
