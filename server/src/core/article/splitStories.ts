@@ -59,9 +59,11 @@ export function splitStories(cl: readonly ContentLine[]): Array<{ from: number; 
       // A separator before a headline is a story break; before prose it is a scene break.
       if (canOpenStory(c)) { starts.push(i); continue; }
     }
-    if (c.gapBefore >= 1 && i - current >= 4 && canOpenStory(c)) {
-      const breakBefore = c.gapBefore >= 2;
-      if ((breakBefore && hasHeaderSignature(cl, i)) || hasStrongSignature(cl, i)) starts.push(i);
+    // A repeat of the current story's first line is its repeated headline, never a new story.
+    if (c.gapBefore >= 1 && i - current >= 2 && canOpenStory(c) && !sameText(c.text, cl[current]!.text)) {
+      // Two blank lines and a story header: a break even after a two-line story.
+      // One blank line needs a date line or byline right below, and a story already under way.
+      if ((c.gapBefore >= 2 && hasHeaderSignature(cl, i)) || (i - current >= 4 && hasStrongSignature(cl, i))) starts.push(i);
     }
   }
   return starts.map((from, k) => {

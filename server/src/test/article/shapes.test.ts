@@ -87,4 +87,13 @@ describe('parseArticle on other layouts', () => {
     assert.deepEqual(quotes.map((q) => [q.speaker, q.speakerInferred ?? false]), [['Jordi Serra', false], ['Jordi Serra', true]]);
     assert.equal(text.slice(quotes[0]!.speakerSpan!.start, quotes[0]!.speakerSpan!.end), 'Jordi Serra');
   });
+
+  it('splits a digest of very short stories separated by two blank lines', () => {
+    const text = 'Kenya launches digital ID drive\nUpdated 12 February 2024\nNairobi began registering citizens on Monday.\n\n\nGhana raises cocoa price\nUpdated 13 February 2024\nThe regulator raised the farmgate price.\n';
+    const { value } = parseArticle(text);
+    assert.deepEqual(value.stories.map((s) => [s.headline, s.date?.value]), [
+      ['Kenya launches digital ID drive', '2024-02-12'],
+      ['Ghana raises cocoa price', '2024-02-13'],
+    ]);
+  });
 });
