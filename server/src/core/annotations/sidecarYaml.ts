@@ -129,8 +129,10 @@ export function parseSidecarDocument(text: string): SidecarDocument {
   const crlf = text.includes('\r\n');
   const problems: Problem[] = [];
   for (const e of doc.errors) problems.push(yamlProblem(e, 'error', text.length));
-  for (const w of doc.warnings) problems.push(yamlProblem(w, 'warning', text.length));
-  if (doc.errors.length > 0) {
+  // A YAML warning (an unresolved tag, say) means `yaml` had to guess; a file read by guessing
+  // is not rewritten, so warnings block writing like errors do.
+  for (const w of doc.warnings) problems.push(yamlProblem(w, 'error', text.length));
+  if (problems.length > 0) {
     return { doc, result: { value: { ...EMPTY, writable: false }, problems }, crlf };
   }
   try {
@@ -212,11 +214,11 @@ export function stringifySidecar(sidecar: Sidecar): string {
   return applySidecarEdits(undefined, edits).value.text ?? `dossier: ${SIDECAR_VERSION}\nannotations: []\n`;
 }
 
-function yamlProblem(e: { message: string; pos: [number, number]; code: string }, severity: 'error' | 'warning', length: number): Problem {
+function yamlProblem(e: { message: string; pos: [number, number] }, severity: 'error' | 'warning', length: number): Problem {
   const start = Math.min(e.pos[0], length);
   const end = Math.min(Math.max(e.pos[1], start), length);
   const message = e.message.split('\n')[0] ?? e.message;
-  return { start, end, severity, code: severity === 'error' ? 'sidecar.yaml-syntax' : 'sidecar.yaml-warning', message: `YAML: ${message}` };
+  return { start, end, severity, code: 'sidecar.yaml-syntax', message: `YAML: ${message}` };
 }
 
 /** Makes sure the root is a map with the version first and an annotations list. */

@@ -17,6 +17,7 @@ import { nodeSidecarFileOps, SidecarStore } from '../../node/sidecarStore';
  */
 
 const runs = Number(process.env['DOSSIER_FUZZ_STORE_RUNS'] ?? 60);
+const seed = process.env['DOSSIER_FUZZ_SEED'] === undefined ? undefined : Number(process.env['DOSSIER_FUZZ_SEED']);
 const text = 'The quick brown fox jumps over the lazy dog. '.repeat(40);
 
 function annotation(id: string, at: number): Annotation {
@@ -94,7 +95,7 @@ describe('sidecar store under concurrent writers (fast-check)', function () {
           fs.rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: runs },
+      { numRuns: runs, ...(seed === undefined ? {} : { seed }) },
     );
     console.log(`      fuzz: ${sequences} concurrent store sequences, lost ${lost}`);
     assert.equal(lost, 0);

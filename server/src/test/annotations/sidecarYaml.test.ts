@@ -89,6 +89,8 @@ describe('sidecar YAML: malformed input never throws, never writable', () => {
   const huge = 'dossier: 1\nannotations: []\n# ' + 'x'.repeat(10 * 1024 * 1024) + '\n';
   const cases: [string, string, string][] = [
     ['bad YAML syntax', 'dossier: 1\nannotations:\n  - id: a-1\n    type: [person\n', 'sidecar.yaml-syntax'],
+    ['an unresolved tag', '!!str\ndossier: 1\nannotations: []\n', 'sidecar.yaml-syntax'],
+    ['a custom tag on an entry', commented.replace('  - id: a-iq0000002', '  - !mine\n    id: a-iq0000002'), 'sidecar.yaml-syntax'],
     ['a tab-indented mess', 'dossier: 1\nannotations:\n\t- id: x\n', 'sidecar.yaml-syntax'],
     ['duplicate keys', 'dossier: 1\ndossier: 1\nannotations: []\n', 'sidecar.yaml-syntax'],
     ['a root that is a list', '- a\n- b\n', 'sidecar.not-a-map'],
