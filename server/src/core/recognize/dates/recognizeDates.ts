@@ -1,7 +1,7 @@
 import type { Span } from '../../text/problem';
 import type { DateMention } from '../model';
 import { isoDay, parseIsoDay } from './calendar';
-import { prefersMonthFirst } from './context';
+import { prefersMonthFirst } from './numericOrder';
 import { captureNames, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER } from './grammar';
 import { resolveMatch, type Groups, type ResolveContext } from './resolveMatch';
 

@@ -1,0 +1,91 @@
+/**
+ * Whether the sentence around a date looks forward. News reports what
+ * happened, so an undated "Friday" or "June 17" points back from the story's
+ * date unless its sentence says otherwise; this file reads those clues.
+ */
+import { isSpace } from './words';
+
+/**
+ * Words that put an undated weekday or month in the future. Deliberately left
+ * out: "due to" (= because of), "until", "beginning", "as of", which news uses
+ * as often about the past.
+ */
+const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|should|would|upcoming|forthcoming|scheduled|slated|to\s+be\s+(?:held|completed|finalized|signed|released|launched|published|announced|decided)|plans?\s+to|planned|planning\s+to|intends?\s+to|expected\s+to|expects\s+to|(?:is|are)\s+expected|is\s+set\s+to|are\s+set\s+to|set\s+for|due\s+(?:to\s+be|on|in|by|for)|is\s+due|are\s+due|in\s+the\s+coming|tomorrow|later\s+this|as\s+soon\s+as|as\s+early\s+as)\b|['’]ll\b/i;
+/**
+ * A reporting or past verb right before the date: "said on Friday", "ruled Monday"
+ * are in the past whatever follows; "will be held on Friday", "is expected on
+ * Friday" are not.
+ */
+const PAST_BEFORE = /(?<!\b(?:be|been|being|is|are|am|to|will|would|shall|should|may|might|must|can|could|not)\s+)\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost|ran|took|came|went|made|(?!(?:scheduled|slated|expected|planned|due|postponed|delayed|adjourned|deferred)\s)[a-z]{3,}ed)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
+/** "from Monday": a start that, undated, lies ahead. */
+const FROM_BEFORE = /\b(?:from|starting|effective)\s+(?:on\s+)?$/i;
+/** How many words may precede the date in its sentence for a cue after it to count ("On Friday, X will …"). */
+const OPENING_WORDS = 3;
+/** How far after such an opening date a cue may stand and still be about it. */
+const CUE_AFTER_CHARS = 50;
+
+/** Words in `s`, separated by blanks. */
+function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Start of the sentence holding `at` (a line break or `.!?` followed by space), at most `limit` back. */
+function sentenceStart(text: string, at: number, limit = 240): number {
+  const floor = Math.max(0, at - limit);
+  for (let i = at - 1; i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+    if ((c === 46 || c === 33 || c === 63) && i + 1 < at && isSpace(text.charCodeAt(i + 1))) {
+      // "Jan. 3" and initials are not sentence ends: require a lower-case word before the dot.
+      const prev = text.slice(Math.max(floor, i - 4), i);
+      if (c !== 46 || /[a-z\d]{2}$/.test(prev)) return i + 2;
+    }
+  }
+  return floor;
+}
+
+/** End of the sentence holding `at`, at most `limit` ahead. */
+function sentenceEnd(text: string, at: number, limit = 240): number {
+  const ceil = Math.min(text.length, at + limit);
+  for (let i = at; i < ceil; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+    if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) {
+      if (c !== 46 || /[a-z\d]{2}$/.test(text.slice(Math.max(0, i - 4), i))) return i;
+    }
+  }
+  return ceil;
+}
+
+/**
+ * Whether an undated date at [start, end) points ahead of the story's date.
+ * News reports what happened, so the default is backward; a future cue earlier
+ * in the same sentence ("will", "next", "scheduled") flips it, unless a
+ * reporting verb sits right before the date ("said on Friday it will …"). A cue
+ * after the date counts only when the date opens the sentence ("On Friday, the
+ * minister will …"): later in a sentence it usually belongs to another clause.
+ * "From Monday" also looks forward, except in a range or a possessive
+ * ("from Monday's close").
+ */
+export function looksForward(text: string, start: number, end: number, isRange = false): boolean {
+  const from = sentenceStart(text, start);
+  const before = text.slice(from, start);
+  // The anchored checks only need the last words: a short tail keeps them cheap.
+  const tail = text.slice(Math.max(from, start - 48), start);
+  if (PAST_BEFORE.test(tail)) return false;
+  if (!isRange && FROM_BEFORE.test(tail) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
+  if (FORWARD_CUE.test(before)) return true;
+  if (countWords(before) > OPENING_WORDS) return false;
+  // The cue must stand in the same clause: "ruled Monday; a hearing is set for …" is two.
+  const after = text.slice(end, Math.min(sentenceEnd(text, end), end + CUE_AFTER_CHARS));
+  const clause = /[;:—–]|\s--\s/.exec(after);
+  return FORWARD_CUE.test(clause ? after.slice(0, clause.index) : after);
+}
+
