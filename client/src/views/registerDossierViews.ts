@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { IndexChangedNotification, RemoveAnnotationRequest, type IndexChangedParams, type TreeEntitySort, type TreeEntityType } from '../../../server/src/protocol';
+import { IndexChangedNotification, RemoveAnnotationRequest, StatusRequest, type IndexChangedParams, type TreeEntitySort, type TreeEntityType } from '../../../server/src/protocol';
 import { registerCommands } from '../commands';
 import type { ServerApi } from '../serverApi';
 import { AnnotationsModel } from './annotationsModel';
@@ -19,6 +19,8 @@ export type { DossierViewsApi } from './viewsApi';
 /** The setting that orders the Entities view. */
 export const SORT_SETTING = 'dossier.entities.sortBy';
 const SORTS: readonly TreeEntitySort[] = ['count', 'name', 'latest'];
+/** How often the views ask whether the first indexing is over. */
+const INDEX_POLL_MS = 1000;
 
 /** What the views need from the composition root. */
 export interface DossierViewsOptions {
@@ -105,6 +107,22 @@ export function registerDossierViews(context: vscode.ExtensionContext, server: S
       if (e.affectsConfiguration(SORT_SETTING)) void entities.setSort(sortSetting());
     }),
   );
+
+  // The end of the first scan changes no entity when the workspace is empty, so no index
+  // change tells the views; ask until it is over, then refresh once (welcome or full trees).
+  let watching = true;
+  context.subscriptions.push({ dispose: () => void (watching = false) });
+  void (async () => {
+    try {
+      await options.ready;
+      while (watching && !(await server.request(StatusRequest, undefined)).indexReady) {
+        await new Promise((resolve) => setTimeout(resolve, INDEX_POLL_MS));
+      }
+      if (watching) await refreshAll();
+    } catch (err) {
+      log.warn(`Dossier views: could not follow the first indexing: ${String(err)}`);
+    }
+  })();
 
   const setSort = (sort: TreeEntitySort) => vscode.workspace.getConfiguration().update(SORT_SETTING, sort, vscode.ConfigurationTarget.Global);
   const editContext: EntityEditContext = { server: gated, entities, log, afterEdit: refreshAll };
