@@ -69,7 +69,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   const trimmed = proposals.map((p) => trimPunctuation(a, p)).filter((p): p is Proposal => p !== undefined);
   let kept = resolveOverlaps(retypeBrandMisc(a, retypeLonePersons(a, applyProductRules(a, trimmed))).filter((p) => !isVacuous(a, p)), t.count);
   kept = resolveOverlaps(applyConsistency(a, kept), t.count);
-  kept = mergeAdjacent(a, kept);
+  kept = mergeAdjacent(a, kept).filter((p) => !isFunctionWord(a, p) && !beforeCurrencySign(a, p));
   kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
   const inputs: AliasInput[] = kept.map((p) => ({ text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical }));
@@ -110,6 +110,23 @@ function isNationality(a: Analysis, p: Proposal): boolean {
   return (a.phraseB[p.first] & Gaz.Demonym) !== 0 || (a.gaz[p.last] & Gaz.Demonym) !== 0;
 }
 
+/** A lone capitalised common word at a sentence start ("He", "An", "The"): never a name. */
+function isFunctionWord(a: Analysis, p: Proposal): boolean {
+  if (p.first !== p.last || p.source === 'analyst' || p.source === 'knowledge') return false;
+  const i = p.first;
+  return (a.tokens.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart)) !== 0 && (a.gaz[i] & Gaz.Common) !== 0
+    && !(a.tokens.flags[i] & TokenFlag.AllCaps)
+    && !(a.gaz[i] & (Gaz.Country | Gaz.City | Gaz.Region | Gaz.First | Gaz.Last | Gaz.Organization | Gaz.Demonym))
+    && a.tokens.end[i] - a.tokens.start[i] <= 4 && p.source !== 'acronym';
+}
+
+/** "US$ 40": a name glued to a currency sign names no place. */
+function beforeCurrencySign(a: Analysis, p: Proposal): boolean {
+  const t = a.tokens;
+  const n = p.last + 1;
+  return n < t.count && t.start[n] === t.end[p.last] && t.text.charCodeAt(t.start[n]) === 36 && p.source !== 'analyst';
+}
+
 /** Spans made only of titles, months or weekdays ("Chief Operating", "Monday") name nobody. */
 function isVacuous(a: Analysis, p: Proposal): boolean {
   if (p.source === 'analyst' || p.source === 'knowledge') return false;
@@ -129,7 +146,10 @@ function endWithAbbreviationDot(a: Analysis, last: number): number {
   const t = a.tokens;
   const end = t.end[last];
   if (last + 1 < t.count && t.start[last + 1] === end && t.text.charCodeAt(end) === 46 && t.end[last + 1] === end + 1) {
-    if (NAME_ABBREVIATIONS.has(t.text.slice(t.start[last], end).toLowerCase())) return end + 1;
+    // The dot belongs to the name when the sentence goes on ("Apple Inc. said"), not when it ends there.
+    const after = last + 2;
+    const goesOn = after < t.count && !(t.flags[after] & TokenFlag.LineStart) && (t.kind[after] !== 0 || !(t.flags[after] & TokenFlag.Cap));
+    if (goesOn && NAME_ABBREVIATIONS.has(t.text.slice(t.start[last], end).toLowerCase())) return end + 1;
   }
   return end;
 }

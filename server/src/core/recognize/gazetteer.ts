@@ -61,6 +61,12 @@ export function buildGazetteer(data: GazetteerJson): Gazetteer {
   const phraseStarts = new Set<number>();
   let maxPhraseTokens = 1;
   const add = (entry: string, cls: number): void => {
+    // Most entries are one plain word: hash it directly instead of running the tokenizer (startup time).
+    if (/^[a-z]+$/.test(entry)) {
+      const h = hashLower(entry);
+      words.set(h, (words.get(h) ?? 0) | cls);
+      return;
+    }
     const t = tokenize(entry);
     if (t.count === 0) return;
     if (t.count === 1) {

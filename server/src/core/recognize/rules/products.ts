@@ -25,7 +25,7 @@ export function applyProductRules(a: Analysis, proposals: readonly Proposal[]): 
     const next = p.last + 1;
     if (next < t.count && t.start[next] === t.end[p.last] && isPunct(a.tokens, next, '$')) continue;
     // Year-like numbers after a name are dates or counts, not models ("Airbus 2009" is rare; "Ford 1999" is not a product).
-    if (p.type !== 'person' && isModelToken(a, next) && t.start[next] - t.end[p.last] <= 1 && !isYear(a, next)) {
+    if (isModelToken(a, next) && t.start[next] - t.end[p.last] <= 1 && !isYear(a, next)) {
       let last = next;
       while (last + 2 < t.count && isPunct(t, last + 1, '-') && t.start[last + 1] === t.end[last] && isModelToken(a, last + 2)) last += 2;
       out.push({ ...p, last, type: 'misc', subtype: 'product', confidence: Math.min(p.confidence, 0.7) });
