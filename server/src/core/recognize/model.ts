@@ -40,7 +40,13 @@ export interface DateMention extends Span {
   /** `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`, `YYYY-Qn` or `YYYY` according to granularity. */
   readonly value: string;
   readonly granularity: DateGranularity;
-  /** How the value was obtained, e.g. `explicit`, `weekday-before:2024-01-19`, `reference`. */
+  /**
+   * How the value was obtained: `explicit` (the text names the year;
+   * `explicit:day-first` / `explicit:month-first` for 19/01/2024), or a rule and
+   * the reference date it used: `relative:2024-01-19` (yesterday, last week, three
+   * years ago), `weekday-back:…` / `weekday-forward:…` (on Friday), `year-back:…`
+   * / `year-same:…` / `year-forward:…` (June 17, in December), `century:…` ('82).
+   */
   readonly resolvedFrom: string;
   /** End of a range (`from 3 to 5 January`), when the expression is one; same granularity as `value`. */
   readonly rangeEnd?: string;

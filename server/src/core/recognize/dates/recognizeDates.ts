@@ -55,6 +55,13 @@ export interface RecognizeDatesOptions {
  * that name their year are returned. Mentions come sorted by start and never
  * overlap; durations ("three years"), counts, money, times and names
  * ("Theresa May") are left out.
+ *
+ * A compact range ("3-5 January", "January 3-5, 2024", "2009-10") is one
+ * mention with `rangeEnd`; a range with two full endpoints ("from 2009 to
+ * 2011", "between April and June") is one mention per endpoint, the first
+ * carrying `rangeEnd`, as news annotation marks each endpoint as a date.
+ * Runs well above 10 MB/s: a cheap scan finds trigger words (digits, month
+ * and weekday names, "yesterday", "year" …) and the grammar runs only there.
  */
 export function recognizeDates(text: string, referenceDate: string | undefined, options?: RecognizeDatesOptions): DateMention[] {
   if (text.length === 0) return [];
