@@ -1,3 +1,15 @@
+/**
+ * The article parser's entry point. The pipeline, one file per step:
+ *   inputChecks   binary / encoding / line-ending problems
+ *   lines         physical lines (LF, CRLF, lone CR), blank lines counted
+ *   contentLines  each non-blank line with its kind (lineKinds) and date-line reading (dateLines)
+ *   splitStories  story breaks: a headline-like line after a break, followed by a story header
+ *   classifyParts header (headline, standfirst, caption, date line, byline, bullets, furniture),
+ *                 then body (dateline place, paragraphs, sub-headings, captions, source, boilerplate)
+ *   referenceDate each story's reference day and where it came from
+ *   quotes        quotations and their speakers
+ * All of it is linear in the text; above `maxAnalysisLength` only the structure is computed.
+ */
 import type { Problem, Result } from '../text/problem';
 import type { ArticleModel, Story, StoryPart } from './model';
 import { scanLines } from './lines';
