@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseArticle } from '../../core/article/parseArticle';
 import type { ArticleModel } from '../../core/article/model';
-import { readArticle } from './helpers';
+import { articleFixtures, readArticle } from './helpers';
 
 /** Structural invariants every parse must keep, whatever the input. */
 function assertWellFormed(model: ArticleModel, text: string): void {
@@ -159,5 +159,17 @@ describe('parseArticle on bad input', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reads every fixture the same with CRLF line endings and a BOM', () => {
+    for (const name of articleFixtures()) {
+      const plain = readArticle(name).replace(/\r\n/g, '\n');
+      const variant = `\ufeff${plain.replace(/\n/g, '\r\n')}`;
+      const a = parseArticle(plain, { fileDate: '2024-06-01' }).value;
+      const b = parseArticle(variant, { fileDate: '2024-06-01' }).value;
+      assert.deepEqual(b.stories.map((s) => [s.headline, s.date?.value, s.date?.source, s.parts.map((p) => p.kind), s.quotes.map((q) => q.speaker)]),
+        a.stories.map((s) => [s.headline, s.date?.value, s.date?.source, s.parts.map((p) => p.kind), s.quotes.map((q) => q.speaker)]), name);
+      assertWellFormed(b, variant);
+    }
   });
 });
