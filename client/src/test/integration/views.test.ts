@@ -66,6 +66,24 @@ describe('Dossier tree views in the editor', () => {
     assert.match(kakar.tooltip ?? '', /Also: .*Kakar/);
   });
 
+  it('sorts and filters the Entities view', async () => {
+    try {
+      await api.views.entities.setSort('name');
+      const names = (await api.views.children('entities', 'group:location')).map((i) => i.label);
+      assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)));
+      await api.views.entities.setFilter('kakar');
+      const groups = await api.views.children('entities');
+      assert.deepEqual(groups.map((g) => g.id), ['group:person']);
+      assert.ok((await api.views.children('entities', 'group:person')).some((e) => e.label === 'Anwaar-ul-Haq Kakar'));
+      await api.views.entities.setFilter('no such entity anywhere');
+      assert.deepEqual(await api.views.children('entities'), []);
+    } finally {
+      await api.views.entities.clearFilter();
+      await api.views.entities.setSort('count');
+    }
+    assert.ok((await api.views.children('entities')).length >= 3);
+  });
+
   it('expands an entity into its stories, newest first, and reveals a mention in the editor', async () => {
     const places = await api.views.children('entities', 'group:location');
     const iran = find(places, 'Iran');
