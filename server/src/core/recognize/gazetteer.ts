@@ -1,5 +1,6 @@
 import gazetteerData from './data/gazetteer.json';
 import { LOCATION_SUFFIXES, MISC_SUFFIXES, NAME_CONNECTORS, ORG_SUFFIXES, PERSON_TITLES } from './lexicon';
+import { buildIntTable, type IntTable } from './hashTable';
 import { hashJoin, hashLower, tokenize, TokenKind, type Tokens } from './tokenize';
 
 /** Word-class bits a token can carry (several at once: "Georgia" is a first name and a country). */
@@ -33,8 +34,8 @@ export interface PhraseMatch {
 
 /** Lookup tables built once from the shipped word lists. */
 export interface Gazetteer {
-  /** Classes of a single token, keyed by its lower-case hash. */
-  readonly words: ReadonlyMap<number, number>;
+  /** Classes of a single token, keyed by its lower-case hash (0 when unknown). */
+  readonly words: IntTable;
   /** Classes of multi-token entries keyed by joined hash, and their lengths. */
   readonly phrases: ReadonlyMap<number, number>;
   readonly maxPhraseTokens: number;
@@ -94,12 +95,12 @@ export function buildGazetteer(data: GazetteerJson): Gazetteer {
   for (const w of LOCATION_SUFFIXES) add(w, Gaz.LocSuffix);
   for (const w of NAME_CONNECTORS) add(w, Gaz.Connector);
   for (const w of MISC_SUFFIXES) add(w, Gaz.MiscSuffix);
-  return { words, phrases, maxPhraseTokens, phraseStarts };
+  return { words: buildIntTable(words), phrases, maxPhraseTokens, phraseStarts };
 }
 
 /** Looks up a single lower-cased word (as hashed by the tokenizer). */
 export function wordClasses(g: Gazetteer, lowerHash: number): number {
-  return g.words.get(lowerHash) ?? 0;
+  return g.words.get(lowerHash);
 }
 
 /**
@@ -114,7 +115,7 @@ export function annotateTokens(g: Gazetteer, t: Tokens): { word: Uint16Array; ph
   for (let i = 0; i < t.count; i++) {
     const k = t.kind[i];
     if (k === TokenKind.Number) continue;
-    word[i] = words.get(t.lower[i]) ?? 0;
+    word[i] = words.get(t.lower[i]);
   }
   if (g.maxPhraseTokens > 1) {
     const phrases = g.phrases;
@@ -142,7 +143,7 @@ export function annotateTokens(g: Gazetteer, t: Tokens): { word: Uint16Array; ph
 /** Classes of a free-text word or phrase (allocates; for rules and tests). */
 export function classesOf(g: Gazetteer, text: string): number {
   const t = tokenize(text);
-  if (t.count === 1) return g.words.get(t.lower[0]) ?? 0;
+  if (t.count === 1) return g.words.get(t.lower[0]);
   if (t.count === 0) return 0;
   let h = t.lower[0];
   for (let i = 1; i < t.count; i++) h = hashJoin(h, t.lower[i]);
