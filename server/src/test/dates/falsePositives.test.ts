@@ -13,6 +13,7 @@ describe('dates: what is not a date', () => {
     assert.deepEqual(found('May said talks may resume.'), []);
     assert.deepEqual(found('Protesters March to Mar-a-Lago, the Sun reported.'), []);
     assert.deepEqual(found('Prime Minister Theresa May visited Berlin in May.'), ['May → 2023-05']);
+    assert.deepEqual(found('Voters prepare for the May elections and the March on Washington.'), ['May → 2023-05']);
   });
 
   it('weekdays heading a name', () => {

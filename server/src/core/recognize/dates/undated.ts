@@ -8,7 +8,7 @@ import type { DateMention } from '../model';
 import { dayNumber, fromDayNumber, isoDay, isoMonth, weekdayOf } from './calendar';
 import type { Found, Groups } from './found';
 import { holidayDay, monthNumber, weekdayNumber } from './lexicon';
-import { hasTemporalPrep, nameAfter, nameBefore, nextWord } from './words';
+import { hasTemporalPrep, nameAfter, nameBefore, nextWord, previousWord } from './words';
 
 /** How far ahead of the story an undated "June 17" may still lie before it is read as last year's. */
 const NEAR_FUTURE_DAYS = 62;
@@ -17,6 +17,18 @@ const NEAR_FUTURE_MONTHS = 2;
 
 /** Adjectives that make a weekday a named event, not a date near the story ("Black Monday", "Super Tuesday"). */
 const NAMED_DAY_BEFORE = /\b(?:Black|Cyber|Good|Holy|Super|Bloody|Ash|Palm|Easter|Blue|Giving|Shrove|Maundy|Mad|Manic)[ \t]+$/;
+
+/** Determiners before a month used as a modifier: "the May elections", "a March deadline". */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
+
+/** "the May elections": a determiner before and a lower-case word after make the month a date. */
+function attributive(text: string, start: number, end: number): boolean {
+  const next = nextWord(text, end);
+  return DETERMINERS.has(previousWord(text, start).toLowerCase()) && /^[a-z]/.test(next) && !NOT_A_NOUN.test(next);
+}
+
+/** Words after "the March" that make it a noun phrase of its own ("the March on Washington", "the May of 1968"). */
+const NOT_A_NOUN = /^(?:on|in|of|to|at|by|for|from|with|against|and|or|but|is|was|were|are|will|would|said|says|has|had|that|which|who)$/;
 
 /** A month and day with or without a year; undefined when the day does not exist or no year can be found. */
 export function resolveMonthDay(month: number, day: number, yearText: string | undefined, f: Found): { n: number; how: string } | undefined {
@@ -114,7 +126,7 @@ export function resolveMonth(g: Groups, f: Found, ref: number): DateMention | un
   const guarded = g.moMod !== undefined || g.moRel !== undefined || hasTemporalPrep(ctx.text, start);
   if (!guarded) {
     // "May" and "March" are verbs, and any month may be a name ("Theresa May", "June Carter").
-    if (month === 5 || month === 3) return undefined;
+    if ((month === 5 || month === 3) && !attributive(ctx.text, start, end)) return undefined;
     if (nameBefore(ctx.text, start) || nameAfter(ctx.text, end)) return undefined;
   } else if (month === 5 && g.moMod === undefined && g.moRel === undefined && /^[a-z]/.test(nextWord(ctx.text, end)) && /^(?:be|have|not|also|well|still|never|soon|need|want|take|make|get|go|come|seem|become|face|see|lose|help|lead|cause|include|affect|require|result|prove|decide|choose)$/.test(nextWord(ctx.text, end))) {
     return undefined; // "… and may be": a modal after a conjunction
