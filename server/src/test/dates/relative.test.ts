@@ -7,6 +7,7 @@ describe('dates: relative expressions', () => {
     assert.deepEqual(found('Yesterday he spoke; today he left; tomorrow he flies; tonight he sleeps.'),
       ['Yesterday → 2024-01-18', 'today → 2024-01-19', 'tomorrow → 2024-01-20', 'tonight → 2024-01-19']);
     assert.deepEqual(found('Earlier today the index fell.'), ['Earlier today → 2024-01-19']);
+    assert.deepEqual(found('Fighting broke out last night.'), ['last night → 2024-01-18']);
   });
 
   it('resolves weeks to ISO weeks, months and years at their granularity', () => {
@@ -25,6 +26,13 @@ describe('dates: relative expressions', () => {
       ['March → 2023-03', 'last year → 2023', 'October → 2025-10', 'next year → 2025']);
     assert.deepEqual(found('He met her on Friday last week and will meet on Tuesday next week.'),
       ['Friday → 2024-01-12', 'last week → 2024-W02', 'Tuesday → 2024-01-23', 'next week → 2024-W04']);
+  });
+
+  it('reads "the weekend" as the latest one, or the next when the sentence looks forward', () => {
+    // 2024-01-19 is a Friday of ISO week 3; the weekend before it, 13-14 January, is in week 2.
+    assert.deepEqual(found('Protests spread over the weekend.'), ['the weekend → 2024-W02']);
+    assert.deepEqual(found('Protests will spread over the weekend.'), ['the weekend → 2024-W03']);
+    assert.deepEqual(found('Protests spread over the weekend.', '2024-01-21'), ['the weekend → 2024-W03']);
   });
 
   it('resolves "ago" by the unit', () => {

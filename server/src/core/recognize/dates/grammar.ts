@@ -76,6 +76,10 @@ const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   // (earlier) today, yesterday (morning), tonight, tomorrow, this morning
   ['word', `(?:(?<dxMod>[Ee]arlier|[Ll]ater)${SP})?(?<dx>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?![\\w'’-]|['’]s${SP}(?:world|society|youth|generation)\\b)${PART_OF_DAY}`],
   ['word', `(?<dxThis>[Tt]his${SP}(?:morning|afternoon|evening))(?![\\w])`],
+  // last night: the evening before the story
+  ['word', `(?<lastNight>[Ll]ast${SP}night)(?![\\w'’-])`],
+  // (over) the weekend: the latest weekend, or the coming one when the sentence looks forward
+  ['word', `(?<theWeekend>[Tt]he${SP}weekend)(?![\\w'’-])`],
   // Christmas (Day|Eve), New Year's Day, Valentine's Day …: holidays on a fixed day
   ['word', `(?:(?<hoRel>[Ll]ast|[Tt]his|[Nn]ext)${SP})?(?<ho>Christmas(?:${SP}(?:Day|Eve))?|New${SP}Year['’]?s?${SP}(?:Day|Eve)|Valentine['’]?s${SP}Day|Hallowe['’]?en|Boxing${SP}Day)(?:${SP}(?<hoY>${YEAR}))?(?![\\w'’-])`],
   // (late) (last|next) Friday (night)
@@ -107,7 +111,7 @@ export function dateGrammar(opening: 'digit' | 'word' | 'quote'): RegExp {
  * scan; the full grammar runs only next to them.
  */
 export function dateTriggers(): RegExp {
-  return /\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]o(?:day|night|morrow)|morning|afternoon|evening|week|month|year|day|quarter|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day)/g;
+  return /\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]o(?:day|night|morrow)|morning|afternoon|evening|night|week|month|year|day|quarter|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day)/g;
 }
 
 /** How many words before a trigger an expression may start ("the end of last year"). */

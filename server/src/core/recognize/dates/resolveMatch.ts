@@ -155,6 +155,13 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
   }
 
   // --- today, yesterday, tomorrow ---
+  if (g.lastNight !== undefined) return f.make(isoDay(ref - 1), 'day', `relative:${refIso}`);
+  if (g.theWeekend !== undefined) {
+    // The Saturday of the latest weekend (this one if the story is dated on it), or of the next.
+    const wd = weekdayOf(ref);
+    const saturday = f.forward() ? ref + ((6 - wd + 7) % 7) : wd === 0 ? ref - 1 : ref - ((wd + 1) % 7);
+    return f.make(isoWeek(saturday), 'week', `relative:${refIso}`);
+  }
   if (g.dx !== undefined || g.dxThis !== undefined) {
     // "USA Today", "the Today programme": capitalized inside a sentence, it is a name.
     if (g.dxMod === undefined && g.dx !== undefined && /^[A-Z]/.test(g.dx) && !opensSentence(ctx.text, start)) return undefined;
