@@ -91,8 +91,11 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
         continue;
       }
       if (headlineText !== undefined && sameText(c.text, headlineText)) { parts.push(part('headline', c, true)); continue; }
-      if (!matchDatelinePlace(c.text) && !sawBullets) {
-        if (headline === undefined && isHeadlineLike(c.text) && !isCaptionLike(c.text)) {
+      // A headline may look like a dateline (`IMF: Pakistan must raise taxes`); a dateline
+      // paragraph ends its sentence, so it is not headline-like.
+      const headlineSlot = headline === undefined && !sawBullets && isHeadlineLike(c.text) && !isCaptionLike(c.text);
+      if (headlineSlot || (!matchDatelinePlace(c.text) && !sawBullets)) {
+        if (headlineSlot) {
           // A Markdown heading marker (`# `) is not part of the headline.
           const skip = markdownHeadingPrefix(c.text);
           headline = skip > 0 ? { kind: 'headline', start: c.line.contentStart + skip, end: c.line.contentEnd } : part('headline', c);

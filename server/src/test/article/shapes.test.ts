@@ -96,4 +96,11 @@ describe('parseArticle on other layouts', () => {
       ['Ghana raises cocoa price', '2024-02-13'],
     ]);
   });
+
+  it('reads a headline that looks like a dateline as the headline', () => {
+    const text = 'IMF: Pakistan must raise taxes before next loan tranche\n\nUpdated 3 May 2024\n\nISLAMABAD: The International Monetary Fund said on Friday that Pakistan must widen its tax base.\n';
+    const [s] = parseArticle(text).value.stories;
+    assert.equal(s!.headline, 'IMF: Pakistan must raise taxes before next loan tranche');
+    assert.equal(s!.place, 'ISLAMABAD');
+  });
 });
