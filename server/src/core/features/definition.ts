@@ -17,14 +17,15 @@ export function findDefinition(index: WorkspaceIndex, uri: string, offset: numbe
 export function entityDefinition(index: WorkspaceIndex, key: string): LinkTarget | undefined {
   const note = index.annotationsOf(key).find((a) => a.annotation.note && a.annotation.status !== 'orphaned');
   if (note) return { uri: note.uri, start: note.annotation.start, end: note.annotation.end };
-  const stories = index.storiesMentioning(key);
-  let first = stories[0];
-  for (const s of stories) {
+  // Stories come newest first, undated last; among the oldest dated, uri and story order decide.
+  const refs = index.storyListMentioning(key);
+  let first = refs[0];
+  for (const s of refs) {
     const a = s.story.date?.value;
     const b = first?.story.date?.value;
     if (a !== undefined && (b === undefined || a < b || (a === b && (s.uri < first!.uri || (s.uri === first!.uri && s.story.index < first!.story.index))))) first = s;
   }
-  const m = first?.mentions[0];
+  const m = first && index.mentionsInStory(key, first.uri, first.story.index)[0];
   if (first && m) return { uri: first.uri, start: m.start, end: m.end };
   const any = index.mentionsOf(key)[0];
   return any && { uri: any.uri, start: any.start, end: any.end };

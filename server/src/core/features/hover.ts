@@ -66,17 +66,20 @@ function entitySection(index: WorkspaceIndex, hit: EntityHit, o: HoverOptions): 
   lines.push('', `Mentioned in ${plural(e.storyCount, 'story', 'stories')} (${plural(e.mentionCount, 'mention', 'mentions')}).`);
 
   const max = o.maxStories ?? 5;
-  const others = index.storiesMentioning(e.key).filter((s) => !(s.uri === hit.uri && s.story.index === hit.mention.story));
-  if (others.length && max > 0) {
+  const here = (s: { uri: string; story: { index: number } }): boolean => s.uri === hit.uri && s.story.index === hit.mention.story;
+  const shown = index.storiesMentioning(e.key, max + 1).filter((s) => !here(s)).slice(0, max);
+  const otherCount = e.storyCount - (hit.mention.story >= 0 ? 1 : 0);
+  if (shown.length && max > 0) {
     lines.push('', '**Other stories**, newest first:', '');
-    for (const s of others.slice(0, max)) {
-      const first = s.mentions[0]!;
+    for (const s of shown) {
+      const first = s.mentions[0];
+      if (!first) continue;
       const headline = s.story.headline || '(untitled story)';
       const date = s.story.date ? `${escapeMarkdown(s.story.date.value)} \u00b7 ` : '';
       const sentence = sentenceOf(index, s.uri, first.start, o.maxSentenceLength ?? 220);
       lines.push(`- ${date}${markdownLink(headline, o.link({ uri: s.uri, start: first.start, end: first.end }), 120)}${sentence ? ` \u2014 \u201c${sentence}\u201d` : ''}`);
     }
-    if (others.length > max) lines.push(`- \u2026 and ${plural(others.length - max, 'more story', 'more stories')}`);
+    if (otherCount > shown.length) lines.push(`- \u2026 and ${plural(otherCount - shown.length, 'more story', 'more stories')}`);
   }
 
   const co = index.coMentioned(e.key, o.maxCoMentioned ?? 5);

@@ -57,10 +57,7 @@ export function encodeAnalysis(a: TextAnalysis): EncodedAnalysis {
   }
   return {
     n: a.length,
-    s: a.stories.map((st) => [
-      st.start, st.end, st.headline, st.headlineSpan.start, st.headlineSpan.end,
-      st.date?.value ?? '', st.date?.source ?? '', st.date?.span?.start ?? -1, st.date?.span?.end ?? -1, st.place ?? '',
-    ] as const),
+    s: encodeStories(a.stories),
     e, c,
     d: a.dates.map((m) => [m.start, m.end, m.text, m.value, GRANULARITIES.indexOf(m.granularity), m.resolvedFrom, m.story, m.rangeEnd ?? ''] as const),
     t: deltaSpans(a.sentences),
@@ -123,6 +120,14 @@ function decodeUnsafe(enc: EncodedAnalysis): TextAnalysis | undefined {
     problems.push({ start, end, severity, code: String(code), message: String(message) });
   }
   return { length: n, stories, entities, dates, sentences, boilerplate, problems };
+}
+
+/** Encodes stories (also kept alone in the index state). */
+export function encodeStories(stories: readonly StoryInfo[]): EncodedAnalysis['s'] {
+  return stories.map((st) => [
+    st.start, st.end, st.headline, st.headlineSpan.start, st.headlineSpan.end,
+    st.date?.value ?? '', st.date?.source ?? '', st.date?.span?.start ?? -1, st.date?.span?.end ?? -1, st.place ?? '',
+  ] as const);
 }
 
 /** Decodes the stories part alone (cheap: the index lists stories without decoding whole analyses). */

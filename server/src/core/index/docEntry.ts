@@ -32,10 +32,26 @@ export class DocEntry {
     readonly annotations: readonly AnnotationInfo[],
     private encoded: string | EncodedAnalysis | undefined,
     private readonly onCorrupt: (entry: DocEntry) => void = () => undefined,
+    restored?: { stories: readonly StoryInfo[]; storyKeys: string[][]; length: number },
   ) {
     this.decoded = analysis;
     if (typeof encoded === 'string') this.encodedJson = encoded;
+    if (restored) {
+      this.storiesCache = restored.stories;
+      this.restoredStoryKeys = restored.storyKeys;
+      this.restoredLength = restored.length;
+    }
   }
+
+  private restoredLength: number | undefined;
+
+  /** Length of the text (known without decoding for restored documents). */
+  get length(): number {
+    return this.text?.length ?? this.restoredLength ?? this.analysis.length;
+  }
+
+  /** Keys per story from the cache's index state, so that restored documents need no decoding to be aggregated. */
+  private restoredStoryKeys: string[][] | undefined;
 
   /** True when the cached analysis did not decode (the entry holds an empty analysis instead). */
   failed = false;
@@ -73,6 +89,7 @@ export class DocEntry {
 
   /** Per story index: the distinct bucket keys mentioned in it. */
   get storyKeys(): ReadonlyArray<readonly string[]> {
+    if (!this.derived && this.restoredStoryKeys) return this.restoredStoryKeys;
     return this.derive().storyKeys;
   }
 

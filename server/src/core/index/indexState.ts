@@ -1,4 +1,5 @@
 import type { EntityType } from '../recognize/model';
+import { encodeStories, decodeStories, type EncodedAnalysis } from './analysisCodec';
 import { DocEntry } from './docEntry';
 import type { AnnotationInfo } from './documentAnalysis';
 import { EntityBucket } from './entityBuckets';
@@ -11,8 +12,8 @@ import { EntityBucket } from './entityBuckets';
  */
 export interface IndexState {
   readonly uris: readonly string[];
-  /** Per document: content hash, version, annotations (0 for none). */
-  readonly docs: ReadonlyArray<readonly [string, number, readonly AnnotationInfo[] | 0]>;
+  /** Per document: content hash, version, annotations (0 for none), text length, stories (encoded), keys per story (bucket indexes). */
+  readonly docs: ReadonlyArray<readonly [string, number, readonly AnnotationInfo[] | 0, number, EncodedAnalysis['s'], ReadonlyArray<readonly number[]>]>;
   /** [key, mentions, stories, confirmed, names [name, n]…, aliases [norm, display, n]…, types [type, n]…, days [day, n]…, documents [doc, n] flat] */
   readonly buckets: ReadonlyArray<readonly [
     string, number, number, number,
@@ -43,11 +44,17 @@ export function snapshotState(
 ): IndexState {
   const uriIndex = new Map<string, number>();
   docs.forEach((d, i) => uriIndex.set(d.uri, i));
+  const bucketIndex = new Map<string, number>();
+  let bi = 0;
+  for (const key of buckets.keys()) bucketIndex.set(key, bi++);
   const positions = (map: Positions): Array<[string, Array<[number, number[]]>]> =>
     [...map].map(([value, byUri]) => [value, [...byUri].map(([uri, idxs]) => [uriIndex.get(uri) ?? -1, idxs] as [number, number[]])]);
   return {
     uris: docs.map((d) => d.uri),
-    docs: docs.map((d) => [d.hash, d.version, d.annotations.length ? d.annotations : 0] as const),
+    docs: docs.map((d) => [
+      d.hash, d.version, d.annotations.length ? d.annotations : 0, d.length, encodeStories(d.stories),
+      d.storyKeys.map((keys) => keys.map((k) => bucketIndex.get(k) ?? -1)),
+    ] as const),
     buckets: [...buckets.values()].map((b) => [
       b.key, b.mentionCount, b.storyCount, b.confirmedCount,
       [...b.names], [...b.aliases].map(([norm, a]) => [norm, a.display, a.count] as const), [...b.types], [...b.days],
@@ -80,20 +87,23 @@ export function restoreState(raw: unknown, entries: ReadonlyMap<string, string>,
   try {
     const s = raw as IndexState;
     if (!Array.isArray(s.uris) || !Array.isArray(s.docs) || s.uris.length !== s.docs.length) return undefined;
-    const docs: DocEntry[] = [];
-    for (let i = 0; i < s.docs.length; i++) {
-      const [hash, version, annotations] = s.docs[i]!;
-      const uri = s.uris[i];
-      const enc = entries.get(hash);
-      if (typeof uri !== 'string' || enc === undefined || typeof version !== 'number') return undefined;
-      docs.push(new DocEntry(uri, version, hash, undefined, undefined, annotations === 0 ? [] : annotations, enc, onCorrupt));
-    }
     const uriAt = (i: number): string => {
       const u = s.uris[i];
       if (typeof u !== 'string') throw new Error('bad document index');
       return u;
     };
     const buckets: EntityBucket[] = [];
+    const keys: string[] = s.buckets.map((b) => b[0]);
+    const docs: DocEntry[] = [];
+    for (let i = 0; i < s.docs.length; i++) {
+      const [hash, version, annotations, length, encodedStories, storyKeys] = s.docs[i]!;
+      const uri = s.uris[i];
+      const enc = entries.get(hash);
+      const stories = decodeStories(encodedStories, length);
+      if (typeof uri !== 'string' || enc === undefined || typeof version !== 'number' || !stories || !Array.isArray(storyKeys)) return undefined;
+      const restored = { stories, storyKeys: storyKeys.map((ks: readonly number[]) => ks.map((k: number) => keys[k] ?? '')), length };
+      docs.push(new DocEntry(uri, version, hash, undefined, undefined, annotations === 0 ? [] : annotations, enc, onCorrupt, restored));
+    }
     for (const [key, mentions, stories, confirmed, names, aliases, types, days, byUri] of s.buckets) {
       if (typeof key !== 'string' || typeof mentions !== 'number' || mentions <= 0) return undefined;
       const b = new EntityBucket(key);

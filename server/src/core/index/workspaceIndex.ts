@@ -99,6 +99,7 @@ export class WorkspaceIndex {
   private readonly changeEmitter = new Emitter<IndexChange>();
   private readonly summaries = new Map<string, EntitySummary>();
   private readonly coMentions = new Map<string, CoMention[]>();
+  private readonly storyLists = new Map<string, ReadonlyArray<{ doc: DocEntry; story: StoryInfo }>>();
   private timelineCache: TimelineDay[] | undefined;
   private batchDepth = 0;
   private pending: { uris: Set<string>; entities: boolean; annotations: boolean } | undefined;
@@ -372,20 +373,60 @@ export class WorkspaceIndex {
     return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start));
   }
 
-  /** The stories mentioning an entity, newest first (undated last), each with its mentions. */
-  storiesMentioning(nameOrKey: string): StoryMentions[] {
-    const byStory = new Map<string, { uri: string; story: StoryInfo; mentions: MentionLocation[] }>();
-    for (const { uri, mention, doc } of this.memberMentions(this.resolve(nameOrKey))) {
-      const story = doc.analysis.stories[mention.story];
-      if (!story) continue;
-      const id = `${uri}#${mention.story}`;
-      let e = byStory.get(id);
-      if (!e) byStory.set(id, (e = { uri, story, mentions: [] }));
-      e.mentions.push(location(uri, mention));
+  /**
+   * The stories mentioning an entity, newest first (undated last), each with
+   * its mentions. With `limit`, only the first `limit` stories are returned,
+   * and only their documents are looked into: a hover over "Pakistan" in a
+   * workspace of ten thousand stories stays cheap.
+   */
+  storiesMentioning(nameOrKey: string, limit = Infinity): StoryMentions[] {
+    const root = this.resolve(nameOrKey);
+    const members = new Set(this.groups.membersOf(root));
+    return this.storyRefs(root).slice(0, limit).map(({ doc, story }) => ({
+      uri: doc.uri,
+      story,
+      mentions: doc.mentions.filter((m) => m.story === story.index && members.has(m.key)).map((m) => location(doc.uri, m)),
+    }));
+  }
+
+  /** The stories mentioning an entity, newest first, without their mentions (cheap; cached until the next change). */
+  storyListMentioning(nameOrKey: string): Array<{ uri: string; story: StoryInfo }> {
+    return this.storyRefs(this.resolve(nameOrKey)).map(({ doc, story }) => ({ uri: doc.uri, story }));
+  }
+
+  /** The mentions of an entity in one story, by offset. */
+  mentionsInStory(nameOrKey: string, uri: string, storyIndex: number): MentionLocation[] {
+    const members = new Set(this.groups.membersOf(this.resolve(nameOrKey)));
+    const doc = this.docs.get(uri);
+    if (!doc) return [];
+    return doc.mentions.filter((m) => m.story === storyIndex && members.has(m.key)).map((m) => location(uri, m));
+  }
+
+  /** The newest-first list of the stories mentioning an entity (cached until the next change). */
+  private storyRefs(root: string): ReadonlyArray<{ doc: DocEntry; story: StoryInfo }> {
+    let refs = this.storyLists.get(root);
+    if (!refs) {
+      const list: Array<{ doc: DocEntry; story: StoryInfo }> = [];
+      const seen = new Set<string>();
+      for (const key of this.groups.membersOf(root)) {
+        for (const uri of this.groups.buckets.get(key)?.byUri.keys() ?? []) {
+          const doc = this.docs.get(uri);
+          if (!doc) continue;
+          const stories = doc.stories;
+          doc.storyKeys.forEach((keys, i) => {
+            const story = stories[i];
+            if (!story || !keys.includes(key)) return;
+            const id = `${uri}#${i}`;
+            if (seen.has(id)) return;
+            seen.add(id);
+            list.push({ doc, story });
+          });
+        }
+      }
+      refs = list.sort((a, b) => newestFirst({ uri: a.doc.uri, story: a.story }, { uri: b.doc.uri, story: b.story }));
+      this.storyLists.set(root, refs);
     }
-    const out = [...byStory.values()];
-    for (const e of out) e.mentions.sort((a, b) => a.start - b.start);
-    return out.sort(newestFirst);
+    return refs;
   }
 
   /** The `n` entities most often mentioned in the same stories as this one. */
@@ -615,6 +656,7 @@ export class WorkspaceIndex {
     this.groups.invalidate();
     this.summaries.clear();
     this.coMentions.clear();
+    this.storyLists.clear();
     this.timelineCache = undefined;
   }
 
@@ -708,9 +750,7 @@ export class WorkspaceIndex {
     }
     if (buckets.length > 1) {
       // Members can share a story; count distinct stories.
-      const ids = new Set<string>();
-      for (const { uri, mention } of this.memberMentions(root)) if (mention.story >= 0) ids.add(`${uri}#${mention.story}`);
-      storyCount = ids.size;
+      storyCount = this.storyRefs(root).length;
     }
     const name = rootBucket.name || (rootBucket.aliases.values().next().value?.display ?? root);
     let type: EntityType = 'misc';
@@ -735,13 +775,10 @@ export class WorkspaceIndex {
   }
 
   private computeCoMentions(root: string): CoMention[] {
-    const stories = new Map<string, DocEntry>();
-    for (const { uri, mention, doc } of this.memberMentions(root)) if (mention.story >= 0) stories.set(`${uri}#${mention.story}`, doc);
     const counts = new Map<string, number>();
-    for (const [id, doc] of stories) {
-      const storyIndex = Number(id.slice(id.lastIndexOf('#') + 1));
+    for (const { doc, story } of this.storyRefs(root)) {
       const roots = new Set<string>();
-      for (const k of doc.storyKeys[storyIndex] ?? []) roots.add(this.groups.rootOf(k));
+      for (const k of doc.storyKeys[story.index] ?? []) roots.add(this.groups.rootOf(k));
       roots.delete(root);
       for (const r of roots) bump(counts, r, 1);
     }

@@ -101,7 +101,10 @@ describe('features on the sample workspace (real parser and recognizer)', functi
     const tokens = semanticTokens(index, RESTORE);
     const lines = splitTokensAtLines(tokens, lineStarts(text), text);
     assert.ok(lines.some((t) => t.type === 'date') && lines.some((t) => t.type === 'person') && lines.some((t) => t.type === 'location'));
-    const rendered = lines.map((t) => `${t.line}:${t.character} ${t.type}${t.modifiers.length ? '+' + t.modifiers.join('+') : ''} ${JSON.stringify(text.substr(lineStarts(text)[t.line]! + t.character, t.length))}`).join('\n');
+    // Entity types are left out of the golden file: the recognizer's type of a name moves between
+    // releases, while what this checks is the token layer (spans, line splitting, dates, boilerplate).
+    const kind = (t: { type: string }): string => (['person', 'organization', 'location', 'misc'].includes(t.type) ? 'entity' : t.type);
+    const rendered = lines.map((t) => `${t.line}:${t.character} ${kind(t)}${t.modifiers.length ? '+' + t.modifiers.join('+') : ''} ${JSON.stringify(text.substr(lineStarts(text)[t.line]! + t.character, t.length))}`).join('\n');
     golden('tokens-restore-ties.txt', rendered + '\n');
     golden('codelens-restore-ties.txt', storyCodeLenses(index, RESTORE).map((l) => l.title).join('\n') + '\n');
   });
