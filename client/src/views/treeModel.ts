@@ -39,6 +39,10 @@ export abstract class BaseTreeModel<R extends TreeWorkspaceState> implements Tre
   readonly onDidChange = this.changes.event;
   protected rootData: R | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** How many times each lazy node was unloaded, to discard answers that predate the last time. */
+  private readonly unloads = new WeakMap<ViewNode, number>();
+  /** Lazy nodes whose children are being fetched. */
+  private readonly inFlight = new Set<ViewNode>();
 
   constructor(
     readonly viewId: string,
@@ -87,11 +91,20 @@ export abstract class BaseTreeModel<R extends TreeWorkspaceState> implements Tre
     }
     let nodes = this.store.childrenOf(parent);
     if (!nodes) {
+      const generation = this.unloads.get(parent) ?? 0;
       const pending = this.fetchChildren(parent);
       if (!pending) return [];
-      const specs = await pending;
-      // The parent may have gone (or been reloaded) while the server answered.
+      this.inFlight.add(parent);
+      let specs: NodeSpec[];
+      try {
+        specs = await pending;
+      } finally {
+        this.inFlight.delete(parent);
+      }
+      // The parent may have gone while the server answered, or been unloaded by a
+      // refresh (then this answer may predate the change: ask again).
       if (this.store.get(parent.id) !== parent) return [];
+      if ((this.unloads.get(parent) ?? 0) !== generation) return this.children(parent);
       const { refresh } = this.store.reconcile(parent, specs);
       nodes = this.store.childrenOf(parent) ?? [];
       this.store.markServed(nodes);
@@ -107,14 +120,16 @@ export abstract class BaseTreeModel<R extends TreeWorkspaceState> implements Tre
     await this.enqueue(async () => {
       if (!this.store.rootChildren()) return; // Never shown: the first getChildren fetches fresh data.
       if (!change) {
-        for (const n of this.store.all()) if (this.fetchChildrenPossible(n)) this.store.unload(n);
+        for (const n of [...this.store.all().filter((x) => this.isLoadedLazy(x)), ...this.inFlight]) this.unload(n);
         await this.load();
         this.fire('root');
         return;
       }
+      // A load under way may answer from before this change: its answer will be discarded.
+      for (const n of this.inFlight) this.unload(n);
       const { refresh, changed } = await this.load();
       const stale = this.staleLoaded(change, changed).filter((n) => this.store.isLoaded(n));
-      for (const n of stale) this.store.unload(n);
+      for (const n of stale) this.unload(n);
       this.fire(refresh === 'root' ? 'root' : this.store.topmost([...refresh, ...stale]));
     });
   }
@@ -135,8 +150,14 @@ export abstract class BaseTreeModel<R extends TreeWorkspaceState> implements Tre
     this.changes.dispose();
   }
 
-  private fetchChildrenPossible(node: ViewNode): boolean {
-    return node.item.collapsible !== 'none' && this.store.isLoaded(node) && this.isLazy(node);
+  private isLoadedLazy(node: ViewNode): boolean {
+    return this.store.isLoaded(node) && this.isLazy(node);
+  }
+
+  /** Forgets a lazy node's children; a load of them already under way is discarded. */
+  private unload(node: ViewNode): void {
+    this.unloads.set(node, (this.unloads.get(node) ?? 0) + 1);
+    this.store.unload(node);
   }
 
   /** True for nodes whose children come from `fetchChildren` rather than with the root. */

@@ -245,6 +245,25 @@ describe('EntitiesModel', () => {
       assert.equal(stories[0]!.item.label, 'A (updated)');
     });
 
+    it('discards stories that were loading when a change made them stale, and asks again', async () => {
+      const { model, index, server } = setup();
+      index.stories.set('iran', [story('file:///w/a.txt', 0, '2024-01-10', 'Old', [[1, 'Iran', 'Iran.']])]);
+      const groups = await model.children();
+      const iran = (await model.children(groups[2])).find((n) => n.id === 'entity:iran')!;
+      await model.children(iran);
+      await model.refresh({ uris: ['file:///w/a.txt'], entitiesChanged: true, annotationsChanged: false });
+      const release = server.hold();
+      const loading = model.children(iran); // the answer is on its way, computed from the old text…
+      index.stories.set('iran', [story('file:///w/a.txt', 0, '2024-01-10', 'New', [[1, 'Iran', 'Iran.']])]);
+      const refreshing = model.refresh({ uris: ['file:///w/a.txt'], entitiesChanged: true, annotationsChanged: false }); // …when the file changes again
+      const before = server.calls(EntityStoriesRequest).length;
+      release();
+      await refreshing;
+      const stories = await loading;
+      assert.equal(server.calls(EntityStoriesRequest).length, before + 1, 'asked again');
+      assert.equal(stories[0]!.item.label, 'New');
+    });
+
     it('the Refresh command reloads everything and refreshes the root', async () => {
       const { model, index, events, server } = setup();
       index.stories.set('iran', [story('file:///w/a.txt', 0, '2024-01-10', 'A', [[1, 'Iran', 'Iran.']])]);

@@ -15,6 +15,21 @@ export class FakeServer implements ServerApi {
   readonly requests: RecordedRequest[] = [];
   private readonly handlers = new Map<string, (params: any) => unknown>();
   private readonly listeners = new Map<string, Array<(params: any) => void>>();
+  private gate: Promise<void> | undefined;
+
+  /**
+   * Holds the answers back until the returned function is called, the way a
+   * real answer arrives later than it was computed: requests made meanwhile
+   * answer from the state at the time they were made.
+   */
+  hold(): () => void {
+    let release!: () => void;
+    this.gate = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.gate = undefined;
+      release();
+    };
+  }
 
   /** Answers `def` with `handler` from now on. */
   on<P, R>(def: RequestDef<P, R>, handler: (params: P) => R): this {
@@ -26,7 +41,9 @@ export class FakeServer implements ServerApi {
     this.requests.push({ method: def.method, params });
     const h = this.handlers.get(def.method);
     if (!h) throw new Error(`no handler for ${def.method}`);
-    return structuredClone(h(params)) as R;
+    const answer = structuredClone(h(params)) as R;
+    if (this.gate) await this.gate;
+    return answer;
   }
 
   onNotification<P>(def: NotificationDef<P>, handler: (params: P) => void): { dispose(): void } {
