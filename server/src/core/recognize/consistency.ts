@@ -55,6 +55,11 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
   };
   const out: Proposal[] = kept.map((p) => {
     if (p.source !== 'tagger' && p.source !== 'gazetteer') return p;
+    // "Apple Computer" tagged misc where "Apple" alone is an organisation in the same story.
+    if (p.type === 'misc' && !p.subtype && p.last > p.first) {
+      const head = best(tokenKey(a, p.first));
+      if (head && head.type === 'organization' && head.weight > head.total * 0.6) return { ...p, type: 'organization' };
+    }
     const b = best(key(a, p.first, p.last));
     if (b && b.type !== p.type && b.weight > b.total * 0.6) return { ...p, type: b.type };
     return p;
