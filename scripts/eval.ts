@@ -30,7 +30,8 @@ const meantime = path.join(shared, 'eval/meantime-en.jsonl');
 const scorer = path.join(shared, 'eval/score.mjs');
 if (fs.existsSync(meantime) && fs.existsSync(scorer)) {
   const gold = readJsonl(meantime);
-  for (const convention of ['names', 'meantime'] as const) {
+  const configs = [['names', false], ['meantime', false], ['names', true]] as const;
+  for (const [convention, stripThe] of configs) {
     const phrase = convention === 'meantime';
     const lines: string[] = [];
     for (const d of gold) {
@@ -48,15 +49,15 @@ if (fs.existsSync(meantime) && fs.existsSync(scorer)) {
     const predFile = path.join(dir, 'pred.jsonl');
     const jsonFile = path.join(dir, 'metrics.json');
     fs.writeFileSync(predFile, lines.join('\n') + '\n');
-    const out = execFileSync(process.execPath, [scorer, '--gold', meantime, '--pred', predFile, '--json', jsonFile, ...(nErrors && phrase ? ['--errors', String(nErrors)] : [])], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [scorer, '--gold', meantime, '--pred', predFile, '--json', jsonFile, ...(stripThe ? ['--strip-the'] : []), ...(nErrors && phrase ? ['--errors', String(nErrors)] : [])], { encoding: 'utf8' });
     if (nErrors && phrase) process.stdout.write(out);
     const m = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
     fs.rmSync(dir, { recursive: true, force: true });
     const e = m.entities;
-    const label = `meantime-en (${convention} convention)`;
+    const label = `meantime-en (${convention}${stripThe ? ', scorer --strip-the' : ' convention'})`;
     rows.push([label, 'exact', ...['PER', 'ORG', 'LOC'].map((t) => pct(e.exact[t].f1)), '-', pct(e.exact.micro.p), pct(e.exact.micro.r), pct(e.exact.micro.f1)]);
     rows.push([label, 'overlap', ...['PER', 'ORG', 'LOC'].map((t) => pct(e.overlap[t].f1)), '-', pct(e.overlap.micro.p), pct(e.overlap.micro.r), pct(e.overlap.micro.f1)]);
-    if (!phrase) {
+    if (!phrase && !stripThe) {
       const dv = m.timex?.date_value?.all;
       if (dv) rows.push(['meantime-en dates', 'value', '', '', '', '', '', '', `${pct(dv.value_exact_pct_of_gold)}% right ISO value`]);
     }
