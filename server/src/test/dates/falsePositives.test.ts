@@ -34,6 +34,7 @@ describe('dates: what is not a date', () => {
   it('ages, durations, ordinals and times alone', () => {
     assert.deepEqual(found('The 45-year-old man, aged 32, waited three years for one second.'), []);
     assert.deepEqual(found('The meeting lasted two days, from 10:30 to 12:00 GMT.'), []);
+    assert.deepEqual(found('The temple had stood 120 years earlier.'), []);
     assert.deepEqual(found('The ceasefire starts at 1930 GMT and ends at 2100 hours.'), []);
   });
 

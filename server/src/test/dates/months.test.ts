@@ -36,6 +36,12 @@ describe('dates: months and days', () => {
     assert.equal(m?.resolvedFrom, 'explicit');
   });
 
+  it('reads historic dates', () => {
+    assert.deepEqual(found('Prévost (19 May 1767 – 5 January 1816) served in November 1820 and in 1812.'),
+      ['19 May 1767 → 1767-05-19', '5 January 1816 → 1816-01-05', 'November 1820 → 1820-11', '1812 → 1812']);
+    assert.deepEqual(found('Some 1500 soldiers built it around 1900 BC; the index hit a high of 1051.'), []);
+  });
+
   it('reads a full date with its weekday as one mention', () => {
     assert.deepEqual(found('It opened on Friday, January 19, 2024.'), ['Friday, January 19, 2024 → 2024-01-19']);
     assert.deepEqual(found('Sat, 20 Jan 2024'), ['Sat, 20 Jan 2024 → 2024-01-20']);

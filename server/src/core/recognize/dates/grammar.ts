@@ -25,7 +25,8 @@ const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!
 const WEEKDAY_PREFIX = `(?:${WEEKDAY}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.?(?![a-z]))`;
 /** A day of the month, 1 or 2 digits, optional ordinal suffix; range checked by the resolver. */
 const DAY = '[0-3]?\\d(?!\\d)(?:st|nd|rd|th)?(?![\\w])';
-const YEAR = '(?:19|20)\\d\\d(?![\\w])';
+/** A year 1000-2099; a bare one before 1900 needs a preposition (the resolver checks). */
+const YEAR = '(?:1\\d|20)\\d\\d(?![\\w])';
 /** Modifiers that narrow a month or year without changing its value at that granularity. */
 const MOD = `(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he${SP}(?:end|beginning|start|middle|close)${SP}of)`;
 const RANGE_SEP = `${SP0}(?:-|–|—|to|and|until|till|through|thru)${SP0}`;
@@ -60,8 +61,8 @@ const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   // the first quarter (of 2009 | of last year), third-quarter
   ['any', `(?:[Tt]he${SP})?(?<qN>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]quarter(?![\\w-])(?:${SP}(?:of${SP})?(?:(?<qY>${YEAR})|(?<qRel>this|last|next|the${SP}current|the${SP}previous|the)${SP}year(?!\\w)))?`],
   ['word', `(?<![\\w])Q(?<qN2>[1-4])(?:${SP0}(?<qY2>${YEAR}))?(?![\\w])`],
-  // N days/weeks/months/years ago (or earlier)
-  ['any', `(?<agoN>${COUNT})${SP}(?<agoU>day|week|month|year|hour|hr|minute|min|second|sec)s?${SP}(?:ago|earlier)(?![\\w])`],
+  // N days/weeks/months/years ago (not "earlier": that counts from the narrative, not the story's date)
+  ['any', `(?<agoN>${COUNT})${SP}(?<agoU>day|week|month|year|hour|hr|minute|min|second|sec)s?${SP}ago(?![\\w])`],
   // the summer of 2008: a year, at the granularity this model has
   ['word', `(?:[Tt]he${SP})?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)${SP}(?:of${SP})?(?<seasonY>${YEAR})`],
   // (earlier) this/last/next week|month|year|weekend

@@ -37,6 +37,9 @@ export function resolveQuarter(g: Groups, f: Found): DateMention | undefined {
 }
 
 
+/** Prepositions that make an old four-digit number a year ("in 1492", "by 1563"); not "of" ("a high of 1051"). */
+const HISTORIC_PREP = /\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Bb]efore|[Aa]fter|[Cc]irca|c\.|[Yy]ear)\s+$/;
+
 /** A bare year or a range of years, unless it is a count, money, a clock time or part of a name. */
 export function resolveYear(g: Groups, f: Found): DateMention | readonly DateMention[] | undefined {
   const { ctx, start, end } = f;
@@ -48,6 +51,9 @@ export function resolveYear(g: Groups, f: Found): DateMention | readonly DateMen
   // "at 1930 GMT": a wire-service clock time.
   if (/^\s*(?:GMT|UTC|Z\b|[ECMP][SD]T\b|BST|CES?T|IST|JST|AES?T|AEDT|hrs?\b|hours\b|h\b|local\s+time)/.test(after)) return undefined;
   if (/^[.,]\d/.test(after) || /^:\d/.test(after)) return undefined;
+  if (/^\s*(?:BCE?\b|B\.C\.)/.test(after)) return undefined; // outside the ISO calendar this model speaks
+  // Before 1900 a four-digit number is as often a count: only "in 1820", "since 1776", "from 1500 to 1600".
+  if (year < 1900 && g.yMod === undefined && g.yrA1 === undefined && g.yrB1 === undefined && !HISTORIC_PREP.test(text.slice(Math.max(0, start - 12), start))) return undefined;
   const before = text.slice(Math.max(0, start - 12), start);
   if (/(?:US|A|C|HK|NZ|S)?[$£€¥#]\s*$|\b(?:No\.?|Nos\.?|number|Rs\.?|USD|EUR|GBP|about|some|nearly|almost|over|than|around|approximately|roughly|least)\s*$/i.test(before) && !hasTemporalPrep(text, start)) return undefined;
   if (COUNT_NOUN.test(nextWord(text, end))) return undefined;
