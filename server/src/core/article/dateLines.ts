@@ -19,21 +19,28 @@ const RELATIVE_RE = new RegExp(
   'i',
 );
 
+/** A case-insensitive pattern for `word` usable inside a case-sensitive regex (`[Uu][Pp]…`). */
+function anyCase(word: string): string {
+  return word.replace(/[a-z]/g, (ch) => `[${ch}${ch.toUpperCase()}]`);
+}
+
 // What may surround the date on a date line: weekdays, times, zones, labels, separators.
+// Case-sensitive on purpose: zone abbreviations are capitals (`GMT`, `EST`), and
+// with an `i` flag `[A-Z]{2,5}T` would accept any word ending in t (`Sent:`).
 const FILLER_RE = new RegExp(
   [
-    `${LABEL}\\b`,
-    '(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun',
-    '\\d{1,2}(?:[:.]\\d{2}){1,2}\\s*(?:[ap]\\.?\\s?m\\.?)?',
-    '\\d{1,2}\\s*[ap]\\.?\\s?m\\.?',
+    `${anyCase('last')}\\s+${anyCase('updated')}|(?:${['updated', 'published', 'posted', 'modified', 'dated', 'date', 'created'].map(anyCase).join('|')})(?:\\s+[Oo]n)?|${anyCase('first')}\\s+${anyCase('published')}(?:\\s+[Oo]n)?`,
+    `(?:${['mon', 'tues', 'wednes', 'thurs', 'fri', 'satur', 'sun'].map(anyCase).join('|')})${anyCase('day')}|(?:${['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map(anyCase).join('|')})\\.?`,
+    '\\d{1,2}(?:[:.]\\d{2}){1,2}\\s*(?:[AaPp]\\.?\\s?[Mm]\\.?)?',
+    '\\d{1,2}\\s*[AaPp]\\.?\\s?[Mm]\\.?',
     'T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?',
     '(?:GMT|UTC)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?',
-    '[A-Z]{2,5}T|ET|PT|CT|MT|IST|PKT',
-    'at|on|the|and',
+    '[A-Z]{1,4}T|IST|PKT',
+    '[Aa]t|[Oo]n|[Tt]he|[Aa]nd',
     '[+-]\\d{2}:?\\d{2}',
     '[\\s,|·•:;()\\-–—/]+',
   ].join('|'),
-  'giy',
+  'y',
 );
 
 function onlyFiller(s: string): boolean {

@@ -22,6 +22,7 @@ const LICENSE_RE = /\b(?:permission is hereby granted|the software is provided "
 const LOG_LINE_RE = /^(?:\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\]?[\s:]|\d{2}:\d{2}:\d{2}[.,]\d{3})/;
 const CODE_LINE_RE = /(?:[{};]\s*$|^\s*(?:import|export|from|def|class|function|const|let|var|return|if|for|while|#include|package|public|private|using|fn|SELECT|INSERT|CREATE)\b|=>|\(\)\s*[{:]|^\s*(?:\/\/|#!|\/\*|\*\/))/;
 const CONFIG_LINE_RE = /^\s*(?:\[[\w .-]+\]|[\w.-]+\s*=\s*\S.{0,80}|[a-z_][\w.-]*\s*:\s*\S.{0,60})$/;
+const EMAIL_HEADER_RE = /^(?:from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s*\S/i;
 const MARKDOWN_RE = /^(?:#{1,6}\s|```|\s*[-*]\s+\[[ x]\]|!\[|\[[^\]]+\]\([^)]+\))/;
 const ATTRIBUTED_QUOTE_RE = /[”"],?\s+(?:[\p{L}.'’-]+\s+){0,5}?(?:said|says|told|added)\b/u;
 const NEWS_VERB_RE = /\b(?:said|says|told|according to|announced|reported|officials?|spokes(?:man|woman|person))\b/i;
@@ -100,6 +101,7 @@ export function looksLikeArticle(head: string): SniffResult {
   if (config / n > 0.3) add(-4, 'key/value configuration');
   if (markdown / n > 0.1 || /^#{1,3}\s/m.test(text)) add(-3, 'markdown');
   if (isCsv(content)) add(-6, 'CSV rows');
+  if (content.slice(0, 8).filter((l) => EMAIL_HEADER_RE.test(l)).length >= 3) add(-5, 'e-mail headers');
   if (longLines === 0) add(-3, 'only short lines');
 
   return { isArticle: score >= ARTICLE_THRESHOLD && prose > 0, score, reasons };

@@ -44,7 +44,7 @@ describe('article line rules', () => {
       assert.equal(readDateLine('Updated 31 February 2024')?.kind, 'invalid');
     });
 
-    for (const line of ['The meeting on January 19, 2024 was held in Geneva.', 'January 2024', 'Updated the rules on Friday', 'In 2024, prices rose', 'Follow', '']) {
+    for (const line of ['Sent: Friday, January 19, 2024 10:22 AM', 'Meeting notes January 19, 2024', 'The meeting on January 19, 2024 was held in Geneva.', 'January 2024', 'Updated the rules on Friday', 'In 2024, prices rose', 'Follow', '']) {
       it(`does not take "${line}" for a date line`, () => assert.equal(readDateLine(line), undefined));
     }
   });
