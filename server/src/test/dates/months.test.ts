@@ -42,6 +42,10 @@ describe('dates: months and days', () => {
     assert.deepEqual(found('Some 1500 soldiers built it around 1900 BC; the index hit a high of 1051.'), []);
   });
 
+  it("reads two-digit years after an apostrophe", () => {
+    assert.deepEqual(found("The Dow fell in December of '73 and has not been this low since '82."), ["December of '73 → 1973-12", "'82 → 1982"]);
+  });
+
   it('reads a full date with its weekday as one mention', () => {
     assert.deepEqual(found('It opened on Friday, January 19, 2024.'), ['Friday, January 19, 2024 → 2024-01-19']);
     assert.deepEqual(found('Sat, 20 Jan 2024'), ['Sat, 20 Jan 2024 → 2024-01-20']);

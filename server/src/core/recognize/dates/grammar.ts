@@ -58,6 +58,8 @@ const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   ['word', `(?<mrM>${MONTH_FULL})(?:,?${SP}of)?${SP}(?<mrRel>last|next|this)${SP}year(?![\\w'’-])`],
   ['word', `(?<wkD>${WEEKDAY})(?:,?${SP}of)?${SP}(?<wkRel>last|next|this)${SP}week(?![\\w'’-])`],
   ['word', `(?:(?<myMod>${MOD})[ \\t\\u00a0-]+)?(?<myM>${MONTH_Y})${SP}(?:of${SP})?(?<myY>${YEAR})`],
+  // December of '73
+  ['word', `(?<maM>${MONTH_FULL})${SP}(?:of${SP})?['’](?<maY>\\d\\d)(?![\\w'’])`],
   // the first quarter (of 2009 | of last year), third-quarter
   ['any', `(?:[Tt]he${SP})?(?<qN>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[ \\t\\u00a0-]quarter(?![\\w-])(?:${SP}(?:of${SP})?(?:(?<qY>${YEAR})|(?<qRel>this|last|next|the${SP}current|the${SP}previous|the)${SP}year(?!\\w)))?`],
   ['word', `(?<![\\w])Q(?<qN2>[1-4])(?:${SP0}(?<qY2>${YEAR}))?(?![\\w])`],

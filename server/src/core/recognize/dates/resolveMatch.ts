@@ -174,14 +174,21 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
   if (g.wd !== undefined) return resolveWeekday(g, f, ref);
   if (g.mo !== undefined) return resolveMonth(g, f, ref);
 
-  // --- '82 ---
+  // --- '82, December of '73 ---
   if (g.apY !== undefined) {
     if (!hasTemporalPrep(ctx.text, start)) return undefined;
-    const yy = +g.apY;
-    const century = Math.floor(today.year / 100) * 100;
-    const year = century + yy <= today.year + 1 ? century + yy : century - 100 + yy;
-    return f.make(isoYear(year), 'year', `century:${refIso}`);
+    return f.make(isoYear(centuryOf(+g.apY, today.year)), 'year', `century:${refIso}`);
+  }
+  if (g.maM !== undefined) {
+    const month = monthNumber(g.maM);
+    return month === undefined ? undefined : f.make(isoMonth(centuryOf(+(g.maY ?? 0), today.year), month), 'month', `century:${refIso}`);
   }
   return undefined;
 }
 
+
+/** The year of a two-digit year: the latest one not after next year ('82 in 2008 is 1982, '09 is 2009). */
+function centuryOf(yy: number, refYear: number): number {
+  const century = Math.floor(refYear / 100) * 100;
+  return century + yy <= refYear + 1 ? century + yy : century - 100 + yy;
+}
