@@ -17,6 +17,19 @@ export interface ArticleAnalyzerParts {
   fileDate?(uri: string): string | undefined;
 }
 
+const interned = new Map<string, string>();
+
+/** One flat copy per distinct name (a canonical name may be a slice of a large text). */
+function intern(name: string): string {
+  let v = interned.get(name);
+  if (v === undefined) {
+    if (interned.size > 100_000) interned.clear();
+    v = name.split('').join('');
+    interned.set(v, v);
+  }
+  return v;
+}
+
 /**
  * Composes the article parser and the recognizer into the index's
  * {@link AnalyzeDocument}: the file is split into stories, and each story is
@@ -52,8 +65,19 @@ export function createArticleAnalyzer(parts: ArticleAnalyzerParts): AnalyzeDocum
         ...(story.date ? { referenceDate: story.date.value } : {}),
         spans: content,
       });
-      for (const m of r.entities) entities.push({ ...m, start: m.start + story.start, end: m.end + story.start, story: index });
-      for (const m of r.dates) dates.push({ ...m, start: m.start + story.start, end: m.end + story.start, story: index });
+      // Texts are re-read from the file text and canonical names interned: strings sliced from the
+      // story's own copy would keep that copy alive as long as the index lives (V8 sliced strings).
+      for (const m of r.entities) {
+        const start = m.start + story.start;
+        const end = m.end + story.start;
+        const e: StoryEntityMention = { ...m, start, end, story: index, text: text.slice(start, end) };
+        entities.push(m.canonical !== undefined ? { ...e, canonical: intern(m.canonical) } : e);
+      }
+      for (const m of r.dates) {
+        const start = m.start + story.start;
+        const end = m.end + story.start;
+        dates.push({ ...m, start, end, story: index, text: text.slice(start, end) });
+      }
       for (const p of r.problems ?? []) problems.push({ ...p, start: p.start + story.start, end: p.end + story.start });
     });
     const byStart = (a: Span, b: Span): number => a.start - b.start || b.end - a.end;

@@ -134,6 +134,9 @@ export class DocEntry {
         }
       }
       this.derived = { mentions, storyKeys };
+      // Without annotations the merged mentions are the recognizer's plus a key and a flag: let
+      // the analysis hold them instead of a second set of objects (most of the index's memory).
+      if (this.annotations.length === 0) this.decoded = { ...analysis, entities: mentions };
     }
     return this.derived;
   }

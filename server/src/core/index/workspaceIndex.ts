@@ -285,6 +285,7 @@ export class WorkspaceIndex {
   document(uri: string): DocumentAnalysis | undefined {
     const d = this.docs.get(uri);
     if (!d) return undefined;
+    void d.mentions; // derive first, so that the entities are the same objects whether decoded or fresh
     return { ...d.analysis, uri: d.uri, version: d.version, hash: d.hash, annotations: d.annotations };
   }
 
