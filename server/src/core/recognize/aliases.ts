@@ -69,6 +69,20 @@ export function entityKey(canonical: string, type: EntityType): string {
   return `${type}:${normalizeAlias(canonical)}`;
 }
 
+/** Written like an acronym: two or more capitals or digits, maybe dotted, maybe a plural s ("TTP", "U.S.", "IBOs"). */
+function isAcronymText(text: string): boolean {
+  let caps = 0;
+  const s = text.trim();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) { caps++; continue; }
+    if (c === 46 || c === 38) continue;
+    if (c === 115 && i === s.length - 1) continue;
+    return false;
+  }
+  return caps >= 2;
+}
+
 /** Initials of a multi-word name, skipping lower-case connectors ("Tehreek-e-Taliban Pakistan" -> "TTP"). */
 export function initialsOf(name: string): string {
   return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('').toUpperCase();
@@ -89,31 +103,29 @@ interface Full {
 export function groupAliases(mentions: readonly AliasInput[]): AliasGroup[] {
   const fulls = new Map<string, Full>();
   const partial: number[] = [];
-  const norms = mentions.map((m) => normalizeAlias(m.canonical ?? m.text));
-  const storyOf = (m: AliasInput): string => m.story ?? '';
-  mentions.forEach((m, i) => {
-    const norm = norms[i];
-    if (!norm) return;
-    const words = norm.split(' ');
-    const isAcronym = /^[\p{Lu}\d&.]{2,}s?$/u.test(m.text.trim()) && !m.canonical;
-    if ((words.length === 1 || isAcronym) && !m.canonical) { partial.push(i); return; }
+  const norms: string[] = new Array(mentions.length);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const norm = (norms[i] = normalizeAlias(m.canonical ?? m.text));
+    if (!norm) continue;
+    if (!m.canonical && (norm.indexOf(' ') < 0 || isAcronymText(m.text))) { partial.push(i); continue; }
     const k = `${m.type}:${norm}`;
     let f = fulls.get(k);
-    if (!f) { f = { norm, words, type: m.type, forms: new Map(), members: [], positions: [] }; fulls.set(k, f); }
+    if (!f) { f = { norm, words: norm.split(' '), type: m.type, forms: new Map(), members: [], positions: [] }; fulls.set(k, f); }
     f.members.push(i);
     const form = m.canonical ?? m.text;
     f.forms.set(form, (f.forms.get(form) ?? 0) + (m.canonical ? 2 : 1));
-    f.positions.push({ story: storyOf(m), start: m.start ?? 0 });
-  });
+    f.positions.push({ story: m.story ?? '', start: m.start ?? 0 });
+  }
   const singles = new Map<string, number[]>();
+  const fullList = [...fulls.values()];
   for (const i of partial) {
     const m = mentions[i];
-    const target = resolvePartial(m, norms[i], [...fulls.values()], storyOf(m));
+    const target = fullList.length ? resolvePartial(m, norms[i], fullList, m.story ?? '') : undefined;
     if (target) { target.members.push(i); continue; }
     const k = `${m.type}:${norms[i]}`;
-    const list = singles.get(k) ?? [];
-    list.push(i);
-    singles.set(k, list);
+    const list = singles.get(k);
+    if (list) list.push(i); else singles.set(k, [i]);
   }
   const groups: AliasGroup[] = [];
   for (const f of fulls.values()) {
