@@ -46,6 +46,11 @@ describe('dates: months and days', () => {
     assert.deepEqual(found("The Dow fell in December of '73 and has not been this low since '82."), ["December of '73 → 1973-12", "'82 → 1982"]);
   });
 
+  it('gives two months the year written after the second', () => {
+    assert.deepEqual(found('Talks began in January or February of 2001 and ended in May and June 2002.'),
+      ['January → 2001-01', 'February of 2001 → 2001-02', 'May → 2002-05', 'June 2002 → 2002-06']);
+  });
+
   it('reads a full date with its weekday as one mention', () => {
     assert.deepEqual(found('It opened on Friday, January 19, 2024.'), ['Friday, January 19, 2024 → 2024-01-19']);
     assert.deepEqual(found('Sat, 20 Jan 2024'), ['Sat, 20 Jan 2024 → 2024-01-20']);

@@ -53,7 +53,9 @@ const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   ['any', `(?:(?<dmW>${WEEKDAY_PREFIX})(?:,${SP0}|${SP}))?(?<![\\w.,$£€#:/-])(?:the${SP})?(?<dmD>${DAY})(?:${SP}(?:of${SP})?|-(?=[A-Z][a-z]+-\\d))(?<dmM>${MONTH_D})(?:(?:,?${SP}|-)(?<dmY>${YEAR}))?`],
   // (early) January 2024, Jan. 2024
   // from January to March (2024), January-March 2024, between May and July (not "March and May": a list)
-  ['word', `(?:[Bb]etween${SP}(?<mb1>${MONTH_FULL})${SP}and${SP}(?<mb2>${MONTH_FULL})|(?:[Ff]rom${SP})?(?<mm1>${MONTH_FULL})${SP0}(?:-|–|—|to|until|till|through|thru)${SP0}(?<mm2>${MONTH_FULL}))(?:,?${SP}(?<mmY>${YEAR}))?(?![\\w'’-])`],
+  ['word', `(?:[Bb]etween${SP}(?<mb1>${MONTH_FULL})${SP}and${SP}(?<mb2>${MONTH_FULL})|(?:[Ff]rom${SP})?(?<mm1>${MONTH_FULL})${SP0}(?:-|–|—|to|until|till|through|thru)${SP0}(?<mm2>${MONTH_FULL}))(?:,?${SP}(?:of${SP})?(?<mmY>${YEAR}))?(?![\\w'’-])`],
+  // January or February of 2001, May and June 2019: two months sharing the year written after the second
+  ['word', `(?<ml1>${MONTH_FULL})${SP}(?:or|and)${SP}(?<ml2>${MONTH_FULL}),?${SP}(?:of${SP})?(?<mlY>${YEAR})`],
   // (in) March last year, October of next year, Friday last week
   ['word', `(?<mrM>${MONTH_FULL})(?:,?${SP}of)?${SP}(?<mrRel>last|next|this)${SP}year(?![\\w'’-])`],
   ['word', `(?<wkD>${WEEKDAY})(?:,?${SP}of)?${SP}(?<wkRel>last|next|this)${SP}week(?![\\w'’-])`],

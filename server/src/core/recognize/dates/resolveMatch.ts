@@ -73,6 +73,15 @@ export function resolveMatch(m: RegExpExecArray, g: Groups, ctx: ResolveContext)
   // --- month ranges ---
   if (g.mm1 !== undefined || g.mb1 !== undefined) return resolveMonthRange(g, f);
 
+  // --- January or February of 2001 ---
+  if (g.ml1 !== undefined) {
+    const m1 = monthNumber(g.ml1);
+    const m2 = monthNumber(g.ml2 ?? '');
+    const year = +(g.mlY ?? 0);
+    return m1 === undefined || m2 === undefined ? undefined
+      : f.pair(g.ml1, g.ml2 ?? '', [isoMonth(year, m1), 'month', 'explicit'], [isoMonth(year, m2), 'month', 'explicit']);
+  }
+
   // --- a season and year ---
   if (g.seasonY !== undefined) return f.make(isoYear(+g.seasonY), 'year', 'explicit');
 
