@@ -27,6 +27,7 @@ describe('dates: weekdays', () => {
     assert.deepEqual(found('On Tuesday, parliament will debate the bill.'), ['Tuesday → 2024-01-23']);
     assert.deepEqual(found('Shops reopen from Monday.'), ['Monday → 2024-01-22']);
     assert.deepEqual(found('Seats left vacant after the election will be held on Sunday.'), ['Sunday → 2024-01-21']);
+    assert.deepEqual(found('The minister is to visit Kabul on Monday.'), ['Monday → 2024-01-22']);
   });
 
   it('reads next, last and this', () => {

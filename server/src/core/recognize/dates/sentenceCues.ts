@@ -10,7 +10,7 @@ import { isSpace } from './words';
  * out: "due to" (= because of), "until", "beginning", "as of", which news uses
  * as often about the past.
  */
-const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|should|would|upcoming|forthcoming|scheduled|slated|to\s+be\s+(?:held|completed|finalized|signed|released|launched|published|announced|decided)|plans?\s+to|planned|planning\s+to|intends?\s+to|expected\s+to|expects\s+to|(?:is|are)\s+expected|is\s+set\s+to|are\s+set\s+to|set\s+for|due\s+(?:to\s+be|on|in|by|for)|is\s+due|are\s+due|in\s+the\s+coming|tomorrow|later\s+this|as\s+soon\s+as|as\s+early\s+as)\b|['’]ll\b/i;
+const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|should|would|upcoming|forthcoming|scheduled|slated|to\s+be\s+(?:held|completed|finalized|signed|released|launched|published|announced|decided)|plans?\s+to|wants?\s+to|aims?\s+to|hopes?\s+to|seeks?\s+to|(?:is|are)\s+to\s+(?!have\b)|planned|planning\s+to|intends?\s+to|expected\s+to|expects\s+to|(?:is|are)\s+expected|is\s+set\s+to|are\s+set\s+to|set\s+for|due\s+(?:to\s+be|on|in|by|for)|is\s+due|are\s+due|in\s+the\s+coming|tomorrow|later\s+this|as\s+soon\s+as|as\s+early\s+as)\b|['’]ll\b/i;
 /**
  * A reporting or past verb right before the date: "said on Friday", "ruled Monday"
  * are in the past whatever follows; "will be held on Friday", "is expected on
