@@ -105,7 +105,10 @@ async function screenshot(workspace) {
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
   // Wait until semantic highlighting has painted: a token with a Dossier colour appears, or give up after 20 s.
   await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .view-lines span[class*="mtk"]').length > 20, null, { timeout: 20_000 }).catch(() => {});
-  await page.waitForTimeout(4000); // the language server's first pass and the tree view settle
+  // Show the Dossier views beside the article; best effort, the screenshot is still useful without them.
+  await page.locator('.activitybar .action-item a[aria-label^="Dossier"]').first().click({ timeout: 10_000 }).catch(() => info('could not open the Dossier view container'));
+  await page.locator('.pane-body .monaco-list-row').first().waitFor({ timeout: 20_000 }).catch(() => {});
+  await page.waitForTimeout(3000); // the language server's first pass and the trees settle
   await page.screenshot({ path: opts.screenshot });
   info(`screenshot saved to ${opts.screenshot}`);
   await page.close();
