@@ -130,9 +130,15 @@ export function groupAliases(mentions: readonly AliasInput[]): AliasGroup[] {
   const groups: AliasGroup[] = [];
   for (const f of fulls.values()) {
     // The form whose last word is the surname used alone reads best ("Anwaar-ul-Haq Kakar" when "Kakar" recurs).
-    const partialNorms = new Set(f.members.filter((i) => !/\s/.test(norms[i])).map((i) => norms[i]));
-    const score = (form: string, n: number): number => n + (partialNorms.has(normalizeAlias(form.split(/\s+/).pop() ?? '')) ? 2 : 0);
-    const canonical = [...f.forms.entries()].sort((a, b) => score(b[0], b[1]) - score(a[0], a[1]) || b[0].length - a[0].length)[0][0];
+    let partialNorms: Set<string> | undefined;
+    for (const i of f.members) if (norms[i].indexOf(' ') < 0) (partialNorms ??= new Set()).add(norms[i]);
+    let canonical = '';
+    let bestScore = -1;
+    for (const [form, n] of f.forms) {
+      const lastWord = form.slice(form.lastIndexOf(' ') + 1);
+      const score = n + (partialNorms && partialNorms.has(normalizeAlias(lastWord)) ? 2 : 0);
+      if (score > bestScore || (score === bestScore && form.length > canonical.length)) { bestScore = score; canonical = form; }
+    }
     groups.push(makeGroup(mentions, canonical, f.type, f.members));
   }
   for (const [, members] of singles) {

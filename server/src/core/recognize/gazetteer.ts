@@ -1,6 +1,6 @@
 import gazetteerData from './data/gazetteer.json';
 import { LOCATION_SUFFIXES, MISC_SUFFIXES, NAME_CONNECTORS, ORG_SUFFIXES, PERSON_TITLES } from './lexicon';
-import { buildIntTable, type IntTable } from './hashTable';
+import { buildIntTable, intTableGet, type IntTable } from './hashTable';
 import { hashJoin, hashLower, tokenize, TokenKind, type Tokens } from './tokenize';
 
 /** Word-class bits a token can carry (several at once: "Georgia" is a first name and a country). */
@@ -100,7 +100,7 @@ export function buildGazetteer(data: GazetteerJson): Gazetteer {
 
 /** Looks up a single lower-cased word (as hashed by the tokenizer). */
 export function wordClasses(g: Gazetteer, lowerHash: number): number {
-  return g.words.get(lowerHash);
+  return intTableGet(g.words, lowerHash);
 }
 
 /**
@@ -115,7 +115,7 @@ export function annotateTokens(g: Gazetteer, t: Tokens): { word: Uint16Array; ph
   for (let i = 0; i < t.count; i++) {
     const k = t.kind[i];
     if (k === TokenKind.Number) continue;
-    word[i] = words.get(t.lower[i]);
+    word[i] = intTableGet(words, t.lower[i]);
   }
   if (g.maxPhraseTokens > 1) {
     const phrases = g.phrases;
@@ -143,7 +143,7 @@ export function annotateTokens(g: Gazetteer, t: Tokens): { word: Uint16Array; ph
 /** Classes of a free-text word or phrase (allocates; for rules and tests). */
 export function classesOf(g: Gazetteer, text: string): number {
   const t = tokenize(text);
-  if (t.count === 1) return g.words.get(t.lower[0]);
+  if (t.count === 1) return intTableGet(g.words, t.lower[0]);
   if (t.count === 0) return 0;
   let h = t.lower[0];
   for (let i = 1; i < t.count; i++) h = hashJoin(h, t.lower[i]);

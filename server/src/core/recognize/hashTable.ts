@@ -4,11 +4,24 @@
  * for the one lookup per token the gazetteer needs.
  */
 
-/** A read-only integer-keyed table. */
+/** A read-only integer-keyed table (read it with `intTableGet`). */
 export interface IntTable {
-  /** The value for `key`, or 0 when absent. */
-  get(key: number): number;
   readonly size: number;
+  readonly mask: number;
+  readonly keys: Int32Array;
+  readonly vals: Int32Array;
+  readonly used: Uint8Array;
+}
+
+/** The value for `key`, or 0 when absent. */
+export function intTableGet(table: IntTable, key: number): number {
+  const { keys, used, mask } = table;
+  let i = mix(key) & mask;
+  while (used[i]) {
+    if (keys[i] === key) return table.vals[i];
+    i = (i + 1) & mask;
+  }
+  return 0;
 }
 
 /** Builds a table from entries (later entries OR into earlier ones with the same key). */
@@ -26,17 +39,7 @@ export function buildIntTable(entries: ReadonlyMap<number, number>): IntTable {
     keys[i] = k;
     vals[i] |= v;
   }
-  return {
-    size: entries.size,
-    get(key: number): number {
-      let i = mix(key) & mask;
-      while (used[i]) {
-        if (keys[i] === key) return vals[i];
-        i = (i + 1) & mask;
-      }
-      return 0;
-    },
-  };
+  return { size: entries.size, mask, keys, vals, used };
 }
 
 function mix(k: number): number {

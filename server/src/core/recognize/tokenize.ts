@@ -95,27 +95,26 @@ const RSQUO = 0x2019;
 
 /** Splits `text` into word, number and punctuation tokens in one pass. */
 export function tokenize(text: string): Tokens {
+  // Prose has about one token per five characters; text that has more (punctuation runs,
+  // one-letter words) is tokenized again with room for one token per character, which keeps
+  // growth logic out of the hot loop.
+  return tokenizeWithin(text, (text.length >> 2) + 16) ?? (tokenizeWithin(text, text.length + 16) as Tokens);
+}
+
+function tokenizeWithin(text: string, cap: number): Tokens | undefined {
   const n = text.length;
-  // Upper bound on the token count is n; grow lazily to keep memory proportional for big inputs.
-  let cap = Math.max(16, (n >> 2) + 16);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let kind = new Uint8Array(cap);
-  let flags = new Uint8Array(cap);
-  let hash = new Int32Array(cap);
-  let lower = new Int32Array(cap);
+  const start = new Int32Array(cap);
+  const end = new Int32Array(cap);
+  const kind = new Uint8Array(cap);
+  const flags = new Uint8Array(cap);
+  const hash = new Int32Array(cap);
+  const lower = new Int32Array(cap);
   let count = 0;
   let sentStart = true;
   let lineStart = true;
   let newlines = 0;
   let i = 0;
-  const grow = (): void => {
-    cap *= 2;
-    const g32 = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const b = new Int32Array(cap); b.set(a); return b; };
-    const g8 = (a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> => { const b = new Uint8Array(cap); b.set(a); return b; };
-    start = g32(start); end = g32(end); hash = g32(hash); lower = g32(lower);
-    kind = g8(kind); flags = g8(flags);
-  };
+
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0xfeff || c === 0x200b) { i++; continue; }
@@ -127,7 +126,7 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     const cls = charClass(c);
-    if (count === cap) grow();
+    if (count === cap) return undefined;
     let f = 0;
     if (sentStart) f |= TokenFlag.SentStart;
     if (lineStart) f |= TokenFlag.LineStart;

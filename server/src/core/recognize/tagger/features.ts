@@ -119,12 +119,16 @@ export function computeCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array
   // Connectors and hyphens inside names: up to three of them between name-like tokens ("Anwaar-ul-Haq").
   for (let i = 1; i < n - 1; i++) {
     if (cand[i] || !cand[i - 1]) continue;
-    const joins = (j: number): boolean => (gaz[j] & Gaz.Connector) !== 0 || (t.kind[j] === TokenKind.Punct && (t.flags[j] & TokenFlag.HyphenPrev) !== 0) || t.text.charCodeAt(t.start[j]) === 38;
     let j = i;
-    while (j < n && j - i < 3 && joins(j)) j++;
+    while (j < n && j - i < 3 && joinsNames(t, gaz, j)) j++;
     if (j > i && j < n && shape[j] >= 3) { for (let k = i; k < j; k++) cand[k] = 1; i = j - 1; }
   }
   return cand;
+}
+
+/** A connector word, a joining hyphen or an ampersand: may sit between two parts of a name. */
+function joinsNames(t: Tokens, gaz: Uint16Array, j: number): boolean {
+  return (gaz[j] & Gaz.Connector) !== 0 || (t.kind[j] === TokenKind.Punct && (t.flags[j] & TokenFlag.HyphenPrev) !== 0) || t.text.charCodeAt(t.start[j]) === 38;
 }
 
 /** Builds the per-token inputs of the feature templates. */

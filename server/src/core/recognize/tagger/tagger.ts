@@ -39,11 +39,15 @@ export function tag(model: TaggerModel, fi: FeatureInput): TagResult {
     const prev2 = i > 1 && !lineStart ? labels[i - 2] : 0;
     let k = staticFeatures(fi, i, bits, feats);
     k = historyFeatures(fi, i, prev, prev2, bits, feats, k);
-    scores.fill(0);
+    // Nine labels summed in locals: no array writes in the innermost loop.
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
     for (let j = 0; j < k; j++) {
       const b = feats[j];
-      for (let l = 0; l < NUM_LABELS; l++) scores[l] += w[b + l];
+      s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4];
+      s5 += w[b + 5]; s6 += w[b + 6]; s7 += w[b + 7]; s8 += w[b + 8];
     }
+    scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
+    scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
     let best = -1;
     let bestScore = -Infinity;
     let second = -Infinity;
