@@ -364,6 +364,25 @@ describe('WorkspaceIndex', () => {
       }
     });
 
+    it('answers entity, story and co-mention queries from the restored state without decoding any analysis', () => {
+      const { index } = setup();
+      index.set(A, TEXT_A, 1);
+      index.set(B, TEXT_B, 1);
+      const snapshot = JSON.parse(JSON.stringify(index.serialize())) as { entries: Record<string, string> };
+      // Analyses that cannot be decoded: any query that decoded one would find out (and trigger a rebuild).
+      const undecodable = { ...snapshot, entries: Object.fromEntries(Object.keys(snapshot.entries).map((h) => [h, 'not json'])) };
+      const warm = setup();
+      warm.index.restore(undecodable);
+      warm.index.set(A, TEXT_A, 1);
+      warm.index.set(B, TEXT_B, 1);
+      assert.deepEqual(warm.index.entities(), index.entities());
+      assert.deepEqual(warm.index.coMentioned('Kakar'), index.coMentioned('Kakar'));
+      assert.deepEqual(warm.index.storyListMentioning('Iran'), index.storyListMentioning('Iran'));
+      assert.equal(warm.index.searchStories('ties')[0]?.item.story.headline, 'Ties restored');
+      warm.index.set('file:///ws/c.article', '# New @2024-05-01\nIran.\n', 1);
+      assert.deepEqual(warm.calls, ['file:///ws/c.article'], 'no rebuild: nothing was decoded');
+    });
+
     it('answers from the restored state before the files are re-read, and drops what is gone', () => {
       const { index } = setup();
       index.set(A, TEXT_A, 1);
