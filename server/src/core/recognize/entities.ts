@@ -199,7 +199,11 @@ function phraseStartOf(a: Analysis, p: Proposal, phraseFirst: ReadonlyMap<number
   const t = a.tokens;
   const pf = phraseFirst.get(p.first);
   // Only a capitalised title is part of the name phrase ("President Putin", not "analyst Paul Nesbit").
-  if (p.type === 'person' && pf !== undefined && (t.flags[pf] & (TokenFlag.Cap | TokenFlag.AllCaps)) === TokenFlag.Cap) return t.start[pf];
+  const capTitle = (i: number): boolean => (t.flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) === TokenFlag.Cap;
+  if (p.type === 'person' && pf !== undefined) {
+    if (capTitle(pf) && !(a.gaz[pf] & (Gaz.Demonym | Gaz.Country))) return t.start[pf];
+    if (pf + 1 < p.first && capTitle(pf + 1) && !capTitle(pf) || (a.gaz[pf] & (Gaz.Demonym | Gaz.Country) && pf + 1 < p.first && capTitle(pf + 1))) return t.start[pf];
+  }
   if ((p.type === 'organization' || p.type === 'location') && p.first > 0) {
     const d = p.first - 1;
     const w = t.text.slice(t.start[d], t.end[d]);

@@ -30,5 +30,7 @@ export function toEvalEntities(mentions: readonly EntityMention[], convention: S
     const start = convention === 'meantime' && m.phraseStart !== undefined ? m.phraseStart : m.start;
     out.push({ start, end: m.end, type: tagTypeOf(m.type) as EvalEntity['type'] });
   }
-  return out;
+  if (convention !== 'meantime') return out;
+  // A name inside another mention's phrase ("U.S." in "U.S. President Barack Obama") is part of that phrase.
+  return out.filter((e) => !out.some((o) => o !== e && o.start <= e.start && o.end >= e.end && (o.end - o.start) > (e.end - e.start)));
 }

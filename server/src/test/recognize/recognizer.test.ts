@@ -49,6 +49,10 @@ describe('recognize/recognizer', () => {
     assert.ok(phrases.includes('ORG:The Foreign Office'));
     assert.ok(phrases.includes('PER:President Vladimir Putin'));
     assert.ok(phrases.includes('LOC:Pakistani'));
+    const t2 = 'He met U.S. President Barack Obama and CEO Steve Jobs.';
+    const p2 = toEvalEntities(r.recognize(t2).entities, 'meantime').map((e) => `${e.type}:${t2.slice(e.start, e.end)}`);
+    assert.ok(p2.includes('PER:U.S. President Barack Obama'), p2.join());
+    assert.ok(p2.includes('PER:Steve Jobs'), 'an all-caps title stays outside the phrase');
   });
 
   it('round-trips model weights and reports damaged ones', () => {

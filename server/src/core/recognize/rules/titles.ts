@@ -40,7 +40,10 @@ export function titledPersons(a: Analysis): (Proposal & { phraseFirst: number })
       break;
     }
     if (last >= j && !insideOther) {
-      out.push({ first: j, last, type: 'person', confidence: 0.9, source: 'title', phraseFirst: titleFirst });
+      // The noun phrase may open with a nationality or country: "U.S. President Barack Obama".
+      let phraseFirst = titleFirst;
+      if (titleFirst > 0 && isNameLike(t, titleFirst - 1) && ((a.gaz[titleFirst - 1] & (Gaz.Demonym | Gaz.Country)) || labels[titleFirst - 1] >= 5)) phraseFirst = titleFirst - 1;
+      out.push({ first: j, last, type: 'person', confidence: 0.9, source: 'title', phraseFirst });
       i = last + 1;
     } else {
       i = Math.max(j, i + 1);
