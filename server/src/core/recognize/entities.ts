@@ -170,7 +170,9 @@ function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
       out[out.length - 1] = { ...q, last: p.last, confidence: Math.max(q.confidence, p.confidence), source: SOURCE_PRIORITY[q.source] >= SOURCE_PRIORITY[p.source] ? q.source : p.source };
       continue;
     }
-    if (q && q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization')
+    // ... but a full person name or a complete organisation name ("Chrysler LLC" + "Jim Press") stands alone.
+    const complete = (x: Proposal): boolean => (x.type === 'person' && x.last > x.first) || (a.gaz[x.last] & Gaz.OrgSuffix) !== 0;
+    if (q && q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization') && !complete(q) && !complete(p)
       && t.kind[p.first] === 0 && t.kind[q.last] === 0 && !(t.flags[p.first] & 8 /* line start */)) {
       out[out.length - 1] = { ...q, last: p.last, type: 'organization', confidence: Math.min(q.confidence, p.confidence) };
       continue;

@@ -63,6 +63,8 @@ export function suffixNames(a: Analysis): Proposal[] {
     // A lone event word ("the Show", "Act") is too vague to be a name.
     if (first === last && type === 'misc') continue;
     if (first === last && isPunct(t, i + 1, '.') && !(g & Gaz.OrgSuffix)) continue;
+    // "Jim Press", "Maria Church": a given name and a head word is a person's name.
+    if (last === first + 1 && last === i && (a.gaz[first] & Gaz.First) && !(a.gaz[first] & Gaz.Common)) continue;
     out.push({ first, last, type, confidence: first === last ? 0.6 : 0.85, source: 'suffix', ...(type === 'misc' ? { subtype: 'event' as const } : {}) });
     i = last;
   }
