@@ -52,7 +52,9 @@ export function snapshotState(
   return {
     uris: docs.map((d) => d.uri),
     docs: docs.map((d) => [
-      d.hash, d.version, d.annotations.length ? d.annotations : 0, d.length, encodeStories(d.stories),
+      // Annotations keep their quote so that a restored document's mentions come out the same before its text is re-read.
+      d.hash, d.version, d.annotations.length ? d.annotations.map((a) => (a.quote === undefined && d.text !== undefined ? { ...a, quote: d.text.slice(a.start, a.end) } : a)) : 0,
+      d.length, encodeStories(d.stories),
       d.storyKeys.map((keys) => keys.map((k) => bucketIndex.get(k) ?? -1)),
     ] as const),
     buckets: [...buckets.values()].map((b) => [

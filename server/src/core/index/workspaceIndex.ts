@@ -137,9 +137,11 @@ export class WorkspaceIndex {
       old.text = text;
       old.version = version;
       this.cacheHits++;
-      if (this.options.annotations) {
-        const annotations = clampAnnotations(this.options.annotations(uri, text), text.length);
-        if (JSON.stringify(annotations) !== JSON.stringify(old.annotations)) this.setAnnotations(uri, annotations);
+      // Annotations pushed (or provided) since the snapshot apply now that the text is known.
+      const pushed = this.options.annotations ? this.options.annotations(uri, text) : this.sidecars.get(uri);
+      if (pushed !== undefined) {
+        const annotations = clampAnnotations(pushed, text.length);
+        if (JSON.stringify(annotations) !== JSON.stringify(old.annotations.map(({ quote: _q, ...a }) => a))) this.setAnnotations(uri, annotations);
       }
       return false;
     }
@@ -169,7 +171,9 @@ export class WorkspaceIndex {
     if (!entry || oldUri === newUri) return false;
     const sidecar = this.sidecars.get(oldUri);
     this.sidecars.delete(oldUri);
+    // The document brings its annotations along; whatever was pushed for the new name belonged to a file that is gone.
     if (sidecar) this.sidecars.set(newUri, sidecar);
+    else this.sidecars.delete(newUri);
     const displaced = this.docs.get(newUri);
     if (displaced) this.replace(displaced, undefined);
     this.replace(entry, undefined);
@@ -187,9 +191,9 @@ export class WorkspaceIndex {
     this.repairIfCorrupt();
     this.sidecars.set(uri, annotations);
     const old = this.docs.get(uri);
-    if (!old) return;
-    const length = old.text?.length ?? old.analysis.length;
-    const entry = old.withAnnotations(clampAnnotations(annotations, length));
+    // A document restored from the cache and not re-read yet gets them when `set` confirms its text.
+    if (!old || old.text === undefined) return;
+    const entry = old.withAnnotations(clampAnnotations(annotations, old.text.length));
     this.replace(old, entry);
     this.emit([uri], old.fingerprint !== entry.fingerprint, true);
   }
