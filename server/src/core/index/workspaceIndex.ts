@@ -1,4 +1,3 @@
-import type { EntityType } from '../recognize/model';
 import type { Problem } from '../text/problem';
 import type { Result } from '../text/problem';
 import type { EncodedAnalysis } from './analysisCodec';
@@ -33,6 +32,8 @@ import type {
   TimelineDay,
 } from './indexTypes';
 import { matchScore } from './matchScore';
+import { summarizeEntity } from './entitySummary';
+import { addPositions, clampAnnotations, cmpDesc, innermost, location, newestFirst, sortedAnalysis } from './indexHelpers';
 import { restoreState, snapshotState, type IndexState } from './indexState';
 
 /** How the index is built. */
@@ -68,8 +69,6 @@ export interface IndexSnapshot {
 
 const SNAPSHOT_VERSION = 2;
 const RECENT_LIMIT = 64;
-/** No mention is longer than this; bounds the backwards scan of `entityAt`. */
-const MAX_MENTION_LENGTH = 300;
 
 /**
  * The workspace index: every article document, analysed once per content,
@@ -730,53 +729,9 @@ export class WorkspaceIndex {
   }
 
   private summarize(root: string): EntitySummary {
-    const members = this.groups.membersOf(root);
-    const buckets = members.map((k) => this.groups.buckets.get(k)).filter((b): b is EntityBucket => !!b);
-    const rootBucket = buckets[0]!;
-    const types = new Map<EntityType, number>();
-    const names = new Map<string, number>();
-    const aliases = new Map<string, { display: string; count: number }>();
-    let mentionCount = 0;
-    let storyCount = 0;
-    let confirmed = false;
-    let latestDate: string | undefined;
-    for (const b of buckets) {
-      for (const [t, c] of b.types) bump(types, t, c);
-      for (const [n, c] of b.names) bump(names, n, c);
-      for (const [norm, a] of b.aliases) {
-        const cur = aliases.get(norm);
-        aliases.set(norm, { display: cur?.display ?? a.display, count: (cur?.count ?? 0) + a.count });
-      }
-      mentionCount += b.mentionCount;
-      storyCount += b.storyCount;
-      confirmed ||= b.confirmedCount > 0;
-      const day = b.latestDay;
-      if (day && (!latestDate || day > latestDate)) latestDate = day;
-    }
-    if (buckets.length > 1) {
-      // Members can share a story; count distinct stories.
-      storyCount = this.storyRefs(root).length;
-    }
-    const name = rootBucket.name || (rootBucket.aliases.values().next().value?.display ?? root);
-    let type: EntityType = 'misc';
-    let best = -1;
-    for (const t of ['person', 'organization', 'location', 'misc'] as const) {
-      const c = types.get(t) ?? 0;
-      if (c > best) [type, best] = [t, c];
-    }
-    const nameNorm = foldText(name);
-    const others = new Map<string, { display: string; count: number }>();
-    for (const [n, c] of names) if (n !== name) others.set(`=${n}`, { display: n, count: c });
-    for (const [norm, a] of aliases) {
-      if (norm === nameNorm || norm === root) continue;
-      if ([...others.values()].some((o) => foldText(o.display) === norm)) continue;
-      others.set(norm, a);
-    }
-    const aliasList = [...others.values()].sort((a, b) => b.count - a.count || a.display.localeCompare(b.display)).map((a) => a.display);
-    return {
-      key: root, name, type, aliases: aliasList, mentionCount, storyCount, confirmed,
-      ...(latestDate ? { latestDate } : {}),
-    };
+    const buckets = this.groups.membersOf(root).map((k) => this.groups.buckets.get(k)).filter((b): b is EntityBucket => !!b);
+    // Members can share a story: with several, count distinct stories.
+    return summarizeEntity(root, buckets, buckets.length > 1 ? this.storyRefs(root).length : undefined);
   }
 
   private computeCoMentions(root: string): CoMention[] {
@@ -799,65 +754,4 @@ export class WorkspaceIndex {
     }
     return out.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   }
-}
-
-/** Entities and dates sorted by start (position queries binary-search them). */
-function sortedAnalysis(a: TextAnalysis): TextAnalysis {
-  const sorted = <T extends { start: number; end: number }>(l: readonly T[]): boolean => l.every((m, i) => i === 0 || l[i - 1]!.start <= m.start);
-  if (sorted(a.entities) && sorted(a.dates) && sorted(a.sentences)) return a;
-  const byStart = (x: { start: number; end: number }, y: { start: number; end: number }): number => x.start - y.start || y.end - x.end;
-  return { ...a, entities: [...a.entities].sort(byStart), dates: [...a.dates].sort(byStart), sentences: [...a.sentences].sort(byStart) };
-}
-
-function clampAnnotations(annotations: readonly AnnotationInfo[], length: number): readonly AnnotationInfo[] {
-  return annotations.filter((a) => a.status === 'orphaned' || (a.start >= 0 && a.start <= a.end && a.end <= length));
-}
-
-function addPositions(index: Map<string, Map<string, number[]>>, values: ReadonlyArray<string | undefined>, uri: string, sign: 1 | -1): void {
-  values.forEach((value, i) => {
-    if (!value) return;
-    let byUri = index.get(value);
-    if (sign < 0) {
-      byUri?.delete(uri);
-      if (byUri && !byUri.size) index.delete(value);
-      return;
-    }
-    if (!byUri) index.set(value, (byUri = new Map()));
-    let list = byUri.get(uri);
-    if (!list) byUri.set(uri, (list = []));
-    list.push(i);
-  });
-}
-
-/** The shortest span containing `offset` in a list sorted by start. */
-function innermost<T extends { start: number; end: number }>(list: readonly T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  let best: T | undefined;
-  for (let i = lo - 1; i >= 0; i--) {
-    const m = list[i]!;
-    if (m.start < offset - MAX_MENTION_LENGTH) break;
-    if (offset < m.end && (!best || m.end - m.start < best.end - best.start)) best = m;
-  }
-  return best;
-}
-
-function location(uri: string, m: IndexedMention): MentionLocation {
-  return { uri, start: m.start, end: m.end, story: m.story, text: m.text, confirmed: m.confirmed };
-}
-
-function cmpDesc(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a < b ? 1 : -1;
-}
-
-function newestFirst(a: { uri: string; story: StoryInfo }, b: { uri: string; story: StoryInfo }): number {
-  return cmpDesc(a.story.date?.value, b.story.date?.value) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.story.index - b.story.index);
 }
