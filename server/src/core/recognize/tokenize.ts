@@ -76,6 +76,19 @@ function foldCase(c: number): number {
 
 /** 1 lower letter, 2 upper letter, 3 digit, 0 other. Non-ASCII letters are classified through their case mapping. */
 function charClass(c: number): number {
+  const k = CLASS[c];
+  return k !== UNKNOWN ? k : (CLASS[c] = classify(c));
+}
+
+const UNKNOWN = 255;
+/** Character classes by code unit, filled on first sight (ASCII up front): no string work per character. */
+const CLASS = (() => {
+  const t = new Uint8Array(65536).fill(UNKNOWN);
+  for (let c = 0; c < 0xc0; c++) t[c] = classify(c);
+  return t;
+})();
+
+function classify(c: number): number {
   if (c >= 97 && c <= 122) return 1;
   if (c >= 65 && c <= 90) return 2;
   if (c >= 48 && c <= 57) return 3;
