@@ -35,13 +35,16 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     if (e > s) out.push({ start: s, end: e });
   };
   for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') {
+    const code = text.charCodeAt(i);
+    // Fast path: most characters are neither line breaks nor sentence punctuation.
+    if (code > 63 && code !== 0x2028 && code !== 0x2029) continue;
+    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) {
       push(i);
       start = i + 1;
       continue;
     }
-    if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (code !== 46 && code !== 33 && code !== 63) continue;
+    const c = text[i];
     let j = i + 1;
     while (j < to && CLOSERS.has(text[j] ?? '')) j++;
     if (j >= to || !isSpace(text.charCodeAt(j))) continue;
