@@ -6,12 +6,14 @@
  * hover latency over random positions, semantic tokens of a 20 KB article
  * and re-tokenizing after an edit. Prints the figures against the targets.
  *
- *   npx tsx scripts/bench/index.bench.ts [--files N] [--keep]
- *   (node --expose-gc gives a steadier heap figure: NODE_OPTIONS=--expose-gc)
+ *   npm run bench -- index [--files N] [--keep]
+ *   (or unbundled: npx tsx scripts/bench/index.bench.ts [--files N] [--keep])
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { parseArticle } from '../../server/src/core/article/parseArticle';
 import { computeHover } from '../../server/src/core/features/hover';
 import { lineStarts, semanticTokens, splitTokensAtLines } from '../../server/src/core/features/semanticTokens';
@@ -58,6 +60,18 @@ function vary(base: string, r: () => number): string {
   return stories.join('\n\n\n');
 }
 
+/** `global.gc` even without `--expose-gc` (the bench runner starts plain node), for steadier heap figures. */
+function exposeGc(): (() => void) | undefined {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (existing) return existing;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
@@ -93,7 +107,7 @@ export async function runIndexBench(files = 10_000, keep = false): Promise<Recor
   const analyzer = createArticleAnalyzer({ parse: parseArticle, recognize: (t, o) => recognizer.recognize(t, o) });
   const newIndex = (): WorkspaceIndex => new WorkspaceIndex({ analyze: analyzer, analyzerVersion: 'bench' });
   const uri = (p: string): string => `file://${p}`;
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gc = exposeGc();
 
   // Cold: read + parse + recognize + index every file.
   gc?.();
