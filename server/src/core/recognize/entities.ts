@@ -21,6 +21,7 @@ import { titledPersons } from './rules/titles';
 import { spansFromLabels } from './tagger/spans';
 import type { TaggerModel } from './tagger/tagger';
 import { TokenFlag } from './tokenize';
+import { UNITS_AND_ZONES } from './lexicon';
 
 /** An analyst annotation that marks an entity in this very text. */
 export interface AnnotatedSpan {
@@ -127,9 +128,12 @@ function beforeCurrencySign(a: Analysis, p: Proposal): boolean {
   return n < t.count && t.start[n] === t.end[p.last] && t.text.charCodeAt(t.start[n]) === 36 && p.source !== 'analyst';
 }
 
+const UNITS: ReadonlySet<string> = new Set(UNITS_AND_ZONES);
+
 /** Spans made only of titles, months or weekdays ("Chief Operating", "Monday") name nobody. */
 function isVacuous(a: Analysis, p: Proposal): boolean {
   if (p.source === 'analyst' || p.source === 'knowledge') return false;
+  if (p.first === p.last && UNITS.has(a.tokens.text.slice(a.tokens.start[p.first], a.tokens.end[p.first]).toLowerCase())) return true;
   for (let i = p.first; i <= p.last; i++) {
     const g = a.gaz[i] | a.phraseB[i] | a.phraseI[i];
     if (a.tokens.kind[i] !== 0) continue;

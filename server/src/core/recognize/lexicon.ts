@@ -24,6 +24,15 @@ export const PERSON_TITLES: readonly string[] = [
   'field marshal', 'marshal', 'coach', 'manager', 'officer', 'inspector', 'superintendent', 'detective',
   'analyst', 'president-elect', 'leader', 'opposition leader', 'counterpart', 'mp', 'mna', 'mpa', 'dsp', 'sp', 'ssp',
   'igp', 'dig', 'ig', 'coas', 'army chief', 'chief of army staff', 'gov', 'hon', 'mullah',
+  'chief executive', 'chief executive officer', 'chief operating officer', 'chief financial officer',
+  'chief technology officer', 'executive', 'vice chairman', 'vice chair', 'managing director', 'executive director',
+];
+
+/** Time zones, units and currency codes: written in capitals, never names ("16:08 UTC", "2 GHz", "PKR 500"). */
+export const UNITS_AND_ZONES: readonly string[] = [
+  'utc', 'gmt', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'cet', 'cest', 'bst', 'ist', 'pkt', 'jst',
+  'ghz', 'mhz', 'khz', 'hz', 'kb', 'mb', 'gb', 'tb', 'kbps', 'mbps', 'mph', 'kph', 'km', 'kg', 'mw', 'gw', 'kw',
+  'usd', 'eur', 'gbp', 'jpy', 'cny', 'rmb', 'pkr', 'inr', 'aed', 'sar', 'chf', 'cad', 'aud',
 ];
 
 /** Head words that end an organisation name ("Foreign Ministry", "Awami National Party", "Apple Inc."). */

@@ -131,6 +131,15 @@ describe('recognize/rules', () => {
     });
   });
 
+  describe('vacuous spans', () => {
+    it('drops offices, time zones and units that look like names', () => {
+      const text = 'Joe Leonard, Chairman and Chief Operating Officer of AirTran, spoke at 16:08 UTC about 2 GHz chips.';
+      const found = mentions(text);
+      assert.ok(!found.some((m) => /Chief|UTC|GHz/.test(m)), found.join());
+      assert.ok(found.includes('person:Joe Leonard'), found.join());
+    });
+  });
+
   describe('document consistency', () => {
     it('makes a bare surname a person once the full name is one', () => {
       const r = recognizer.recognize('Foreign Minister Jalil Abbas Jilani met envoys. Later, Jilani spoke to reporters in Islamabad.');
