@@ -40,6 +40,10 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
       vote(key(a, p.first, p.last - 1), 'organization', w);
       if (p.last - 1 > p.first) vote(tokenKey(a, p.first), 'organization', w * 0.8);
     }
+    // "Dow Jones Industrial Average": the name before an index or event head word is that index or event too.
+    if (p.type === 'misc' && (a.gaz[p.last] & Gaz.MiscSuffix) !== 0 && p.last - 1 > p.first && !(a.gaz[p.first] & (Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym))) {
+      for (let end = p.first + 1; end < p.last; end++) vote(key(a, p.first, end), 'misc', w);
+    }
     if (p.type === 'person' && p.last > p.first) {
       // Surname (and a lone given name is too ambiguous to spread).
       const lastTok = p.last;

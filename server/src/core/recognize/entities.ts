@@ -226,7 +226,7 @@ function acronymProposals(a: Analysis, existing: readonly Proposal[]): Proposal[
     // Type of the long form: what the tagger or a head-word rule said about its head, else organisation.
     let type: EntityType = 'organization';
     for (const p of existing) {
-      if ((p.source === 'tagger' || p.source === 'suffix') && p.first <= d.longLast && p.last >= d.longLast && p.type !== 'misc') { type = p.type; if (p.source === 'suffix') break; }
+      if ((p.source === 'tagger' || p.source === 'suffix') && p.first <= d.longLast && p.last >= d.longLast && (p.type !== 'misc' || p.source === 'suffix')) { type = p.type; if (p.source === 'suffix') break; }
     }
     // A spelled-out acronym is a name only with some evidence: the tagger saw one, a head word
     // ("Office", "Party") ends it, or a word in it is not common English ("Software Development Kit" is not).

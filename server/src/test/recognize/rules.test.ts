@@ -131,6 +131,16 @@ describe('recognize/rules', () => {
     });
   });
 
+  describe('indexes and events', () => {
+    it('spreads an index name to its shorter mentions and its acronym', () => {
+      const r = recognizer.recognize('The Dow Jones Industrial Average (DJIA) fell 678 points. The Dow Jones was up 3.1% later.');
+      const byText = new Map(r.entities.map((m) => [m.text, m]));
+      assert.equal(byText.get('Dow Jones Industrial Average')?.type, 'misc');
+      assert.equal(byText.get('DJIA')?.type, 'misc');
+      assert.equal(byText.get('Dow Jones')?.type, 'misc');
+    });
+  });
+
   describe('vacuous spans', () => {
     it('drops offices, time zones and units that look like names', () => {
       const text = 'Joe Leonard, Chairman and Chief Operating Officer of AirTran, spoke at 16:08 UTC about 2 GHz chips.';
