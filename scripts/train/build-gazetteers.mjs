@@ -36,6 +36,8 @@ const data = {
   month: take('Month'),
   weekday: take('WeekDay'),
   common,
+  // Finite verb forms: after a name they show the name heads its phrase ("the GAO upheld").
+  verb: take('PastTense', 'PresentTense', 'Modal', 'Copula').filter((w) => !w.includes(' ') && !proper.has(w)),
 };
 const out = path.resolve('server/src/core/recognize/data/gazetteer.json');
 fs.writeFileSync(out, JSON.stringify(data) + '\n');

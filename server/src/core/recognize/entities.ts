@@ -9,6 +9,7 @@ import { analyze, nameGlueLength, type Analysis } from './analysis';
 import { entityTypeOf, resolveOverlaps, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
+import { intTableGet, type IntTable } from './hashTable';
 import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowledge';
 import type { EntityMention, EntityType } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
@@ -88,7 +89,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
       confidence: p.confidence,
       origin: p.source === 'analyst' ? 'analyst' : 'recognizer',
     };
-    const ps = phraseStartOf(a, p, phraseFirst);
+    const ps = phraseStartOf(a, ctx.gazetteer.verbs, p, phraseFirst);
     const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
     return { ...mention, ...(ps !== undefined && ps < start ? { phraseStart: ps } : {}), ...(subtype ? { subtype } : {}) };
   });
@@ -201,7 +202,7 @@ function tokenSpan(a: Analysis, start: number, end: number): [number, number] | 
 }
 
 /** The title before a person, or a "the" before an organisation or place. */
-function phraseStartOf(a: Analysis, p: Proposal, phraseFirst: ReadonlyMap<number, number>): number | undefined {
+function phraseStartOf(a: Analysis, verbs: IntTable, p: Proposal, phraseFirst: ReadonlyMap<number, number>): number | undefined {
   const t = a.tokens;
   const pf = phraseFirst.get(p.first);
   // Only a capitalised title is part of the name phrase ("President Putin", not "analyst Paul Nesbit").
@@ -213,9 +214,26 @@ function phraseStartOf(a: Analysis, p: Proposal, phraseFirst: ReadonlyMap<number
   if ((p.type === 'organization' || p.type === 'location') && p.first > 0) {
     const d = p.first - 1;
     const w = t.text.slice(t.start[d], t.end[d]);
-    if (w === 'the' || w === 'The') return t.start[d];
+    if ((w === 'the' || w === 'The') && !isPremodifier(a, verbs, p.last)) return t.start[d];
   }
   return undefined;
+}
+
+/** Words after a name that leave it the head of its phrase ("the GAO said", "the US and ..."). */
+const HEAD_FOLLOWERS = new Set(['and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'that', 'which', 'who',
+  'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must',
+  'said', 'says', 'also', 'not', 'did', 'does', 'do', 'still', 'then', 'now', 'after', 'before', 'over', 'into', 'against', 'since']);
+
+/**
+ * Whether the name at `last` modifies a following noun ("the Apple trademark", "the US economy"):
+ * then a "the" before it belongs to that larger phrase, not to the name.
+ */
+function isPremodifier(a: Analysis, verbs: IntTable, last: number): boolean {
+  const t = a.tokens;
+  const n = last + 1;
+  if (n >= t.count || t.kind[n] !== 0 || t.flags[n] & (TokenFlag.Cap | TokenFlag.AllCaps | TokenFlag.LineStart)) return false;
+  const w = t.text.slice(t.start[n], t.end[n]);
+  return !HEAD_FOLLOWERS.has(w) && !/ed$/.test(w) && intTableGet(verbs, t.lower[n]) === 0;
 }
 
 /** "Long Form (ACR)": both become proposals of the long form's type, the acronym with the long form as canonical. */

@@ -41,6 +41,8 @@ export interface Gazetteer {
   readonly maxPhraseTokens: number;
   /** Lower hashes of the first tokens of multi-token entries: only these start a phrase scan. */
   readonly phraseStarts: ReadonlySet<number>;
+  /** Finite verb forms (lower hash), kept apart from the tagger's classes: for phrase boundaries only. */
+  readonly verbs: IntTable;
 }
 
 interface GazetteerJson {
@@ -95,7 +97,9 @@ export function buildGazetteer(data: GazetteerJson): Gazetteer {
   for (const w of LOCATION_SUFFIXES) add(w, Gaz.LocSuffix);
   for (const w of NAME_CONNECTORS) add(w, Gaz.Connector);
   for (const w of MISC_SUFFIXES) add(w, Gaz.MiscSuffix);
-  return { words: buildIntTable(words), phrases, maxPhraseTokens, phraseStarts };
+  const verbs = new Map<number, number>();
+  for (const w of list('verb')) verbs.set(hashLower(w), 1);
+  return { words: buildIntTable(words), phrases, maxPhraseTokens, phraseStarts, verbs: buildIntTable(verbs) };
 }
 
 /** Looks up a single lower-cased word (as hashed by the tokenizer). */

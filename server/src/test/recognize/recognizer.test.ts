@@ -53,6 +53,10 @@ describe('recognize/recognizer', () => {
     const p2 = toEvalEntities(r.recognize(t2).entities, 'meantime').map((e) => `${e.type}:${t2.slice(e.start, e.end)}`);
     assert.ok(p2.includes('PER:U.S. President Barack Obama'), p2.join());
     assert.ok(p2.includes('PER:Steve Jobs'), 'an all-caps title stays outside the phrase');
+    const t3 = 'The GAO upheld the protest, and the US economy slowed, the US said.';
+    const p3 = toEvalEntities(r.recognize(t3).entities, 'meantime').map((e) => t3.slice(e.start, e.end));
+    assert.ok(p3.includes('The GAO'), p3.join());
+    assert.ok(p3.includes('US') && p3.includes('the US'), `a name modifying a noun leaves "the" outside: ${p3.join()}`);
   });
 
   it('round-trips model weights and reports damaged ones', () => {
