@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver';
 import { compileGlobs, type Globs } from './globs';
 
 /** Entity and date kinds that can be highlighted. */
-export type HighlightKind = 'person' | 'organization' | 'location' | 'misc' | 'date' | 'boilerplate';
+export type HighlightKind = 'person' | 'organization' | 'location' | 'misc' | 'date' | 'boilerplate' | 'annotation';
 
 /** The `dossier.*` settings the server uses, with their defaults applied. */
 export interface DossierSettings {
@@ -14,7 +14,7 @@ export interface DossierSettings {
 /** Defaults; they mirror package.json's `contributes.configuration`. */
 export const DEFAULT_SETTINGS: DossierSettings = {
   articles: { include: [] },
-  highlights: { person: true, organization: true, location: true, misc: true, date: true, boilerplate: true },
+  highlights: { person: true, organization: true, location: true, misc: true, date: true, boilerplate: true, annotation: true },
   hover: { maxStories: 5 },
 };
 
