@@ -71,7 +71,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   const trimmed = proposals.map((p) => trimPunctuation(a, p)).filter((p): p is Proposal => p !== undefined);
   let kept = resolveOverlaps(retypeBrandMisc(a, retypeLonePersons(a, applyProductRules(a, trimmed))).filter((p) => !isVacuous(a, p)), t.count);
   kept = resolveOverlaps(applyConsistency(a, kept), t.count);
-  kept = mergeAdjacent(a, kept).filter((p) => !isFunctionWord(a, p) && !beforeCurrencySign(a, p));
+  kept = applyProductRules(a, mergeAdjacent(a, kept)).filter((p) => !isFunctionWord(a, p) && !beforeCurrencySign(a, p));
   kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
   const inputs: AliasInput[] = kept.map((p) => ({ text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical }));
