@@ -19,7 +19,7 @@ Prints the entities (with canonical names) and dates of each story of an article
   --jsonl         read {"id","text","dct"} lines on stdin, write
                   {"id","entities":[{start,end,type}],"timex":[{start,end,value}],"elapsed_ms"} lines
                   (types PER/ORG/LOC; miscellaneous entities are left out)
-  --convention C   with --jsonl: 'names' (default, CoNLL-style: the name alone) or 'meantime'
+  --convention C  with --jsonl: 'names' (default, CoNLL-style: the name alone) or 'meantime'
                   (ACE/MEANTIME-style: a leading "the" or title is part of the span, and
                   nationality adjectives count as the place, LOC)`;
 
