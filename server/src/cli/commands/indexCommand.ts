@@ -13,6 +13,8 @@ import { createArticleAnalyzer } from '../../core/index/articleAnalyzer';
 import type { EntitySummary } from '../../core/index/indexTypes';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { createRecognizer } from '../../core/recognize/recognizer';
+import { readArticleFile } from '../../node/readArticleFile';
+import { walkWorkspace } from '../../node/walkWorkspace';
 import type { EntityType } from '../../core/recognize/model';
 
 const USAGE = `Usage: dossier index DIR [--json] [--top N] [--type TYPE] [--with N]
@@ -26,7 +28,6 @@ shares a story with.
   --type TYPE  only person, organization, location or misc entities
   --with N     co-mentioned entities listed per entity (default 3)`;
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
 const TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
 
 /** The `index` subcommand. */
@@ -56,17 +57,20 @@ export const indexCommand: CliCommand = {
       }),
     });
     const skipped: string[] = [];
-    index.batch(() => {
-      for (const file of walk(opts.dir)) {
-        const text = readText(file);
-        const rel = path.relative(opts.dir, file).split(path.sep).join('/');
-        if (text === undefined || (!file.toLowerCase().endsWith('.article') && !looksLikeArticle(text.slice(0, 4096)).isArticle)) {
-          skipped.push(rel);
-          continue;
-        }
-        fileDays.set(rel, fs.statSync(file).mtime.toISOString().slice(0, 10));
-        index.set(rel, text, 0);
+    // Read with the language server's own walker and reader, so the CLI and the editor agree on what an article is.
+    const files: Array<{ rel: string; text: string }> = [];
+    for (const candidate of await walkWorkspace(opts.dir)) {
+      const read = await readArticleFile(candidate.path);
+      const rel = path.relative(opts.dir, candidate.path).split(path.sep).join('/');
+      if (!read.ok || (candidate.kind !== 'article' && !looksLikeArticle(read.text.slice(0, 4096)).isArticle)) {
+        skipped.push(rel);
+        continue;
       }
+      fileDays.set(rel, new Date(read.mtimeMs).toISOString().slice(0, 10));
+      files.push({ rel, text: read.text });
+    }
+    index.batch(() => {
+      for (const { rel, text } of files) index.set(rel, text, 0);
     });
     const elapsed = Date.now() - t0;
     let entities = index.entities({ sort: 'count', ...(opts.type ? { type: opts.type } : {}) });
@@ -134,44 +138,3 @@ function parseArgs(args: readonly string[]): IndexArgs {
   return out;
 }
 
-/** Article candidates below `dir`, sorted, skipping hidden and build folders. */
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) stack.push(p);
-      } else if (e.isFile() && /\.(article|txt)$/i.test(e.name)) {
-        out.push(p);
-      }
-    }
-  }
-  return out.sort();
-}
-
-/** UTF-8 text without BOM; Latin-1 when not valid UTF-8; undefined for binary or unreadable files. */
-function readText(file: string): string | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  if (bytes.subarray(0, 8192).includes(0)) return undefined;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('latin1').decode(bytes);
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
