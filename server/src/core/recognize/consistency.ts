@@ -7,16 +7,20 @@ import { isNameLike, nameGlueLength, type Analysis } from './analysis';
 import { SOURCE_PRIORITY, type Proposal } from './candidates';
 import { Gaz } from './gazetteer';
 import type { EntityType } from './model';
-import { TokenFlag } from './tokenize';
+import { hashJoin, TokenFlag } from './tokenize';
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
 
-function key(a: Analysis, first: number, last: number): string {
-  return a.tokens.text.slice(a.tokens.start[first], a.tokens.end[last]).toLowerCase();
+/** Identity of a token run: its lower-case token hashes joined (no strings built). */
+function key(a: Analysis, first: number, last: number): number {
+  const lower = a.tokens.lower;
+  let h = lower[first];
+  for (let i = first + 1; i <= last; i++) h = hashJoin(h, lower[i]);
+  return h;
 }
 
-function tokenKey(a: Analysis, i: number): string {
-  return a.tokens.text.slice(a.tokens.start[i], a.tokens.end[i]).toLowerCase();
+function tokenKey(a: Analysis, i: number): number {
+  return a.tokens.lower[i];
 }
 
 /**
@@ -25,8 +29,8 @@ function tokenKey(a: Analysis, i: number): string {
  * once as proposals wherever they recur untagged. Returns the new proposal list.
  */
 export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Proposal[] {
-  const votes = new Map<string, Float64Array>();
-  const vote = (k: string, type: EntityType, w: number): void => {
+  const votes = new Map<number, Float64Array>();
+  const vote = (k: number, type: EntityType, w: number): void => {
     let v = votes.get(k);
     if (!v) { v = new Float64Array(4); votes.set(k, v); }
     v[TYPES.indexOf(type)] += w;
@@ -50,7 +54,7 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
       if (isNameLike(t, lastTok) && t.end[lastTok] - t.start[lastTok] > 2) vote(tokenKey(a, lastTok), 'person', w * 0.8);
     }
   }
-  const best = (k: string): { type: EntityType; weight: number; total: number } | undefined => {
+  const best = (k: number): { type: EntityType; weight: number; total: number } | undefined => {
     const v = votes.get(k);
     if (!v) return undefined;
     let bi = 0;

@@ -83,15 +83,17 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   return kept.map((p, i) => {
     const start = t.start[p.first];
     const end = endWithAbbreviationDot(a, p.last);
-    const mention: EntityMention = {
+    const ps = phraseStartOf(a, ctx.gazetteer.verbs, p, phraseFirst);
+    const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
+    const mention: { -readonly [K in keyof EntityMention]: EntityMention[K] } = {
       start, end, type: p.type, text: text.slice(start, end),
       canonical: canonicalOf[i],
       confidence: p.confidence,
       origin: p.source === 'analyst' ? 'analyst' : 'recognizer',
     };
-    const ps = phraseStartOf(a, ctx.gazetteer.verbs, p, phraseFirst);
-    const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
-    return { ...mention, ...(ps !== undefined && ps < start ? { phraseStart: ps } : {}), ...(subtype ? { subtype } : {}) };
+    if (ps !== undefined && ps < start) mention.phraseStart = ps;
+    if (subtype) mention.subtype = subtype;
+    return mention;
   });
 }
 
