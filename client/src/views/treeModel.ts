@@ -1,6 +1,7 @@
 import type { IndexChangedParams, TreeWorkspaceState } from '../../../server/src/protocol';
 import type { ServerApi } from '../serverApi';
-import { Emitter, type Event } from './events';
+// The core's emitter: pure, so the tree models stay testable without an editor.
+import { Emitter, type Event } from '../../../server/src/core/index/emitter';
 import { NodeStore, type ChangedNodes, type NodeSpec } from './nodeStore';
 import type { ViewNode } from './treeItemData';
 

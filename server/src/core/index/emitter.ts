@@ -36,4 +36,9 @@ export class Emitter<T> {
     }
     return errors;
   }
+
+  /** Drops every listener. */
+  dispose(): void {
+    this.listeners = [];
+  }
 }
