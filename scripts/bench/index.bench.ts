@@ -21,24 +21,14 @@ import { createArticleAnalyzer } from '../../server/src/core/index/articleAnalyz
 import { snapshotJson } from '../../server/src/core/index/snapshotJson';
 import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { createRecognizer } from '../../server/src/core/recognize/recognizer';
+import { FIXTURE_DIRS, MONTHS, rng } from './corpus';
 
-const ROOT = path.resolve(__dirname, '../..');
-const FIXTURES = [path.join(ROOT, 'test-fixtures/articles'), path.join(ROOT, 'test-fixtures/workspace/standoff'), path.join(ROOT, 'test-fixtures/workspace/politics')];
+const FIXTURES = FIXTURE_DIRS;
 
 const FIRST = ['Amina', 'Bilal', 'Farah', 'Hamid', 'Imran', 'Javed', 'Kamran', 'Laila', 'Murad', 'Nadia', 'Omar', 'Parveen', 'Qasim', 'Rashid', 'Sadia', 'Tariq', 'Usman', 'Waqar', 'Yasmin', 'Zubair', 'Ahmed', 'Bushra', 'Danish', 'Erum', 'Faisal', 'Ghazala', 'Haris', 'Iqbal', 'Junaid', 'Khalid'];
 const LAST = ['Abbasi', 'Baloch', 'Chaudhry', 'Durrani', 'Effendi', 'Farooqi', 'Gilani', 'Hashmi', 'Iqbal', 'Jatoi', 'Khattak', 'Lodhi', 'Mengal', 'Niazi', 'Orakzai', 'Paracha', 'Qureshi', 'Rana', 'Soomro', 'Tareen', 'Usmani', 'Virk', 'Wattoo', 'Yousafzai', 'Zardari', 'Bhatti', 'Cheema', 'Dogar', 'Gondal', 'Kasuri', 'Leghari', 'Marri', 'Noon', 'Pirzada', 'Rizvi', 'Shah', 'Tiwana', 'Warraich', 'Bugti', 'Jamali'];
 const PLACES = ['Iran', 'Iraq', 'Afghanistan', 'India', 'China', 'Turkey', 'Egypt', 'Jordan', 'Oman', 'Qatar', 'Kuwait', 'Syria', 'Lebanon', 'Yemen', 'Bahrain', 'Tajikistan', 'Uzbekistan', 'Kazakhstan', 'Azerbaijan', 'Bangladesh'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** A small deterministic PRNG (mulberry32), so runs are comparable. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;

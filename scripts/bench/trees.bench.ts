@@ -14,21 +14,12 @@ import { createArticleAnalyzer } from '../../server/src/core/index/articleAnalyz
 import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { createRecognizer } from '../../server/src/core/recognize/recognizer';
 import { entityGroups, entityStories, timelineDays, timelineMonths } from '../../server/src/lsp/features/treeViews';
+import { FIXTURE_DIRS, MONTHS, rng } from './corpus';
 
-const ROOT = path.resolve(__dirname, '../..');
-const FIXTURES = [path.join(ROOT, 'test-fixtures/articles'), path.join(ROOT, 'test-fixtures/workspace/standoff'), path.join(ROOT, 'test-fixtures/workspace/politics')];
+const FIXTURES = FIXTURE_DIRS;
 const NAMES = ['Abbasi', 'Baloch', 'Chaudhry', 'Durrani', 'Farooqi', 'Gilani', 'Hashmi', 'Jatoi', 'Khattak', 'Lodhi', 'Mengal', 'Niazi', 'Orakzai', 'Paracha', 'Rana', 'Soomro', 'Tareen', 'Usmani', 'Virk', 'Zardari'];
 const PLACES = ['Iran', 'Iraq', 'Afghanistan', 'India', 'China', 'Turkey', 'Egypt', 'Jordan', 'Oman', 'Qatar', 'Kuwait', 'Syria'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function timed<T>(runs: number, f: () => T): { value: T; ms: number } {
   let value = f();
