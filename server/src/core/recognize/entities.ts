@@ -161,6 +161,21 @@ function endWithAbbreviationDot(a: Analysis, last: number): number {
   return end;
 }
 
+/** Proposals from the statistical or fallback signals, which later rules may reshape. */
+function weak(p: Proposal): boolean {
+  return p.source === 'tagger' || p.source === 'gazetteer' || p.source === 'consistency';
+}
+
+/** A full person name, or an organisation ending in its head word. */
+function isCompleteName(a: Analysis, x: Proposal): boolean {
+  return (x.type === 'person' && x.last > x.first) || (a.gaz[x.last] & Gaz.OrgSuffix) !== 0;
+}
+
+/** Capitalised like a title ("President"), not all capitals ("CEO"). */
+function capitalisedTitle(a: Analysis, i: number): boolean {
+  return (a.tokens.flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) === TokenFlag.Cap;
+}
+
 /**
  * Two names the tagger put side by side with nothing between them are one
  * organisation when either part is one ("Northrop" + "Grumman", "EADS" +
@@ -168,7 +183,6 @@ function endWithAbbreviationDot(a: Analysis, last: number): number {
  */
 function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
   const t = a.tokens;
-  const weak = (p: Proposal): boolean => p.source === 'tagger' || p.source === 'gazetteer' || p.source === 'consistency';
   const out: Proposal[] = [];
   for (const p of kept) {
     const q = out[out.length - 1];
@@ -178,8 +192,7 @@ function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
       continue;
     }
     // ... but a full person name or a complete organisation name ("Chrysler LLC" + "Jim Press") stands alone.
-    const complete = (x: Proposal): boolean => (x.type === 'person' && x.last > x.first) || (a.gaz[x.last] & Gaz.OrgSuffix) !== 0;
-    if (q && q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization') && !complete(q) && !complete(p)
+    if (q && q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization') && !isCompleteName(a, q) && !isCompleteName(a, p)
       && t.kind[p.first] === 0 && t.kind[q.last] === 0 && !(t.flags[p.first] & 8 /* line start */)) {
       out[out.length - 1] = { ...q, last: p.last, type: 'organization', confidence: Math.min(q.confidence, p.confidence) };
       continue;
@@ -208,10 +221,9 @@ function phraseStartOf(a: Analysis, verbs: IntTable, p: Proposal, phraseFirst: R
   const t = a.tokens;
   const pf = phraseFirst.get(p.first);
   // Only a capitalised title is part of the name phrase ("President Putin", not "analyst Paul Nesbit").
-  const capTitle = (i: number): boolean => (t.flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) === TokenFlag.Cap;
   if (p.type === 'person' && pf !== undefined) {
-    if (capTitle(pf) && !(a.gaz[pf] & (Gaz.Demonym | Gaz.Country))) return t.start[pf];
-    if (pf + 1 < p.first && capTitle(pf + 1) && !capTitle(pf) || (a.gaz[pf] & (Gaz.Demonym | Gaz.Country) && pf + 1 < p.first && capTitle(pf + 1))) return t.start[pf];
+    if (capitalisedTitle(a, pf) && !(a.gaz[pf] & (Gaz.Demonym | Gaz.Country))) return t.start[pf];
+    if (pf + 1 < p.first && capitalisedTitle(a, pf + 1) && !capitalisedTitle(a, pf) || (a.gaz[pf] & (Gaz.Demonym | Gaz.Country) && pf + 1 < p.first && capitalisedTitle(a, pf + 1))) return t.start[pf];
   }
   if ((p.type === 'organization' || p.type === 'location') && p.first > 0) {
     const d = p.first - 1;
