@@ -329,3 +329,139 @@ export const IndexChangedNotification: NotificationDef<IndexChangedParams> = { m
 
 /** Rescans the workspace folders from disk (after a bulk change outside the editor). */
 export const ReindexRequest: RequestDef<void, ServerStatus> = { method: 'dossier/reindex' };
+
+// --- Annotations (issue 6) -------------------------------------------------
+// The analyst's annotations, kept by the server in a sidecar YAML file next to
+// each article. The client sends places as UTF-16 offsets into the article's
+// current text (end exclusive); the server anchors, writes and re-anchors.
+
+/** An annotation of an article as the editor shows it (decorations, commands). */
+export interface EditorAnnotation {
+  readonly id: string;
+  readonly type: string;
+  readonly entity?: string;
+  readonly note?: string;
+  readonly author?: string;
+  readonly updated?: string;
+  readonly tags?: readonly string[];
+  readonly origin?: 'analyst' | 'confirmed';
+  /** Where it is in the current text; for an orphan, its last known place (empty). */
+  readonly start: number;
+  readonly end: number;
+  readonly status: TreeAnnotationStatus;
+  /** The stored quote. */
+  readonly quote: string;
+}
+
+/** Params naming an article. */
+export interface AnnotationDocumentParams {
+  readonly uri: string;
+}
+
+/** The annotations of one article, in document order. */
+export interface DocumentAnnotations {
+  readonly uri: string;
+  readonly annotations: readonly EditorAnnotation[];
+  /** Changes to the sidecar that could not be written yet (the file cannot be parsed, or an I/O error). */
+  readonly pending: number;
+}
+
+/** The annotations of an article, anchored in its current text. */
+export const DocumentAnnotationsRequest: RequestDef<AnnotationDocumentParams, DocumentAnnotations> = { method: 'dossier/annotations/document' };
+
+/** Sent when an article's annotations changed (an edit moved them, a command or another program changed the sidecar). */
+export const DocumentAnnotationsNotification: NotificationDef<DocumentAnnotations> = { method: 'dossier/annotations/changed' };
+
+/**
+ * How a change to a sidecar ended (see the server's `SidecarWriteStatus`):
+ * `blocked` and `failed` keep the change pending in memory, to be written once
+ * the file can be read again; the analyst must be told.
+ */
+export type AnnotationWriteStatus = 'written' | 'deleted' | 'unchanged' | 'blocked' | 'failed' | 'notFound';
+
+/** What a command changed. */
+export interface AnnotationEditResult {
+  readonly status: AnnotationWriteStatus;
+  /** The annotation the command created or changed. */
+  readonly id?: string;
+  /** The sidecar file. */
+  readonly sidecar?: string;
+  /** Why the change is pending or failed, for the analyst. */
+  readonly message?: string;
+  /** Changes waiting to be written to this sidecar. */
+  readonly pending: number;
+}
+
+/** A span of an article, with who is acting (the `dossier.annotations.author` setting or the OS user). */
+export interface AnnotationSpanParams {
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly author?: string;
+}
+
+/** Params of {@link TagSelectionRequest}. */
+export interface TagSelectionParams extends AnnotationSpanParams {
+  readonly type: string;
+  readonly entity?: string;
+  readonly note?: string;
+}
+
+/** *Tag Selection…*, and *Add Note…* / *Link to Entity…* on unannotated text: a new annotation. */
+export const TagSelectionRequest: RequestDef<TagSelectionParams, AnnotationEditResult> = { method: 'dossier/annotations/tag' };
+
+/** Params of {@link UpdateAnnotationRequest}; `null` removes a field. */
+export interface UpdateAnnotationParams {
+  readonly uri: string;
+  readonly id: string;
+  readonly type?: string;
+  readonly entity?: string | null;
+  readonly note?: string | null;
+}
+
+/** *Edit Note…*, *Link to Entity…* on an annotation. */
+export const UpdateAnnotationRequest: RequestDef<UpdateAnnotationParams, AnnotationEditResult> = { method: 'dossier/annotations/update' };
+
+/** Params of {@link DeleteAnnotationRequest}. */
+export interface AnnotationIdParams {
+  readonly uri: string;
+  readonly id: string;
+}
+
+/** *Remove Annotation* from the editor. */
+export const DeleteAnnotationRequest: RequestDef<AnnotationIdParams, AnnotationEditResult> = { method: 'dossier/annotations/remove' };
+
+/** Params of {@link ConfirmSuggestionRequest}: the recognizer's mention; `type` defaults to the recognizer's. */
+export interface SuggestionParams extends AnnotationSpanParams {
+  readonly type?: string;
+}
+
+/** *Confirm* a recognizer suggestion: it becomes an annotation of origin `confirmed`. */
+export const ConfirmSuggestionRequest: RequestDef<SuggestionParams, AnnotationEditResult> = { method: 'dossier/annotations/confirm' };
+
+/** Params of {@link RejectSuggestionRequest}. */
+export interface RejectParams extends SuggestionParams {
+  /** `here`: this place only; `everywhere`: the same text in every story. */
+  readonly scope: 'here' | 'everywhere';
+}
+
+/** *Reject* a recognizer suggestion, remembered in the sidecar so the suggestion disappears. */
+export const RejectSuggestionRequest: RequestDef<RejectParams, AnnotationEditResult> = { method: 'dossier/annotations/reject' };
+
+/** Params of {@link ReattachAnnotationRequest}. */
+export interface ReattachParams extends AnnotationSpanParams {
+  readonly id: string;
+}
+
+/** Attaches an annotation (typically an orphaned one) to a new span. */
+export const ReattachAnnotationRequest: RequestDef<ReattachParams, AnnotationEditResult> = { method: 'dossier/annotations/reattach' };
+
+/** A known entity, for *Link to Entity…*. */
+export interface EntityChoice {
+  readonly name: string;
+  readonly type: string;
+  readonly aliases: readonly string[];
+}
+
+/** The workspace's entities, most mentioned first (at most `limit`). */
+export const EntityChoicesRequest: RequestDef<{ readonly limit?: number }, readonly EntityChoice[]> = { method: 'dossier/annotations/entities' };

@@ -1,4 +1,5 @@
 import type { Feature } from './feature';
+import { annotationsFeature } from './features/annotations';
 import { codeLensFeature } from './features/codeLens';
 import { hoverFeature } from './features/hover';
 import { navigationFeature } from './features/navigation';
@@ -14,4 +15,5 @@ export const features: readonly Feature[] = [
   navigationFeature,
   codeLensFeature,
   treeViewsFeature,
+  annotationsFeature,
 ];

@@ -8,9 +8,10 @@ import { createRecognizer } from '../core/recognize/recognizer';
 import { ReindexRequest, StatusRequest, type ServerStatus } from '../protocol';
 import { features } from './features';
 import { ParsedArticles } from './parsedArticles';
-import type { Services } from './services';
 import { Settings } from './settings';
 import { WorkspaceIndexer } from './workspaceIndexer';
+import { AnnotationService } from './annotations/annotationService';
+import type { AnnotationServices } from './annotations/handlers';
 
 declare const DOSSIER_VERSION: string | undefined;
 const version = typeof DOSSIER_VERSION === 'string' ? DOSSIER_VERSION : 'dev';
@@ -21,13 +22,16 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new Settings(connection);
   let storagePath: string | undefined;
-  const recognizer = createRecognizer();
+  // The annotation service supplies the index's annotations and swaps in a recognizer that knows the analyst's confirmations.
+  const annotations = new AnnotationService({ recognizer: createRecognizer() });
   const index = new WorkspaceIndex({
-    analyze: createArticleAnalyzer({
+    analyze: annotations.knowledge.wrap(createArticleAnalyzer({
       parse: parseArticle,
-      recognize: (text, options) => recognizer.recognize(text, options),
+      recognize: (text, options) => annotations.knowledge.recognizer.recognize(text, options),
       fileDate: (uri) => indexer.fileDay(uri),
-    }),
+    })),
+    annotations: annotations.provide,
+    hash: annotations.knowledge.hash,
     analyzerVersion: version,
   });
   const indexer: WorkspaceIndexer = new WorkspaceIndexer({
@@ -38,7 +42,7 @@ export function startServer(connection: Connection): void {
     get storagePath() { return storagePath; },
     log,
   });
-  const services: Services = { connection, documents, index, indexer, parsed: new ParsedArticles(), settings, log };
+  const services: AnnotationServices = { connection, documents, index, indexer, parsed: new ParsedArticles(), settings, log, annotations, sidecars: annotations.store };
   const capabilities: ServerCapabilities = features.reduce<ServerCapabilities>((caps, feature) => ({ ...caps, ...feature(services) }), {});
   let folders: string[] = [];
 
@@ -92,6 +96,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(async (e) => {
     for (const change of e.changes) {
       if (/\.(txt|article)$/i.test(change.uri)) await indexer.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+      else if (change.uri.endsWith('.annotations.yaml')) await annotations.sidecarChanged(change.uri);
     }
   });
 
