@@ -7,6 +7,7 @@ import { annotateTokens } from './gazetteer';
 import { featureInput, type FeatureInput } from './tagger/features';
 import { tag, type TaggerModel, type TagResult } from './tagger/tagger';
 import { tokenize, TokenFlag, TokenKind, type Tokens } from './tokenize';
+import type { Scratch } from './scratch';
 
 /** The per-text state shared by the rules. */
 export interface Analysis {
@@ -19,12 +20,15 @@ export interface Analysis {
   readonly tags: TagResult;
 }
 
-/** Tokenizes, annotates and tags a text. */
-export function analyze(text: string, gazetteer: Gazetteer, model: TaggerModel): Analysis {
-  const tokens = tokenize(text);
-  const a = annotateTokens(gazetteer, tokens);
-  const features = featureInput(tokens, a.word, a.phraseB, a.phraseI);
-  const tags = tag(model, features);
+/**
+ * Tokenizes, annotates and tags a text. With a scratch, the arrays are views of
+ * reused buffers, valid only until the scratch serves the next analysis.
+ */
+export function analyze(text: string, gazetteer: Gazetteer, model: TaggerModel, scratch?: Scratch): Analysis {
+  const tokens = tokenize(text, scratch);
+  const a = annotateTokens(gazetteer, tokens, scratch);
+  const features = featureInput(tokens, a.word, a.phraseB, a.phraseI, scratch);
+  const tags = tag(model, features, scratch);
   return { tokens, gaz: a.word, phraseB: a.phraseB, phraseI: a.phraseI, features, tags };
 }
 

@@ -23,6 +23,7 @@ import { spansFromLabels } from './tagger/spans';
 import type { TaggerModel } from './tagger/tagger';
 import { TokenFlag } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
+import { Scratch } from './scratch';
 
 /** An analyst annotation that marks an entity in this very text. */
 export interface AnnotatedSpan {
@@ -45,9 +46,15 @@ function confidenceOfMargin(m: number): number {
   return Math.round((1 - Math.exp(-m / 4)) * 1000) / 1000;
 }
 
+/**
+ * Per-token arrays reused from one call to the next: the analysis never leaves this
+ * module (mentions are plain objects) and a call runs to completion before the next.
+ */
+const SCRATCH = new Scratch();
+
 /** Recognizes the entities of one text (a story or any snippet). */
 export function recognizeEntities(text: string, ctx: EntityContext): EntityMention[] {
-  const a = analyze(text, ctx.gazetteer, ctx.model);
+  const a = analyze(text, ctx.gazetteer, ctx.model, SCRATCH);
   const t = a.tokens;
   const proposals: Proposal[] = [];
   for (const s of spansFromLabels(t, a.tags)) {

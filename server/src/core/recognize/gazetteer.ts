@@ -2,6 +2,7 @@ import gazetteerData from './data/gazetteer.json';
 import { LOCATION_SUFFIXES, MISC_SUFFIXES, NAME_CONNECTORS, ORG_SUFFIXES, PERSON_TITLES } from './lexicon';
 import { buildIntTable, intTableGet, type IntTable } from './hashTable';
 import { hashJoin, hashLower, tokenize, TokenKind, type Tokens } from './tokenize';
+import { Slot, type Scratch } from './scratch';
 
 /** Word-class bits a token can carry (several at once: "Georgia" is a first name and a country). */
 export const enum Gaz {
@@ -41,6 +42,9 @@ export interface Gazetteer {
   readonly maxPhraseTokens: number;
   /** Lower hashes of the first tokens of multi-token entries: only these start a phrase scan. */
   readonly phraseStarts: ReadonlySet<number>;
+  /** `phrases` and `phraseStarts` as integer tables (1 marks a start): the per-token lookups, without `Map` hashing of heap numbers. */
+  readonly phraseTable: IntTable;
+  readonly phraseStartTable: IntTable;
   /** Finite verb forms (lower hash), kept apart from the tagger's classes: for phrase boundaries only. */
   readonly verbs: IntTable;
 }
@@ -99,7 +103,8 @@ export function buildGazetteer(data: GazetteerJson): Gazetteer {
   for (const w of MISC_SUFFIXES) add(w, Gaz.MiscSuffix);
   const verbs = new Map<number, number>();
   for (const w of list('verb')) verbs.set(hashLower(w), 1);
-  return { words: buildIntTable(words), phrases, maxPhraseTokens, phraseStarts, verbs: buildIntTable(verbs) };
+  const startTable = buildIntTable(new Map([...phraseStarts].map((h) => [h, 1])));
+  return { words: buildIntTable(words), phrases, maxPhraseTokens, phraseStarts, phraseTable: buildIntTable(phrases), phraseStartTable: startTable, verbs: buildIntTable(verbs) };
 }
 
 /** Looks up a single lower-cased word (as hashed by the tokenizer). */
@@ -111,10 +116,10 @@ export function wordClasses(g: Gazetteer, lowerHash: number): number {
  * Classes of every token, with the longest multi-token entry starting at each
  * token spread over its tokens (`phraseB` marks the first, `phraseI` the rest).
  */
-export function annotateTokens(g: Gazetteer, t: Tokens): { word: Uint16Array; phraseB: Uint16Array; phraseI: Uint16Array } {
-  const word = new Uint16Array(t.count);
-  const phraseB = new Uint16Array(t.count);
-  const phraseI = new Uint16Array(t.count);
+export function annotateTokens(g: Gazetteer, t: Tokens, scratch?: Scratch): { word: Uint16Array; phraseB: Uint16Array; phraseI: Uint16Array } {
+  const word = scratch ? scratch.uint16(Slot.Word, t.count) : new Uint16Array(t.count);
+  const phraseB = scratch ? scratch.uint16(Slot.PhraseB, t.count) : new Uint16Array(t.count);
+  const phraseI = scratch ? scratch.uint16(Slot.PhraseI, t.count) : new Uint16Array(t.count);
   const words = g.words;
   for (let i = 0; i < t.count; i++) {
     const k = t.kind[i];
@@ -122,18 +127,18 @@ export function annotateTokens(g: Gazetteer, t: Tokens): { word: Uint16Array; ph
     word[i] = intTableGet(words, t.lower[i]);
   }
   if (g.maxPhraseTokens > 1) {
-    const phrases = g.phrases;
-    const starts = g.phraseStarts;
+    const phrases = g.phraseTable;
+    const starts = g.phraseStartTable;
     for (let i = 0; i < t.count; i++) {
-      if (t.kind[i] !== TokenKind.Word || !starts.has(t.lower[i])) continue;
+      if (t.kind[i] !== TokenKind.Word || intTableGet(starts, t.lower[i]) === 0) continue;
       let h = t.lower[i];
       let best = 0;
       let bestCls = 0;
       const lim = Math.min(t.count, i + g.maxPhraseTokens);
       for (let j = i + 1; j < lim; j++) {
         h = hashJoin(h, t.lower[j]);
-        const cls = phrases.get(h);
-        if (cls !== undefined) { best = j - i + 1; bestCls = cls; }
+        const cls = intTableGet(phrases, h);
+        if (cls !== 0) { best = j - i + 1; bestCls = cls; }
       }
       if (best > 0) {
         phraseB[i] |= bestCls;

@@ -3,6 +3,7 @@
  * arrays of offsets, shape flags and two hashes per token (exact and
  * lower-cased), which is all the tagger, the gazetteers and the rules need.
  */
+import { Slot, type Scratch } from './scratch';
 
 /** Token kinds. */
 export const enum TokenKind {
@@ -107,21 +108,22 @@ const APOS = 39;
 const RSQUO = 0x2019;
 
 /** Splits `text` into word, number and punctuation tokens in one pass. */
-export function tokenize(text: string): Tokens {
+export function tokenize(text: string, scratch?: Scratch): Tokens {
   // Prose has about one token per five characters; text that has more (punctuation runs,
   // one-letter words) is tokenized again with room for one token per character, which keeps
   // growth logic out of the hot loop.
-  return tokenizeWithin(text, (text.length >> 2) + 16) ?? (tokenizeWithin(text, text.length + 16) as Tokens);
+  // With a scratch the arrays are views of reused buffers (see scratch.ts).
+  return tokenizeWithin(text, (text.length >> 2) + 16, scratch) ?? (tokenizeWithin(text, text.length + 16, scratch) as Tokens);
 }
 
-function tokenizeWithin(text: string, cap: number): Tokens | undefined {
+function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined): Tokens | undefined {
   const n = text.length;
-  const start = new Int32Array(cap);
-  const end = new Int32Array(cap);
-  const kind = new Uint8Array(cap);
-  const flags = new Uint8Array(cap);
-  const hash = new Int32Array(cap);
-  const lower = new Int32Array(cap);
+  const start = scratch ? scratch.int32(Slot.Start, cap) : new Int32Array(cap);
+  const end = scratch ? scratch.int32(Slot.End, cap) : new Int32Array(cap);
+  const kind = scratch ? scratch.uint8(Slot.Kind, cap) : new Uint8Array(cap);
+  const flags = scratch ? scratch.uint8(Slot.Flags, cap) : new Uint8Array(cap);
+  const hash = scratch ? scratch.int32(Slot.Hash, cap) : new Int32Array(cap);
+  const lower = scratch ? scratch.int32(Slot.Lower, cap) : new Int32Array(cap);
   let count = 0;
   let sentStart = true;
   let lineStart = true;

@@ -6,6 +6,7 @@
  */
 import { Gaz, GAZ_BITS } from '../gazetteer';
 import { hashLower, TokenFlag, TokenKind, type Tokens } from '../tokenize';
+import { Slot, type Scratch } from '../scratch';
 
 /** BIO labels over PER, ORG, LOC, MISC. */
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -55,15 +56,32 @@ const H_SAID = new Set(['said', 'says', 'told', 'added', 'stated', 'announced'].
 const H_THE = hashLower('the');
 const H_S = hashLower("'s");
 
-/** Collects the document-level bits of every name-like word and spreads them to its tokens. */
-export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array): Uint16Array {
+/**
+ * Collects the document-level bits of every name-like word and spreads them to its tokens.
+ * The per-word bits live in an open-addressing table keyed by the lower-case hash (a `Map`
+ * hashes such numbers slowly: most are outside the small-integer range).
+ */
+export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array, scratch?: Scratch): Uint16Array {
   const n = t.count;
-  const bits = new Map<number, number>();
+  let names = 0;
+  for (let i = 0; i < n; i++) if (shape[i] >= 3) names++;
+  let cap = 16;
+  while (cap < names * 2) cap <<= 1;
+  const mask = cap - 1;
+  const keys = scratch ? scratch.int32(Slot.DocKeys, cap) : new Int32Array(cap);
+  const vals = scratch ? scratch.int32(Slot.DocVals, cap) : new Int32Array(cap);
+  const used = scratch ? scratch.uint8(Slot.DocUsed, cap) : new Uint8Array(cap);
+  const slotOf = (h: number): number => {
+    let j = mixKey(h) & mask;
+    while (used[j] && keys[j] !== h) j = (j + 1) & mask;
+    return j;
+  };
   for (let i = 0; i < n; i++) {
     const s = shape[i];
     if (s < 3) continue;
     const h = t.lower[i];
-    let b = bits.get(h) ?? 0;
+    const slot = slotOf(h);
+    let b = vals[slot];
     const p = i > 0 ? t.lower[i - 1] : 0;
     const nx = i + 1 < n ? t.lower[i + 1] : 0;
     if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
@@ -76,17 +94,25 @@ export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array)
     const nextName = i + 1 < n && shape[i + 1] >= 3;
     if (prevName || nextName) b |= DocBit.InRun;
     else if (!(t.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart))) b |= DocBit.AloneMidSentence;
-    bits.set(h, b);
+    used[slot] = 1;
+    keys[slot] = h;
+    vals[slot] = b;
   }
   // Lower-case uses mid-sentence of the same words (a lookup per lower-case word, no insertion).
   for (let i = 0; i < n; i++) {
     if (shape[i] !== 2 || (t.flags[i] & TokenFlag.SentStart)) continue;
-    const b = bits.get(t.lower[i]);
-    if (b !== undefined && !(b & DocBit.Lower)) bits.set(t.lower[i], b | DocBit.Lower);
+    const slot = slotOf(t.lower[i]);
+    if (used[slot]) vals[slot] |= DocBit.Lower;
   }
-  const out = new Uint16Array(n);
-  for (let i = 0; i < n; i++) if (shape[i] >= 3) out[i] = bits.get(t.lower[i]) ?? 0;
+  const out = scratch ? scratch.uint16(Slot.Doc, n) : new Uint16Array(n);
+  for (let i = 0; i < n; i++) if (shape[i] >= 3) out[i] = vals[slotOf(t.lower[i])];
   return out;
+}
+
+/** Spreads the bits of a hash key over the table's low bits. */
+function mixKey(k: number): number {
+  const h = Math.imul(k ^ (k >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
 }
 
 /** Coarse word shape: punctuation, number, lower, Capitalised, ALLCAPS, initial, dotted acronym, digits+letters. */
@@ -112,9 +138,9 @@ function nameLike(shape: number): boolean {
  * or hyphens between two of them. Lower-case text outside names is skipped,
  * which is most of a news text and most of the run time.
  */
-export function computeCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array): Uint8Array {
+export function computeCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array, scratch?: Scratch): Uint8Array {
   const n = t.count;
-  const cand = new Uint8Array(n);
+  const cand = scratch ? scratch.uint8(Slot.Candidate, n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) if (nameLike(shape[i])) cand[i] = 1;
   // Connectors and hyphens inside names: up to three of them between name-like tokens ("Anwaar-ul-Haq").
   for (let i = 1; i < n - 1; i++) {
@@ -132,10 +158,10 @@ function joinsNames(t: Tokens, gaz: Uint16Array, j: number): boolean {
 }
 
 /** Builds the per-token inputs of the feature templates. */
-export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Array, phraseI: Uint16Array): FeatureInput {
-  const shape = new Uint8Array(tokens.count);
+export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Array, phraseI: Uint16Array, scratch?: Scratch): FeatureInput {
+  const shape = scratch ? scratch.uint8(Slot.Shape, tokens.count) : new Uint8Array(tokens.count);
   for (let i = 0; i < tokens.count; i++) shape[i] = shapeOf(tokens, i);
-  return { tokens, gaz, phraseB, phraseI, shape, candidate: computeCandidates(tokens, shape, gaz), doc: documentEvidence(tokens, shape, gaz) };
+  return { tokens, gaz, phraseB, phraseI, shape, candidate: computeCandidates(tokens, shape, gaz, scratch), doc: documentEvidence(tokens, shape, gaz, scratch) };
 }
 
 const PAD = 0x5bd1e995 | 0;

@@ -3,6 +3,7 @@
  * features. Only candidate tokens (see `computeCandidates`) are scored.
  */
 import { TokenFlag } from '../tokenize';
+import { Slot, type Scratch } from '../scratch';
 import { allowed, historyFeatures, MAX_STATIC_FEATURES, NUM_LABELS, staticFeatures, type FeatureInput } from './features';
 
 /** A trained model: a hashed weight table of `2^bits * NUM_LABELS` weights. */
@@ -22,10 +23,10 @@ export interface TagResult {
 }
 
 /** Tags every candidate token of the text greedily, left to right. */
-export function tag(model: TaggerModel, fi: FeatureInput): TagResult {
+export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): TagResult {
   const n = fi.tokens.count;
-  const labels = new Uint8Array(n);
-  const margin = new Float32Array(n);
+  const labels = scratch ? scratch.uint8(Slot.Labels, n) : new Uint8Array(n);
+  const margin = scratch ? scratch.float32(Slot.Margin, n) : new Float32Array(n);
   const feats = new Int32Array(MAX_STATIC_FEATURES + 8);
   const scores = new Float64Array(NUM_LABELS);
   const w = model.weights;

@@ -1,0 +1,73 @@
+/**
+ * Reusable typed-array storage for the per-token arrays of one analysis.
+ * Allocating a dozen fresh typed arrays per story (each with its own
+ * off-heap backing store) cost more than filling them; a scratch hands out
+ * zeroed views of buffers kept from the previous call instead.
+ *
+ * A view is valid until the same slot is asked for again, so a scratch must
+ * serve only one analysis at a time, whose arrays do not outlive it (the
+ * entity pipeline, which returns plain mentions). Callers that keep their
+ * arrays simply pass no scratch and get fresh ones.
+ */
+
+/** Buffers above this many elements are not kept (a huge text should not pin its memory). */
+const MAX_KEPT = 1 << 20;
+
+/** Slots: one buffer per purpose, so that views handed out in one analysis never alias. */
+export const enum Slot {
+  Start, End, Hash, Lower, Kind, Flags,
+  Word, PhraseB, PhraseI,
+  Shape, Candidate, Doc,
+  Labels, Margin,
+  DocKeys, DocVals, DocUsed,
+  Count,
+}
+
+/** Typed-array storage reused from one call to the next (see the module comment). */
+export class Scratch {
+  private readonly i32: (Int32Array | undefined)[] = new Array(Slot.Count);
+  private readonly u16: (Uint16Array | undefined)[] = new Array(Slot.Count);
+  private readonly u8: (Uint8Array | undefined)[] = new Array(Slot.Count);
+  private readonly f32: (Float32Array | undefined)[] = new Array(Slot.Count);
+
+  /** A zeroed Int32Array of length n. */
+  int32(slot: Slot, n: number): Int32Array {
+    const b = this.i32[slot];
+    if (b !== undefined && b.length >= n) { b.fill(0, 0, n); return b.subarray(0, n); }
+    const fresh = new Int32Array(n <= MAX_KEPT ? grown(n) : n);
+    if (n <= MAX_KEPT) this.i32[slot] = fresh;
+    return fresh.subarray(0, n);
+  }
+
+  /** A zeroed Uint16Array of length n. */
+  uint16(slot: Slot, n: number): Uint16Array {
+    const b = this.u16[slot];
+    if (b !== undefined && b.length >= n) { b.fill(0, 0, n); return b.subarray(0, n); }
+    const fresh = new Uint16Array(n <= MAX_KEPT ? grown(n) : n);
+    if (n <= MAX_KEPT) this.u16[slot] = fresh;
+    return fresh.subarray(0, n);
+  }
+
+  /** A zeroed Uint8Array of length n. */
+  uint8(slot: Slot, n: number): Uint8Array {
+    const b = this.u8[slot];
+    if (b !== undefined && b.length >= n) { b.fill(0, 0, n); return b.subarray(0, n); }
+    const fresh = new Uint8Array(n <= MAX_KEPT ? grown(n) : n);
+    if (n <= MAX_KEPT) this.u8[slot] = fresh;
+    return fresh.subarray(0, n);
+  }
+
+  /** A zeroed Float32Array of length n. */
+  float32(slot: Slot, n: number): Float32Array {
+    const b = this.f32[slot];
+    if (b !== undefined && b.length >= n) { b.fill(0, 0, n); return b.subarray(0, n); }
+    const fresh = new Float32Array(n <= MAX_KEPT ? grown(n) : n);
+    if (n <= MAX_KEPT) this.f32[slot] = fresh;
+    return fresh.subarray(0, n);
+  }
+}
+
+/** Room for somewhat longer texts than this one, so that a growing sequence of stories reallocates rarely. */
+function grown(n: number): number {
+  return n < 1024 ? 1024 : n + (n >> 1);
+}
