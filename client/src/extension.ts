@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReindexRequest, StatusRequest, type ServerStatus } from '../../server/src/protocol';
+import { registerAnnotations, type AnnotationsApi } from './annotations/registerAnnotations';
 import { ArticleDetection } from './articleDetection';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
@@ -14,6 +15,8 @@ export interface DossierApi {
   readonly server: ServerApi;
   /** The Dossier tree views (Entities, Annotations, Timeline) as plain data. */
   readonly views: DossierViewsApi;
+  /** Analyst annotations of articles, as the editor shows them. */
+  readonly annotations: AnnotationsApi;
   status(): Promise<ServerStatus>;
 }
 
@@ -34,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   ready.catch((err: unknown) => log.error(`The Dossier language server failed to start: ${String(err)}`));
 
   const views = registerDossierViews(context, server, { ready, log });
+  const annotations = registerAnnotations(context, server, { ready, log });
   const detection = new ArticleDetection(log);
   context.subscriptions.push(detection);
 
@@ -57,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
     },
   });
 
-  return { ready, server, views, status: () => server.request(StatusRequest, undefined) };
+  return { ready, server, views, annotations, status: () => server.request(StatusRequest, undefined) };
 }
 
 /** Stops the language server; VS Code awaits the returned promise. */

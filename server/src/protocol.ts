@@ -422,15 +422,6 @@ export interface UpdateAnnotationParams {
 /** *Edit Note…*, *Link to Entity…* on an annotation. */
 export const UpdateAnnotationRequest: RequestDef<UpdateAnnotationParams, AnnotationEditResult> = { method: 'dossier/annotations/update' };
 
-/** Params of {@link DeleteAnnotationRequest}. */
-export interface AnnotationIdParams {
-  readonly uri: string;
-  readonly id: string;
-}
-
-/** *Remove Annotation* from the editor. */
-export const DeleteAnnotationRequest: RequestDef<AnnotationIdParams, AnnotationEditResult> = { method: 'dossier/annotations/remove' };
-
 /** Params of {@link ConfirmSuggestionRequest}: the recognizer's mention; `type` defaults to the recognizer's. */
 export interface SuggestionParams extends AnnotationSpanParams {
   readonly type?: string;

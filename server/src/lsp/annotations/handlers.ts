@@ -1,12 +1,11 @@
 import { promises as fsp } from 'node:fs';
 import { CodeActionKind, TextDocumentSyncKind, type CodeAction, type ServerCapabilities } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { changeAnnotation, confirmSuggestion, reattachAnnotation, rejectSuggestion, removeAnnotation, tagSelection } from '../../core/annotations/edits';
+import { changeAnnotation, confirmSuggestion, reattachAnnotation, rejectSuggestion, tagSelection } from '../../core/annotations/edits';
 import type { AnnotationChanges } from '../../core/annotations/sidecarNodes';
 import type { SidecarStore } from '../../node/sidecarStore';
 import {
   ConfirmSuggestionRequest,
-  DeleteAnnotationRequest,
   DocumentAnnotationsNotification,
   DocumentAnnotationsRequest,
   EntityChoicesRequest,
@@ -16,7 +15,6 @@ import {
   UpdateAnnotationRequest,
   type AnnotationDocumentParams,
   type AnnotationEditResult,
-  type AnnotationIdParams,
   type AnnotationSpanParams,
   type DocumentAnnotations,
   type EntityChoice,
@@ -98,19 +96,16 @@ export function registerAnnotationHandlers(services: AnnotationServices): Server
     if (p.note !== undefined) changes.note = p.note === null || !p.note.trim() ? null : p.note;
     return annotations.edit(p.uri, [changeAnnotation(found.annotation, changes, annotations.env)], p.id);
   });
-  connection.onRequest(DeleteAnnotationRequest.method, async (p: AnnotationIdParams): Promise<AnnotationEditResult> => {
-    const found = await annotations.find(p.uri, p.id);
-    if (!found) return { status: 'notFound', message: 'The annotation is no longer in its sidecar.', pending: 0 };
-    return annotations.edit(p.uri, [removeAnnotation(found.annotation)], p.id);
-  });
-  connection.onRequest(ConfirmSuggestionRequest.method, async (p: SuggestionParams): Promise<AnnotationEditResult> => {
+  connection.onRequest(ConfirmSuggestionRequest.method, async (params: SuggestionParams): Promise<AnnotationEditResult> => {
+    const p = atSuggestion(params);
     const t = await spanTarget(annotations, p);
     const type = p.type ?? index.entityAt(p.uri, p.start)?.mention.type;
     if (!type) throw new Error('There is no suggestion to confirm here.');
     const edit = confirmSuggestion(t.text, p.start, p.end, { type, ...optional('author', p.author) }, annotations.env);
     return annotations.edit(p.uri, [edit], edit.kind === 'add' ? edit.annotation.id : undefined);
   });
-  connection.onRequest(RejectSuggestionRequest.method, async (p: RejectParams): Promise<AnnotationEditResult> => {
+  connection.onRequest(RejectSuggestionRequest.method, async (params: RejectParams): Promise<AnnotationEditResult> => {
+    const p = atSuggestion(params);
     const t = await spanTarget(annotations, p);
     const type = p.type ?? index.entityAt(p.uri, p.start)?.mention.type;
     const edit = rejectSuggestion(t.text, p.start, p.end, { scope: p.scope === 'here' ? 'here' : 'everywhere', ...optional('type', type), ...optional('author', p.author) }, annotations.env);
@@ -122,6 +117,14 @@ export function registerAnnotationHandlers(services: AnnotationServices): Server
     if (!found) return { status: 'notFound', message: 'The annotation is no longer in its sidecar.', pending: 0 };
     return annotations.edit(p.uri, [reattachAnnotation(found.annotation, t.text, p.start, p.end, annotations.env)], p.id);
   });
+
+  /** An empty span means the recognizer's suggestion under the cursor (the command run from the palette). */
+  function atSuggestion<P extends SuggestionParams>(p: P): P {
+    if (p.end > p.start) return p;
+    const hit = index.entityAt(p.uri, p.start);
+    if (!hit) throw new Error('There is no recognized name under the cursor.');
+    return { ...p, start: hit.mention.start, end: hit.mention.end, type: p.type ?? hit.mention.type };
+  }
 
   connection.onCodeAction((params, token) =>
     runSafe<CodeAction[]>(console, `code actions for ${params.textDocument.uri}`, [], token, async () => {
