@@ -97,11 +97,36 @@ interface Full {
   forms: Map<string, number>;
   members: number[];
   positions: { story: string; start: number }[];
+  /** The stories of `positions`, for a quick membership test. */
+  stories: Set<string>;
+}
+
+/** A group of mentions under one canonical name, without the derived fields of `AliasGroup`. */
+export interface CanonicalGroup {
+  readonly canonical: string;
+  readonly type: EntityType;
+  /** Indices into the input array, ascending. */
+  readonly members: readonly number[];
 }
 
 /** Groups mentions (of one story or many) under canonical names. */
 export function groupAliases(mentions: readonly AliasInput[]): AliasGroup[] {
-  const fulls = new Map<string, Full>();
+  return canonicalGroups(mentions).map((g) => makeGroup(mentions, g.canonical, g.type, g.members));
+}
+
+/** Per-type tables keyed by normalized name (no key strings built per mention). */
+function typeTable<V>(): Record<EntityType, Map<string, V>> {
+  return { person: new Map(), organization: new Map(), location: new Map(), misc: new Map() };
+}
+
+/**
+ * The grouping behind `groupAliases`: the same groups in the same order (by first
+ * member), without aliases and keys, for callers that only need the canonical names.
+ */
+export function canonicalGroups(mentions: readonly AliasInput[]): CanonicalGroup[] {
+  const fulls = typeTable<Full>();
+  // Fulls in order of creation: the order partial names see them in.
+  const fullList: Full[] = [];
   const partial: number[] = [];
   const norms: string[] = new Array(mentions.length);
   for (let i = 0; i < mentions.length; i++) {
@@ -109,26 +134,28 @@ export function groupAliases(mentions: readonly AliasInput[]): AliasGroup[] {
     const norm = (norms[i] = normalizeAlias(m.canonical ?? m.text));
     if (!norm) continue;
     if (!m.canonical && (norm.indexOf(' ') < 0 || isAcronymText(m.text))) { partial.push(i); continue; }
-    const k = `${m.type}:${norm}`;
-    let f = fulls.get(k);
-    if (!f) { f = { norm, words: norm.split(' '), type: m.type, forms: new Map(), members: [], positions: [] }; fulls.set(k, f); }
+    const byNorm = fulls[m.type];
+    let f = byNorm.get(norm);
+    if (!f) { f = { norm, words: norm.split(' '), type: m.type, forms: new Map(), members: [], positions: [], stories: new Set() }; byNorm.set(norm, f); fullList.push(f); }
     f.members.push(i);
     const form = m.canonical ?? m.text;
     f.forms.set(form, (f.forms.get(form) ?? 0) + (m.canonical ? 2 : 1));
-    f.positions.push({ story: m.story ?? '', start: m.start ?? 0 });
+    const story = m.story ?? '';
+    f.positions.push({ story, start: m.start ?? 0 });
+    f.stories.add(story);
   }
-  const singles = new Map<string, number[]>();
-  const fullList = [...fulls.values()];
+  const singles = typeTable<number[]>();
+  const singleList: number[][] = [];
   for (const i of partial) {
     const m = mentions[i];
     const target = fullList.length ? resolvePartial(m, norms[i], fullList, m.story ?? '') : undefined;
     if (target) { target.members.push(i); continue; }
-    const k = `${m.type}:${norms[i]}`;
-    const list = singles.get(k);
-    if (list) list.push(i); else singles.set(k, [i]);
+    const byNorm = singles[m.type];
+    const list = byNorm.get(norms[i]);
+    if (list) list.push(i); else { const l = [i]; byNorm.set(norms[i], l); singleList.push(l); }
   }
-  const groups: AliasGroup[] = [];
-  for (const f of fulls.values()) {
+  const groups: CanonicalGroup[] = [];
+  for (const f of fullList) {
     // The form whose last word is the surname used alone reads best ("Anwaar-ul-Haq Kakar" when "Kakar" recurs).
     let partialNorms: Set<string> | undefined;
     for (const i of f.members) if (norms[i].indexOf(' ') < 0) (partialNorms ??= new Set()).add(norms[i]);
@@ -139,19 +166,27 @@ export function groupAliases(mentions: readonly AliasInput[]): AliasGroup[] {
       const score = n + (partialNorms && partialNorms.has(normalizeAlias(lastWord)) ? 2 : 0);
       if (score > bestScore || (score === bestScore && form.length > canonical.length)) { bestScore = score; canonical = form; }
     }
-    groups.push(makeGroup(mentions, canonical, f.type, f.members));
+    groups.push({ canonical, type: f.type, members: f.members.sort(ascending) });
   }
-  for (const [, members] of singles) {
-    const counts = new Map<string, number>();
-    for (const i of members) counts.set(mentions[i].text, (counts.get(mentions[i].text) ?? 0) + 1);
-    const canonical = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-    groups.push(makeGroup(mentions, canonical, mentions[members[0]].type, members));
+  for (const members of singleList) {
+    // The most frequent surface form, the first seen among equals.
+    let canonical = mentions[members[0]].text;
+    if (members.length > 1) {
+      const counts = new Map<string, number>();
+      for (const i of members) counts.set(mentions[i].text, (counts.get(mentions[i].text) ?? 0) + 1);
+      let most = 0;
+      for (const [text, n] of counts) if (n > most) { most = n; canonical = text; }
+    }
+    groups.push({ canonical, type: mentions[members[0]].type, members: members.sort(ascending) });
   }
   return groups.sort((a, b) => a.members[0] - b.members[0]);
 }
 
-function makeGroup(mentions: readonly AliasInput[], canonical: string, type: EntityType, members: number[]): AliasGroup {
-  members.sort((a, b) => a - b);
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+function makeGroup(mentions: readonly AliasInput[], canonical: string, type: EntityType, members: readonly number[]): AliasGroup {
   const aliases = [canonical, ...new Set(members.map((i) => mentions[i].text).filter((t) => t !== canonical))];
   return { canonical, type, key: entityKey(canonical, type), aliases, members };
 }
@@ -159,16 +194,17 @@ function makeGroup(mentions: readonly AliasInput[], canonical: string, type: Ent
 /** Picks the full name a one-word or acronym mention stands for, or none when ambiguous. */
 function resolvePartial(m: AliasInput, norm: string, fulls: Full[], story: string): Full | undefined {
   const acronym = m.text.replace(/[.\s]/g, '').replace(/s$/, '');
-  const candidates = fulls.filter((f) => {
-    if (!f.positions.some((p) => p.story === story)) return false;
-    if (f.type === m.type && f.words.includes(norm)) return true;
-    // Acronyms may be typed differently by the tagger; initials decide.
-    if (/^[\p{Lu}\d]{2,}$/u.test(acronym) && f.words.length >= 2) {
+  // Acronyms may be typed differently by the tagger; initials decide.
+  const upper = /^[\p{Lu}\d]{2,}$/u.test(acronym) ? acronym.toUpperCase() : undefined;
+  const candidates: Full[] = [];
+  for (const f of fulls) {
+    if (!f.stories.has(story)) continue;
+    if (f.type === m.type && f.words.includes(norm)) { candidates.push(f); continue; }
+    if (upper !== undefined && f.words.length >= 2) {
       f.initials ??= initialsOf(f.forms.keys().next().value ?? '');
-      return f.initials === acronym.toUpperCase();
+      if (f.initials === upper) candidates.push(f);
     }
-    return false;
-  });
+  }
   if (candidates.length === 0) return undefined;
   if (candidates.length === 1) return candidates[0];
   // Several: the nearest full name before the mention must also be the most frequent.

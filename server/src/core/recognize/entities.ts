@@ -4,7 +4,7 @@
  * consistency fills and harmonises; rejected texts are dropped; aliases are
  * grouped under canonical names.
  */
-import { groupAliases, type AliasInput } from './aliases';
+import { canonicalGroups, type AliasInput } from './aliases';
 import { analyze, nameGlueLength, type Analysis } from './analysis';
 import { entityTypeOf, resolveOverlaps, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
@@ -83,7 +83,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
   const inputs: AliasInput[] = kept.map((p) => ({ text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical }));
   const canonicalOf: (string | undefined)[] = new Array(kept.length);
-  for (const g of groupAliases(inputs)) {
+  for (const g of canonicalGroups(inputs)) {
     if (g.members.length < 2 && !kept[g.members[0]].canonical) continue;
     for (const m of g.members) canonicalOf[m] = g.canonical;
   }
