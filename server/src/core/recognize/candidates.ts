@@ -48,19 +48,48 @@ export function tagTypeOf(t: EntityType): TagType {
 
 /**
  * Keeps a non-overlapping subset: by source priority, then length, then
- * confidence. Returns the kept proposals sorted by position.
+ * confidence (ties keep the input order). Returns the kept proposals sorted by position.
  */
 export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: number): Proposal[] {
-  const order = [...proposals].sort((a, b) =>
-    SOURCE_PRIORITY[b.source] - SOURCE_PRIORITY[a.source] || (b.last - b.first) - (a.last - a.first) || b.confidence - a.confidence);
-  const taken = new Uint8Array(tokenCount);
+  const n = proposals.length;
+  // Sort keys read once into flat arrays: the comparator then touches no objects.
+  const pri = new Int32Array(n);
+  const len = new Int32Array(n);
+  const conf = new Float64Array(n);
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = proposals[i];
+    pri[i] = SOURCE_PRIORITY[p.source];
+    len[i] = p.last - p.first;
+    conf[i] = p.confidence;
+    order[i] = i;
+  }
+  // The index as last key reproduces a stable sort (a NaN confidence compares equal, as it did).
+  order.sort((a, b) => pri[b] - pri[a] || len[b] - len[a] || conf[b] - conf[a] || a - b);
+  const taken = takenBuffer(tokenCount);
   const kept: Proposal[] = [];
-  for (const p of order) {
+  for (let o = 0; o < n; o++) {
+    const p = proposals[order[o]];
     let free = true;
     for (let i = p.first; i <= p.last; i++) if (taken[i]) { free = false; break; }
     if (!free) continue;
     for (let i = p.first; i <= p.last; i++) taken[i] = 1;
     kept.push(p);
   }
-  return kept.sort((a, b) => a.first - b.first);
+  return kept.sort(byFirst);
+}
+
+function byFirst(a: Proposal, b: Proposal): number {
+  return a.first - b.first;
+}
+
+/** One token-occupancy buffer reused by every call (resolution is synchronous and never nested). */
+let takenStore = new Uint8Array(1024);
+
+/** A zeroed occupancy array of exactly `tokenCount` entries (a view, so out-of-range indices behave as in a fresh array). */
+function takenBuffer(tokenCount: number): Uint8Array {
+  if (tokenCount > 1 << 20) return new Uint8Array(tokenCount); // a huge text does not pin its memory
+  if (takenStore.length < tokenCount) takenStore = new Uint8Array(tokenCount + (tokenCount >> 1));
+  takenStore.fill(0, 0, tokenCount);
+  return takenStore.subarray(0, tokenCount);
 }

@@ -29,37 +29,33 @@ function tokenKey(a: Analysis, i: number): number {
  * once as proposals wherever they recur untagged. Returns the new proposal list.
  */
 export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Proposal[] {
-  const votes = new Map<number, Float64Array>();
-  const vote = (k: number, type: EntityType, w: number): void => {
-    let v = votes.get(k);
-    if (!v) { v = new Float64Array(4); votes.set(k, v); }
-    v[TYPES.indexOf(type)] += w;
-  };
   const t = a.tokens;
+  const votes = new VoteTable(kept);
   for (const p of kept) {
     const w = p.confidence * (SOURCE_PRIORITY[p.source] >= SOURCE_PRIORITY.suffix ? 3 : 1);
-    vote(key(a, p.first, p.last), p.type, w);
+    votes.add(key(a, p.first, p.last), p.type, w);
     // "Chrysler LLC", "Ford Motor Company": the name before the head word is the organisation too.
     if (p.type === 'organization' && p.last > p.first && a.gaz[p.last] & Gaz.OrgSuffix && !(a.gaz[p.first] & (Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym | Gaz.Common))) {
-      vote(key(a, p.first, p.last - 1), 'organization', w);
-      if (p.last - 1 > p.first) vote(tokenKey(a, p.first), 'organization', w * 0.8);
+      votes.add(key(a, p.first, p.last - 1), 'organization', w);
+      if (p.last - 1 > p.first) votes.add(tokenKey(a, p.first), 'organization', w * 0.8);
     }
     // "Dow Jones Industrial Average": the name before an index or event head word is that index or event too.
     if (p.type === 'misc' && (a.gaz[p.last] & Gaz.MiscSuffix) !== 0 && p.last - 1 > p.first && !(a.gaz[p.first] & (Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym))) {
-      for (let end = p.first + 1; end < p.last; end++) vote(key(a, p.first, end), 'misc', w);
+      for (let end = p.first + 1; end < p.last; end++) votes.add(key(a, p.first, end), 'misc', w);
     }
     if (p.type === 'person' && p.last > p.first) {
       // Surname (and a lone given name is too ambiguous to spread).
       const lastTok = p.last;
-      if (isNameLike(t, lastTok) && t.end[lastTok] - t.start[lastTok] > 2) vote(tokenKey(a, lastTok), 'person', w * 0.8);
+      if (isNameLike(t, lastTok) && t.end[lastTok] - t.start[lastTok] > 2) votes.add(tokenKey(a, lastTok), 'person', w * 0.8);
     }
   }
   const best = (k: number): { type: EntityType; weight: number; total: number } | undefined => {
     const v = votes.get(k);
-    if (!v) return undefined;
+    if (v < 0) return undefined;
+    const s = votes.sums;
     let bi = 0;
-    for (let i = 1; i < 4; i++) if (v[i] > v[bi]) bi = i;
-    return { type: TYPES[bi], weight: v[bi], total: v[0] + v[1] + v[2] + v[3] };
+    for (let i = 1; i < 4; i++) if (s[v + i] > s[v + bi]) bi = i;
+    return { type: TYPES[bi], weight: s[v + bi], total: s[v] + s[v + 1] + s[v + 2] + s[v + 3] };
   };
   const out: Proposal[] = kept.map((p) => {
     if (p.source !== 'tagger' && p.source !== 'gazetteer') return p;
@@ -98,6 +94,64 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
     i = j + 1;
   }
   return out;
+}
+
+/**
+ * Type votes per token-run key: an open-addressing table over the hash keys with four
+ * sums per key in one flat array (a `Map` hashes such keys slowly and a small array per
+ * key costs an allocation). Sums accumulate in the same order as before, so equal.
+ */
+class VoteTable {
+  private readonly keys: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Four sums (person, organization, location, misc) per key, at the offset `get` returns. */
+  readonly sums: Float64Array;
+  private used = 0;
+
+  constructor(kept: readonly Proposal[]) {
+    // Each proposal votes for at most its own key, one per inner end, and two more.
+    let most = 0;
+    for (const p of kept) most += 3 + Math.max(0, p.last - p.first);
+    let cap = 16;
+    while (cap < most * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.keys = new Int32Array(cap);
+    this.slots = new Int32Array(cap).fill(-1);
+    this.sums = new Float64Array(most * 4);
+  }
+
+  private find(k: number): number {
+    let j = mix(k) & this.mask;
+    while (this.slots[j] >= 0 && this.keys[j] !== k) j = (j + 1) & this.mask;
+    return j;
+  }
+
+  /** Adds weight w for `type` to key k. */
+  add(k: number, type: EntityType, w: number): void {
+    const j = this.find(k);
+    if (this.slots[j] < 0) { this.keys[j] = k; this.slots[j] = this.used; this.used += 4; }
+    this.sums[this.slots[j] + typeIndex(type)] += w;
+  }
+
+  /** Offset of key k's sums in `sums`, or -1 when nobody voted for it. */
+  get(k: number): number {
+    return this.slots[this.find(k)];
+  }
+}
+
+function typeIndex(type: EntityType): number {
+  switch (type) {
+    case 'person': return 0;
+    case 'organization': return 1;
+    case 'location': return 2;
+    default: return 3;
+  }
+}
+
+function mix(k: number): number {
+  const h = Math.imul(k ^ (k >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
 }
 
 function startsSentenceAsCommonWord(a: Analysis, i: number): boolean {

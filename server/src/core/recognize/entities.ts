@@ -9,7 +9,7 @@ import { analyze, nameGlueLength, type Analysis } from './analysis';
 import { entityTypeOf, resolveOverlaps, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
-import { intTableGet, type IntTable } from './hashTable';
+import { buildIntTable, intTableGet, type IntTable } from './hashTable';
 import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowledge';
 import type { EntityMention, EntityType } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
@@ -21,7 +21,7 @@ import { suffixNames } from './rules/suffixes';
 import { titledPersons } from './rules/titles';
 import { spansFromLabels } from './tagger/spans';
 import type { TaggerModel } from './tagger/tagger';
-import { TokenFlag } from './tokenize';
+import { hashLower, TokenFlag, type Tokens } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
 import { Scratch } from './scratch';
 
@@ -139,11 +139,21 @@ function beforeCurrencySign(a: Analysis, p: Proposal): boolean {
 }
 
 const UNITS: ReadonlySet<string> = new Set(UNITS_AND_ZONES);
+/**
+ * Lower-case hashes of the units: the units are ASCII, so a token that lower-cases to
+ * one has that hash; only on a hash hit is the text compared (no string per proposal).
+ */
+const UNIT_HASHES = buildIntTable(new Map(UNITS_AND_ZONES.map((u) => [hashLower(u), 1])));
+
+/** Token i lower-cases to a unit or time zone ("UTC", "km"). */
+function isUnit(t: Tokens, i: number): boolean {
+  return intTableGet(UNIT_HASHES, t.lower[i]) !== 0 && UNITS.has(t.text.slice(t.start[i], t.end[i]).toLowerCase());
+}
 
 /** Spans made only of titles, months or weekdays ("Chief Operating", "Monday") name nobody. */
 function isVacuous(a: Analysis, p: Proposal): boolean {
   if (p.source === 'analyst' || p.source === 'knowledge') return false;
-  if (p.first === p.last && UNITS.has(a.tokens.text.slice(a.tokens.start[p.first], a.tokens.end[p.first]).toLowerCase())) return true;
+  if (p.first === p.last && isUnit(a.tokens, p.first)) return true;
   for (let i = p.first; i <= p.last; i++) {
     const g = a.gaz[i] | a.phraseB[i] | a.phraseI[i];
     if (a.tokens.kind[i] !== 0) continue;
@@ -234,10 +244,17 @@ function phraseStartOf(a: Analysis, verbs: IntTable, p: Proposal, phraseFirst: R
   }
   if ((p.type === 'organization' || p.type === 'location') && p.first > 0) {
     const d = p.first - 1;
-    const w = t.text.slice(t.start[d], t.end[d]);
-    if ((w === 'the' || w === 'The') && !isPremodifier(a, verbs, p.last)) return t.start[d];
+    if (isThe(t, d) && !isPremodifier(a, verbs, p.last)) return t.start[d];
   }
   return undefined;
+}
+
+/** Token d is "the" or "The" (compared by code units: no string built). */
+function isThe(t: Tokens, d: number): boolean {
+  const s = t.start[d];
+  if (t.end[d] - s !== 3) return false;
+  const c = t.text.charCodeAt(s);
+  return (c === 116 || c === 84) && t.text.charCodeAt(s + 1) === 104 && t.text.charCodeAt(s + 2) === 101;
 }
 
 /** Words after a name that leave it the head of its phrase ("the GAO said", "the US and ..."). */
