@@ -1,45 +1,47 @@
 /**
  * An open-addressing hash table from 32-bit integer keys (token hashes) to
- * small integer values, in typed arrays: several times faster than a `Map`
- * for the one lookup per token the gazetteer needs.
+ * small non-zero integer values, in one typed array: several times faster than
+ * a `Map` for the one lookup per token the gazetteer needs. Key and value sit
+ * side by side, so a lookup touches one cache line, not three arrays.
  */
 
 /** A read-only integer-keyed table (read it with `intTableGet`). */
 export interface IntTable {
   readonly size: number;
   readonly mask: number;
-  readonly keys: Int32Array;
-  readonly vals: Int32Array;
-  readonly used: Uint8Array;
+  /** Key at `2 * slot`, value at `2 * slot + 1`; a value of 0 marks an empty slot. */
+  readonly slots: Int32Array;
 }
 
 /** The value for `key`, or 0 when absent. */
 export function intTableGet(table: IntTable, key: number): number {
-  const { keys, used, mask } = table;
+  const { slots, mask } = table;
   let i = mix(key) & mask;
-  while (used[i]) {
-    if (keys[i] === key) return table.vals[i];
+  for (;;) {
+    const v = slots[2 * i + 1];
+    if (v === 0) return 0;
+    if (slots[2 * i] === key) return v;
     i = (i + 1) & mask;
   }
-  return 0;
 }
 
-/** Builds a table from entries (later entries OR into earlier ones with the same key). */
+/**
+ * Builds a table from entries (later entries OR into earlier ones with the same key).
+ * Entries whose value is 0 are left out: `intTableGet` answers 0 for them either way.
+ */
 export function buildIntTable(entries: ReadonlyMap<number, number>): IntTable {
   let cap = 16;
   while (cap < entries.size * 2) cap <<= 1;
   const mask = cap - 1;
-  const keys = new Int32Array(cap);
-  const vals = new Int32Array(cap);
-  const used = new Uint8Array(cap);
+  const slots = new Int32Array(cap * 2);
   for (const [k, v] of entries) {
+    if (v === 0) continue;
     let i = mix(k) & mask;
-    while (used[i] && keys[i] !== k) i = (i + 1) & mask;
-    used[i] = 1;
-    keys[i] = k;
-    vals[i] |= v;
+    while (slots[2 * i + 1] !== 0 && slots[2 * i] !== k) i = (i + 1) & mask;
+    slots[2 * i] = k;
+    slots[2 * i + 1] |= v;
   }
-  return { size: entries.size, mask, keys, vals, used };
+  return { size: entries.size, mask, slots };
 }
 
 function mix(k: number): number {
