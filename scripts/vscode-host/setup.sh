@@ -15,7 +15,14 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-ROOT="${1:-$repo/.vscode-host}"
+ROOT="${1:-${DOSSIER_VSCODE_HOST:-$repo/.vscode-host}}"
+
+# Under `npm test` the outer npm (on the machine's Node) leaks npm_* variables
+# and NODE into this environment; the nested installs below must run on Node 24
+# alone, so start from a clean npm environment.
+while IFS='=' read -r name _; do
+  case "$name" in npm_*|NODE|INIT_CWD) unset "$name" ;; esac
+done < <(env)
 mkdir -p "$ROOT/logs"
 ROOT="$(cd "$ROOT" && pwd)"
 
