@@ -52,20 +52,19 @@ export function tagTypeOf(t: EntityType): TagType {
  */
 export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: number): Proposal[] {
   const n = proposals.length;
-  // Sort keys read once into flat arrays: the comparator then touches no objects.
-  const pri = new Int32Array(n);
-  const len = new Int32Array(n);
-  const conf = new Float64Array(n);
-  const order: number[] = new Array(n);
+  // Sort keys read once into flat arrays: comparisons then touch no objects.
+  const k = keyBuffers(n);
+  const { pri, len, conf, order } = k;
+  let finite = true;
   for (let i = 0; i < n; i++) {
     const p = proposals[i];
     pri[i] = SOURCE_PRIORITY[p.source];
     len[i] = p.last - p.first;
     conf[i] = p.confidence;
+    if (!Number.isFinite(p.confidence)) finite = false;
     order[i] = i;
   }
-  // The index as last key reproduces a stable sort (a NaN confidence compares equal, as it did).
-  order.sort((a, b) => pri[b] - pri[a] || len[b] - len[a] || conf[b] - conf[a] || a - b);
+  sortIndices(k, n, finite);
   const taken = takenBuffer(tokenCount);
   const kept: Proposal[] = [];
   for (let o = 0; o < n; o++) {
@@ -76,14 +75,71 @@ export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: numb
     for (let i = p.first; i <= p.last; i++) taken[i] = 1;
     kept.push(p);
   }
-  return kept.sort(byFirst);
+  return sortByFirst(kept);
 }
 
-function byFirst(a: Proposal, b: Proposal): number {
-  return a.first - b.first;
+/** Flat sort keys of the proposals, reused from call to call (resolution is synchronous and never nested). */
+interface SortKeys {
+  pri: Int32Array;
+  len: Int32Array;
+  conf: Float64Array;
+  order: Int32Array;
 }
 
-/** One token-occupancy buffer reused by every call (resolution is synchronous and never nested). */
+let keyStore: SortKeys = { pri: new Int32Array(256), len: new Int32Array(256), conf: new Float64Array(256), order: new Int32Array(256) };
+
+function keyBuffers(n: number): SortKeys {
+  if (keyStore.pri.length < n) {
+    const cap = n + (n >> 1);
+    const fresh = { pri: new Int32Array(cap), len: new Int32Array(cap), conf: new Float64Array(cap), order: new Int32Array(cap) };
+    if (n > 1 << 16) return fresh; // a huge text does not pin its memory
+    keyStore = fresh;
+  }
+  return keyStore;
+}
+
+/**
+ * The comparison of the original object sort: priority, then length (both descending),
+ * then confidence (descending), then input position. With finite confidences this is
+ * a strict total order, so every correct sort yields the same (stable) order.
+ */
+function compareKeys(k: SortKeys, a: number, b: number): number {
+  return k.pri[b] - k.pri[a] || k.len[b] - k.len[a] || k.conf[b] - k.conf[a] || a - b;
+}
+
+/**
+ * Sorts `order[0..n)`: insertion sort for the usual few dozen proposals, the built-in
+ * (stable) sort beyond, or when a confidence is not finite (no total order then).
+ */
+function sortIndices(k: SortKeys, n: number, finite: boolean): void {
+  const order = k.order;
+  if (n > 64 || !finite) {
+    const sorted = Array.from(order.subarray(0, n)).sort((a, b) => compareKeys(k, a, b));
+    for (let i = 0; i < n; i++) order[i] = sorted[i];
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = order[i];
+    let j = i - 1;
+    while (j >= 0 && compareKeys(k, order[j], x) > 0) { order[j + 1] = order[j]; j--; }
+    order[j + 1] = x;
+  }
+}
+
+/** Sorts non-overlapping proposals (distinct first tokens) by position, in place. */
+function sortByFirst(kept: Proposal[]): Proposal[] {
+  const n = kept.length;
+  if (n > 64) return kept.sort((a, b) => a.first - b.first);
+  for (let i = 1; i < n; i++) {
+    const x = kept[i];
+    let j = i - 1;
+    while (j >= 0 && kept[j].first > x.first) { kept[j + 1] = kept[j]; j--; }
+    kept[j + 1] = x;
+  }
+  return kept;
+}
+
+/** One token-occupancy buffer reused by every call. */
 let takenStore = new Uint8Array(1024);
 
 /** A zeroed occupancy array of exactly `tokenCount` entries (a view, so out-of-range indices behave as in a fresh array). */

@@ -116,9 +116,14 @@ class VoteTable {
     let cap = 16;
     while (cap < most * 2) cap <<= 1;
     this.mask = cap - 1;
-    this.keys = new Int32Array(cap);
-    this.slots = new Int32Array(cap).fill(-1);
-    this.sums = new Float64Array(most * 4);
+    // Buffers reused from the previous story (consistency runs one story at a time, to completion).
+    if (store.keys.length < cap) store = { keys: new Int32Array(cap), slots: new Int32Array(cap), sums: new Float64Array(cap * 2) };
+    this.keys = store.keys;
+    this.slots = store.slots;
+    this.sums = store.sums;
+    this.slots.fill(-1, 0, cap);
+    this.sums.fill(0, 0, most * 4);
+    if (cap > 1 << 16) store = EMPTY_STORE; // a huge text does not pin its memory
   }
 
   private find(k: number): number {
@@ -139,6 +144,9 @@ class VoteTable {
     return this.slots[this.find(k)];
   }
 }
+
+const EMPTY_STORE = { keys: new Int32Array(0), slots: new Int32Array(0), sums: new Float64Array(0) };
+let store = EMPTY_STORE;
 
 function typeIndex(type: EntityType): number {
   switch (type) {
