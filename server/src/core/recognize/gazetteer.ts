@@ -24,6 +24,9 @@ export const enum Gaz {
   MiscSuffix = 1 << 15,
 }
 
+/** Marks, in `Gazetteer.tokenTable`, a word that begins a multi-token entry (above the 16 `Gaz` bits). */
+const PHRASE_START = 1 << 16;
+
 /** Number of distinct `Gaz` bits (for feature templates). */
 export const GAZ_BITS = 16;
 
@@ -42,9 +45,13 @@ export interface Gazetteer {
   readonly maxPhraseTokens: number;
   /** Lower hashes of the first tokens of multi-token entries: only these start a phrase scan. */
   readonly phraseStarts: ReadonlySet<number>;
-  /** `phrases` and `phraseStarts` as integer tables (1 marks a start): the per-token lookups, without `Map` hashing of heap numbers. */
+  /** `phrases` as an integer table: the per-token lookups, without `Map` hashing of heap numbers. */
   readonly phraseTable: IntTable;
-  readonly phraseStartTable: IntTable;
+  /**
+   * `words` with `PHRASE_START` added on the first words of multi-token entries: one
+   * lookup per token answers both questions.
+   */
+  readonly tokenTable: IntTable;
   /** Finite verb forms (lower hash), kept apart from the tagger's classes: for phrase boundaries only. */
   readonly verbs: IntTable;
 }
@@ -103,8 +110,12 @@ export function buildGazetteer(data: GazetteerJson): Gazetteer {
   for (const w of MISC_SUFFIXES) add(w, Gaz.MiscSuffix);
   const verbs = new Map<number, number>();
   for (const w of list('verb')) verbs.set(hashLower(w), 1);
-  const startTable = buildIntTable(new Map([...phraseStarts].map((h) => [h, 1])));
-  return { words: buildIntTable(words), phrases, maxPhraseTokens, phraseStarts, phraseTable: buildIntTable(phrases), phraseStartTable: startTable, verbs: buildIntTable(verbs) };
+  const tokenInfo = new Map(words);
+  for (const h of phraseStarts) tokenInfo.set(h, (tokenInfo.get(h) ?? 0) | PHRASE_START);
+  return {
+    words: buildIntTable(words), phrases, maxPhraseTokens, phraseStarts,
+    phraseTable: buildIntTable(phrases), tokenTable: buildIntTable(tokenInfo), verbs: buildIntTable(verbs),
+  };
 }
 
 /** Looks up a single lower-cased word (as hashed by the tokenizer). */
@@ -120,30 +131,28 @@ export function annotateTokens(g: Gazetteer, t: Tokens, scratch?: Scratch): { wo
   const word = scratch ? scratch.uint16(Slot.Word, t.count) : new Uint16Array(t.count);
   const phraseB = scratch ? scratch.uint16(Slot.PhraseB, t.count) : new Uint16Array(t.count);
   const phraseI = scratch ? scratch.uint16(Slot.PhraseI, t.count) : new Uint16Array(t.count);
-  const words = g.words;
+  const table = g.tokenTable;
+  const phrases = g.phraseTable;
+  const scanPhrases = g.maxPhraseTokens > 1;
   for (let i = 0; i < t.count; i++) {
     const k = t.kind[i];
     if (k === TokenKind.Number) continue;
-    word[i] = intTableGet(words, t.lower[i]);
-  }
-  if (g.maxPhraseTokens > 1) {
-    const phrases = g.phraseTable;
-    const starts = g.phraseStartTable;
-    for (let i = 0; i < t.count; i++) {
-      if (t.kind[i] !== TokenKind.Word || intTableGet(starts, t.lower[i]) === 0) continue;
-      let h = t.lower[i];
-      let best = 0;
-      let bestCls = 0;
-      const lim = Math.min(t.count, i + g.maxPhraseTokens);
-      for (let j = i + 1; j < lim; j++) {
-        h = hashJoin(h, t.lower[j]);
-        const cls = intTableGet(phrases, h);
-        if (cls !== 0) { best = j - i + 1; bestCls = cls; }
-      }
-      if (best > 0) {
-        phraseB[i] |= bestCls;
-        for (let j = i + 1; j < i + best; j++) phraseI[j] |= bestCls;
-      }
+    const v = intTableGet(table, t.lower[i]);
+    word[i] = v & 0xffff;
+    // Longest multi-token entry starting here (only words that begin one start a scan).
+    if (!scanPhrases || k !== TokenKind.Word || (v & PHRASE_START) === 0) continue;
+    let h = t.lower[i];
+    let best = 0;
+    let bestCls = 0;
+    const lim = Math.min(t.count, i + g.maxPhraseTokens);
+    for (let j = i + 1; j < lim; j++) {
+      h = hashJoin(h, t.lower[j]);
+      const cls = intTableGet(phrases, h);
+      if (cls !== 0) { best = j - i + 1; bestCls = cls; }
+    }
+    if (best > 0) {
+      phraseB[i] |= bestCls;
+      for (let j = i + 1; j < i + best; j++) phraseI[j] |= bestCls;
     }
   }
   return { word, phraseB, phraseI };

@@ -7,6 +7,7 @@
 import { Gaz, GAZ_BITS } from '../gazetteer';
 import { hashLower, TokenFlag, TokenKind, type Tokens } from '../tokenize';
 import { Slot, type Scratch } from '../scratch';
+import { buildIntTable, intTableGet, type IntTable } from '../hashTable';
 
 /** BIO labels over PER, ORG, LOC, MISC. */
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -51,8 +52,10 @@ export const enum DocBit {
 }
 const DOC_BITS = 9;
 
-const H_LOC_PREPS = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside'].map(hashLower));
-const H_SAID = new Set(['said', 'says', 'told', 'added', 'stated', 'announced'].map(hashLower));
+/** Word lists as integer tables over lower-case hashes (a `Set` of such numbers hashes them slowly). */
+const hashSet = (words: readonly string[]): IntTable => buildIntTable(new Map(words.map((w) => [hashLower(w), 1])));
+const H_LOC_PREPS = hashSet(['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside']);
+const H_SAID = hashSet(['said', 'says', 'told', 'added', 'stated', 'announced']);
 const H_THE = hashLower('the');
 const H_S = hashLower("'s");
 
@@ -86,8 +89,8 @@ export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array,
     const nx = i + 1 < n ? t.lower[i + 1] : 0;
     if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
     if (i + 1 < n && (gaz[i + 1] & Gaz.OrgSuffix) && shape[i + 1] >= 3) b |= DocBit.BeforeOrgSuffix;
-    if (i > 0 && H_LOC_PREPS.has(p)) b |= DocBit.AfterLocPreposition;
-    if (i + 1 < n && H_SAID.has(nx)) b |= DocBit.BeforeSaid;
+    if (i > 0 && intTableGet(H_LOC_PREPS, p) !== 0) b |= DocBit.AfterLocPreposition;
+    if (i + 1 < n && intTableGet(H_SAID, nx) !== 0) b |= DocBit.BeforeSaid;
     if (nx === H_S) b |= DocBit.Possessive;
     if (p === H_THE) b |= DocBit.AfterThe;
     const prevName = i > 0 && shape[i - 1] >= 3;
