@@ -23,7 +23,7 @@ export function startServer(connection: Connection): void {
   const settings = new Settings(connection);
   let storagePath: string | undefined;
   // The annotation service supplies the index's annotations and swaps in a recognizer that knows the analyst's confirmations.
-  const annotations = new AnnotationService({ recognizer: createRecognizer() });
+  const annotations = new AnnotationService({ recognizer: createRecognizer(), storageDir: () => storagePath });
   const index = new WorkspaceIndex({
     analyze: annotations.knowledge.wrap(createArticleAnalyzer({
       parse: parseArticle,

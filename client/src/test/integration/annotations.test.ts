@@ -192,7 +192,7 @@ describe('analyst annotations in the editor', () => {
     await editor.document.save();
     const diagnostic = await waitFor(() => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'annotation.orphaned'), 'the orphan diagnostic');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
-    assert.ok((await sidecarText(ARTICLE))?.includes('status: orphaned'), 'the orphan is kept in the file');
+    await waitFor(async () => (await sidecarText(ARTICLE))?.includes('status: orphaned'), 'the orphan kept in the file, marked, by the save');
 
     const span = select(editor, 'dismissing concerns');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, editor.selection);

@@ -1,3 +1,5 @@
+import { promises as fsp, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { analystKnowledge } from '../../core/annotations/knowledge';
 import { defaultAnnotationEnvironment, SIDECAR_VERSION, type AnnotationEnvironment, type ParsedSidecar } from '../../core/annotations/model';
@@ -18,7 +20,8 @@ import type { Problem } from '../../core/text/problem';
 import type { Recognizer } from '../../core/recognize/recognizer';
 import { SidecarStore, sidecarPathFor, type SidecarState, type SidecarWriteReport } from '../../node/sidecarStore';
 import type { AnnotationEditResult, DocumentAnnotations, EditorAnnotation } from '../../protocol';
-import { KnowledgeSwitch } from './knowledgeSwitch';
+import { writeFileAtomic } from '../../node/sidecarAtomicWrite';
+import { KnowledgeSwitch, type SavedKnowledge } from './knowledgeSwitch';
 import { diffAsChange } from './textDiff';
 
 /** The suffix that marks a sidecar file. */
@@ -37,6 +40,8 @@ export interface AnnotationHost {
   publishSidecarProblems(sidecarPath: string, problems: readonly Problem[]): void;
   /** Tells the client that an article's annotations changed. */
   notify(annotations: DocumentAnnotations): void;
+  /** True once the first scan of the workspace is over: until then sidecars keep arriving, and the knowledge waits. */
+  isReady(): boolean;
   log(message: string): void;
 }
 
@@ -50,7 +55,12 @@ export interface AnnotationServiceOptions {
   readonly publishDelayMs?: number;
   /** Delay before the knowledge is rebuilt after sidecars changed (a workspace scan loads many at once). */
   readonly knowledgeDelayMs?: number;
+  /** The server's storage folder (known after initialize), where the knowledge is kept between sessions. */
+  readonly storageDir?: () => string | undefined;
 }
+
+/** The file in the storage folder that keeps the analyst knowledge for the next start. */
+const KNOWLEDGE_FILE = 'annotation-knowledge.json';
 
 /** One article's annotations as the service holds them. */
 interface ArticleState {
@@ -96,7 +106,26 @@ export class AnnotationService {
     this.publishDelayMs = options.publishDelayMs ?? 150;
     this.knowledgeDelayMs = options.knowledgeDelayMs ?? 300;
     this.knowledge = new KnowledgeSwitch(options.recognizer, (uri) => this.articles.get(uri)?.sidecar);
+    const storageDir = options.storageDir;
+    if (storageDir) {
+      this.knowledgeFile = () => {
+        const dir = storageDir();
+        return dir ? path.join(dir, KNOWLEDGE_FILE) : undefined;
+      };
+      this.knowledge.startWith(() => {
+        const file = this.knowledgeFile?.();
+        if (!file) return undefined;
+        try {
+          // Once, small, before the first document is hashed: the index's cache depends on it.
+          return JSON.parse(readFileSync(file, 'utf8')) as SavedKnowledge;
+        } catch {
+          return undefined; // no file yet, or damaged: start without knowledge
+        }
+      });
+    }
   }
+
+  private readonly knowledgeFile: (() => string | undefined) | undefined;
 
   /** Connects the service to the server (done once, before any message is handled). */
   attach(host: AnnotationHost): void {
@@ -317,7 +346,9 @@ export class AnnotationService {
     if (this.knowledgeTimer) clearTimeout(this.knowledgeTimer);
     this.knowledgeTimer = setTimeout(() => {
       this.knowledgeTimer = undefined;
-      this.refreshKnowledge();
+      // During the first scan sidecars keep arriving: rebuilding for each would re-analyse the workspace again and again.
+      if (this.host && !this.host.isReady()) this.scheduleKnowledge();
+      else this.refreshKnowledge();
     }, this.knowledgeDelayMs);
   }
 
@@ -330,6 +361,7 @@ export class AnnotationService {
     const sidecars = [...this.articles.values()].map((s) => s.sidecar);
     const here = sidecars.flatMap((s) => s.rejections.filter((r) => r.scope === 'here').map((r) => r.id)).sort().join(',');
     if (!this.knowledge.update(analystKnowledge(sidecars), here)) return false;
+    this.saveKnowledge();
     const host = this.host;
     if (!host) return true;
     const generation = ++this.generation;
@@ -352,6 +384,15 @@ export class AnnotationService {
     };
     setImmediate(next);
     return true;
+  }
+
+  private saveKnowledge(): void {
+    const file = this.knowledgeFile?.();
+    if (!file) return;
+    const saved = this.knowledge.saved;
+    void fsp.mkdir(path.dirname(file), { recursive: true })
+      .then(() => writeFileAtomic(file, JSON.stringify(saved ?? { knowledge: { confirmed: [], rejected: [] }, here: '' })))
+      .catch((err: unknown) => this.host?.log(`Could not keep the annotation knowledge in ${file}: ${String(err)}`));
   }
 }
 

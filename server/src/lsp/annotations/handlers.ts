@@ -65,6 +65,7 @@ export function registerAnnotationHandlers(services: AnnotationServices): Server
       void fsp.readFile(path, 'utf8').catch(() => '').then((text) => connection.sendDiagnostics({ uri, diagnostics: diagnosticsFor(uri, text, problems) }));
     },
     notify: (a) => void connection.sendNotification(DocumentAnnotationsNotification.method, a),
+    isReady: () => services.indexer.isReady,
     log: services.log,
   });
   documents.onDidSave((e) => void annotations.saved(e.document.uri).catch((err: unknown) => services.log(`Refreshing anchors after saving ${e.document.uri} failed: ${String(err)}`)));

@@ -18,6 +18,8 @@ export class KnowledgeSwitch {
   private current: Recognizer;
   private salt = '';
   private fingerprint = '';
+  private state: SavedKnowledge | undefined;
+  private initial: (() => SavedKnowledge | undefined) | undefined;
 
   /**
    * @param base the recognizer without analyst knowledge
@@ -32,11 +34,40 @@ export class KnowledgeSwitch {
 
   /** The recognizer in force. */
   get recognizer(): Recognizer {
+    this.start();
     return this.current;
   }
 
   /** The index's content hash (see the class comment). */
-  readonly hash = (text: string): string => contentHash(text) + this.salt;
+  readonly hash = (text: string): string => {
+    this.start();
+    return contentHash(text) + this.salt;
+  };
+
+  /**
+   * Knowledge to start from, read on first use (after the server learnt its
+   * storage folder): the last session's, so that the index's cache, keyed
+   * with it, is valid at the next start instead of being analysed again twice
+   * (once without knowledge, once when the sidecars are read).
+   */
+  startWith(initial: () => SavedKnowledge | undefined): void {
+    this.initial = initial;
+  }
+
+  /** The knowledge in force, to be saved for the next session (undefined: none). */
+  get saved(): SavedKnowledge | undefined {
+    return this.state;
+  }
+
+  private start(): void {
+    const initial = this.initial;
+    if (!initial) return;
+    this.initial = undefined;
+    const saved = initial();
+    if (saved && Array.isArray(saved.knowledge?.confirmed) && Array.isArray(saved.knowledge?.rejected) && typeof saved.here === 'string') {
+      this.update(saved.knowledge, saved.here);
+    }
+  }
 
   /**
    * Wraps the index's analyzer: mentions the analyst rejected at one place
@@ -62,12 +93,20 @@ export class KnowledgeSwitch {
    * changed, so the caller re-analyses the documents.
    */
   update(knowledge: SidecarKnowledge, here: string): boolean {
+    this.initial = undefined;
     const empty = knowledge.confirmed.length === 0 && knowledge.rejected.length === 0 && here === '';
     const fingerprint = empty ? '' : JSON.stringify([knowledge, here]);
     if (fingerprint === this.fingerprint) return false;
     this.fingerprint = fingerprint;
+    this.state = empty ? undefined : { knowledge, here };
     this.salt = empty ? '' : `~k${contentHash(fingerprint)}`;
     this.current = empty ? this.base : this.base.withKnowledge(knowledge);
     return true;
   }
+}
+
+/** Knowledge as saved between sessions: the recognizer's knowledge and the fingerprint of the `here` rejections. */
+export interface SavedKnowledge {
+  readonly knowledge: SidecarKnowledge;
+  readonly here: string;
 }

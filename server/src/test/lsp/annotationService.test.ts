@@ -79,6 +79,7 @@ async function fixture(sidecarText?: string): Promise<Fixture> {
     publishArticleProblems: (uri, _text, problems) => f.articleProblems.set(uri, problems),
     publishSidecarProblems: (p, problems) => f.sidecarProblems.set(p, problems),
     notify: (a) => f.notified.push(a),
+    isReady: () => true,
     log: () => undefined,
   };
   service.attach(host);
@@ -105,6 +106,16 @@ function sidecarOf(annotations: readonly Annotation[]): string {
 function annotationOn(text: string, quote: string, id = 'a-0000000001', type = 'claim'): Annotation {
   const start = text.indexOf(quote);
   return { id, type, created: '2026-11-23T09:00:00.000Z', updated: '2026-11-23T09:00:00.000Z', note: 'checked', anchor: createAnchor(text, start, start + quote.length) };
+}
+
+/** Awaits a condition set by a background write (bounded; fails rather than hangs). */
+async function waitUntil(probe: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    if (await probe()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  assert.fail('the condition never held');
 }
 
 describe('lsp annotations: text diff', () => {
@@ -271,6 +282,27 @@ describe('lsp annotations: the service', () => {
     assert.deepEqual(f.service.knowledge.recognizer.knowledge.rejected.map((r) => r.text), ['Kakar']);
     assert.deepEqual(f.index.mentionsIn(f.uri).map((m) => [m.start, m.origin]), [[k, 'analyst']], 'only the analyst\'s own annotation is left');
     f.service.dispose();
+  });
+
+  it('keeps the knowledge for the next session, so the next start hashes contents as the cache was written', async () => {
+    const f = await make();
+    const storage = path.join(f.dir, 'storage');
+    const service = new AnnotationService({ recognizer: fakeRecognizer(), env: testEnv(), storageDir: () => storage });
+    assert.equal(service.knowledge.hash(ARTICLE), new AnnotationService({ recognizer: fakeRecognizer() }).knowledge.hash(ARTICLE), 'no knowledge: the plain hash');
+    service.attach({ index: f.index, openText: () => undefined, openUris: () => [], publishArticleProblems: () => undefined, publishSidecarProblems: () => undefined, notify: () => undefined, isReady: () => true, log: () => undefined });
+    const k = ARTICLE.indexOf('Kakar');
+    f.index.set(f.uri, ARTICLE, 1);
+    await service.load(f.uri);
+    await service.edit(f.uri, [confirmSuggestion(ARTICLE, k, k + 5, { type: 'person' }, service.env)]);
+    assert.equal(service.refreshKnowledge(), true);
+    const salted = service.knowledge.hash(ARTICLE);
+    const file = path.join(storage, 'annotation-knowledge.json');
+    await waitUntil(async () => (await fsp.readFile(file, 'utf8').catch(() => '')).includes('Kakar'));
+
+    const next = new AnnotationService({ recognizer: fakeRecognizer(), storageDir: () => storage });
+    assert.equal(next.knowledge.hash(ARTICLE), salted);
+    assert.deepEqual(next.knowledge.recognizer.knowledge.confirmed.map((c) => c.text), ['Kakar']);
+    service.dispose();
   });
 
   it('ignores articles that are not files', async () => {
