@@ -69,7 +69,14 @@ export function registerAnnotationHandlers(services: AnnotationServices): Server
     log: services.log,
   });
   documents.onDidSave((e) => void annotations.saved(e.document.uri).catch((err: unknown) => services.log(`Refreshing anchors after saving ${e.document.uri} failed: ${String(err)}`)));
-  connection.onShutdown(() => annotations.dispose());
+  // An article that left the index (deleted, renamed, out of the include globs) loses its state and its diagnostics.
+  const departures = index.onDidChange((change) => {
+    for (const uri of change.uris) if (!index.document(uri)) annotations.forget(uri);
+  });
+  connection.onShutdown(() => {
+    departures.dispose();
+    annotations.dispose();
+  });
 
   connection.onRequest(DocumentAnnotationsRequest.method, (params: AnnotationDocumentParams, token) =>
     runSafe<DocumentAnnotations>(console, `the annotations of ${params.uri}`, { uri: params.uri, annotations: [], pending: 0 }, token, () => annotations.documentAnnotations(params.uri)),
