@@ -97,8 +97,14 @@ interface Full {
   forms: Map<string, number>;
   members: number[];
   positions: { story: string; start: number }[];
-  /** The stories of `positions`, for a quick membership test. */
-  stories: Set<string>;
+  /** The story of the first position, and a set of all of them once there are several (most names live in one story). */
+  story: string;
+  stories?: Set<string>;
+}
+
+/** Whether a full name occurs in `story`. */
+function occursIn(f: Full, story: string): boolean {
+  return f.story === story || (f.stories !== undefined && f.stories.has(story));
 }
 
 /** A group of mentions under one canonical name, without the derived fields of `AliasGroup`. */
@@ -136,13 +142,13 @@ export function canonicalGroups(mentions: readonly AliasInput[]): CanonicalGroup
     if (!m.canonical && (norm.indexOf(' ') < 0 || isAcronymText(m.text))) { partial.push(i); continue; }
     const byNorm = fulls[m.type];
     let f = byNorm.get(norm);
-    if (!f) { f = { norm, words: norm.split(' '), type: m.type, forms: new Map(), members: [], positions: [], stories: new Set() }; byNorm.set(norm, f); fullList.push(f); }
+    const story = m.story ?? '';
+    if (!f) { f = { norm, words: norm.split(' '), type: m.type, forms: new Map(), members: [], positions: [], story }; byNorm.set(norm, f); fullList.push(f); }
     f.members.push(i);
     const form = m.canonical ?? m.text;
     f.forms.set(form, (f.forms.get(form) ?? 0) + (m.canonical ? 2 : 1));
-    const story = m.story ?? '';
     f.positions.push({ story, start: m.start ?? 0 });
-    f.stories.add(story);
+    if (story !== f.story) (f.stories ??= new Set([f.story])).add(story);
   }
   const singles = typeTable<number[]>();
   const singleList: number[][] = [];
@@ -198,7 +204,7 @@ function resolvePartial(m: AliasInput, norm: string, fulls: Full[], story: strin
   const upper = /^[\p{Lu}\d]{2,}$/u.test(acronym) ? acronym.toUpperCase() : undefined;
   const candidates: Full[] = [];
   for (const f of fulls) {
-    if (!f.stories.has(story)) continue;
+    if (!occursIn(f, story)) continue;
     if (f.type === m.type && f.words.includes(norm)) { candidates.push(f); continue; }
     if (upper !== undefined && f.words.length >= 2) {
       f.initials ??= initialsOf(f.forms.keys().next().value ?? '');

@@ -188,6 +188,14 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
       }
       while (!dotted && i < n) {
         const d = text.charCodeAt(i);
+        // Lower-case ASCII letters, most of any text: the general case below with its answers known.
+        if (d >= 97 && d <= 122) {
+          letters++;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          hl = Math.imul(hl ^ d, FNV_PRIME);
+          i++;
+          continue;
+        }
         const dc = charClass(d);
         if (dc !== 0) {
           if (dc === 2) upper++;
