@@ -229,8 +229,10 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
   const pb = fi.phraseB[i];
   const pi = fi.phraseI[i];
   const sentStart = (f & TokenFlag.SentStart) !== 0 ? 1 : 0;
-  for (let b = 0; b < GAZ_BITS; b++) {
-    const m = 1 << b;
+  // Only the bits set somewhere around the token, lowest first (the order of a full 0..GAZ_BITS scan).
+  for (let any = (g0 | gm1 | gp1 | pb | pi) & ((1 << GAZ_BITS) - 1); any !== 0; any &= any - 1) {
+    const m = any & -any;
+    const b = 31 - Math.clz32(m);
     if (g0 & m) { out[k++] = bucket(16, b * 32 + s0 * 2 + sentStart, bits); }
     if (gm1 & m) out[k++] = bucket(17, b * 16 + s0, bits);
     if (gp1 & m) out[k++] = bucket(18, b * 16 + s0, bits);
@@ -245,7 +247,7 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
   while (r < 4 && i + r + 1 < n && cand[i + r + 1]) r++;
   out[k++] = bucket(21, l * 8 + r, bits);
   const d = fi.doc[i];
-  if (d !== 0) for (let b = 0; b < DOC_BITS; b++) if (d & (1 << b)) out[k++] = bucket(22, b * 16 + s0, bits);
+  for (let any = d & ((1 << DOC_BITS) - 1); any !== 0; any &= any - 1) out[k++] = bucket(22, (31 - Math.clz32(any & -any)) * 16 + s0, bits);
   return k;
 }
 
