@@ -149,12 +149,18 @@ export class AnnotationService {
       state.resolved = [];
       return [];
     }
-    if (state.text !== text) {
-      state.resolved = state.text === undefined ? this.resolveFully(state, text) : followEdit(state.resolved, diffAsChange(state.text, text), text);
-      state.text = text;
-      this.schedulePublish(state);
+    try {
+      if (state.text !== text) {
+        state.resolved = state.text === undefined ? this.resolveFully(state, text) : followEdit(state.resolved, diffAsChange(state.text, text), text);
+        state.text = text;
+        this.schedulePublish(state);
+      }
+      return flattenResolved(state.resolved, text.length);
+    } catch (err) {
+      // Called inside the index's update: a failure here must not stop the article from being indexed.
+      this.host?.log(`Error while anchoring the annotations of ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return [];
     }
-    return flattenResolved(state.resolved, text.length);
   };
 
   /** Loads (once) the sidecar of an article and anchors it; undefined for an article that is not a file. */

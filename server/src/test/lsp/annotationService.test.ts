@@ -305,6 +305,28 @@ describe('lsp annotations: the service', () => {
     service.dispose();
   });
 
+  it('bad input: a binary sidecar is reported and left alone; a CRLF article anchors and follows; an emptied one orphans', async () => {
+    const f = await make();
+    await fsp.writeFile(f.sidecar, Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x00, 0xc3]));
+    await loaded(f);
+    assert.ok((f.sidecarProblems.get(f.sidecar) ?? []).length > 0);
+    assert.equal((await f.service.edit(f.uri, [tagSelection(ARTICLE, 0, 6, { type: 'claim' }, f.service.env)])).status, 'blocked');
+    assert.deepEqual([...(await fsp.readFile(f.sidecar))], [0xff, 0xfe, 0x00, 0x81, 0x00, 0xc3]);
+
+    const g = await make();
+    const crlf = ARTICLE.replace(/\n/g, '\r\n');
+    g.open = crlf;
+    await loaded(g, crlf);
+    const at = crlf.indexOf('Kakar said');
+    assert.equal((await g.service.edit(g.uri, [tagSelection(crlf, at, at + 10, { type: 'claim' }, g.service.env)])).status, 'written');
+    g.open = `\r\n${crlf}`;
+    g.index.set(g.uri, g.open, 2);
+    const a = g.index.document(g.uri)!.annotations[0]!;
+    assert.equal(g.open.slice(a.start, a.end), 'Kakar said');
+    const emptied = g.service.provide(g.uri, '');
+    assert.deepEqual(emptied.map((x) => [x.id, x.status, x.start, x.end, x.quote]), [[a.id, 'orphaned', 0, 0, 'Kakar said']], 'an emptied article orphans, never drops');
+  });
+
   it('ignores articles that are not files', async () => {
     const f = await make();
     assert.deepEqual(f.service.provide('untitled:Untitled-1', 'text'), []);
