@@ -204,4 +204,16 @@ describe('analyst annotations in the editor', () => {
     assert.deepEqual([back.start, back.end], [span.start, span.end]);
     await waitFor(() => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'annotation.orphaned'), 'the orphan diagnostic to go');
   });
+
+  it('Remove Annotation removes the annotation under the cursor (through the Annotations view\'s remover)', async () => {
+    const editor = await openArticle(ARTICLE);
+    const doc = editor.document;
+    const at = doc.getText().indexOf('dismissing concerns') + 3;
+    editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at));
+    const claim = await waitFor(() => api.annotations.decorated(doc.uri)?.annotations.find((a) => a.type === 'claim' && a.start <= at && at <= a.end), 'the claim under the cursor');
+    const result = await vscode.commands.executeCommand<{ removed: boolean }>('dossier.removeAnnotationAtCursor', { skipConfirmation: true });
+    assert.equal(result?.removed, true, JSON.stringify(result));
+    assert.doesNotMatch((await sidecarText(ARTICLE)) ?? '', new RegExp(claim.id));
+    await waitFor(async () => !(await api.annotations.annotationsOf(doc.uri)).annotations.some((a) => a.id === claim.id), 'the removal to reach the editor');
+  });
 });
