@@ -66,6 +66,8 @@ export function registerAnnotations(
   const { log, ready } = options;
   const decorations = new AnnotationDecorations();
   context.subscriptions.push(decorations);
+  /** Commands waiting for the server: they report their own outcome, so the pending warning is theirs. */
+  let commandsRunning = 0;
 
   const refresh = async (doc: vscode.TextDocument): Promise<void> => {
     if (doc.languageId !== ARTICLE_LANGUAGE || doc.uri.scheme !== 'file') return;
@@ -77,8 +79,12 @@ export function registerAnnotations(
   };
   context.subscriptions.push(
     server.onNotification(DocumentAnnotationsNotification, (a) => {
+      const before = decorations.get(a.uri)?.pending ?? 0;
       decorations.update(a);
       updateContextKey();
+      // Writes that became pending outside a command (a save's anchor refresh), or that finally went through.
+      if (a.pending > 0 && before === 0 && commandsRunning === 0) warnPending(a.uri, a.pending);
+      else if (a.pending === 0 && before > 0) log.info(`Pending annotation changes of ${vscode.Uri.parse(a.uri).fsPath} are written.`);
     }),
     vscode.window.onDidChangeVisibleTextEditors(refreshVisible),
     vscode.window.onDidChangeTextEditorSelection(() => updateContextKey()),
@@ -109,6 +115,14 @@ export function registerAnnotations(
     return annotationAt(editor);
   }
 
+  function warnPending(uri: string, pending: number): void {
+    const file = vscode.Uri.parse(uri).fsPath;
+    log.warn(`${pending} annotation change(s) of ${file} are pending: its sidecar cannot be written safely.`);
+    void vscode.window.showWarningMessage(`Dossier: ${pending} annotation change(s) of ${file} are not saved yet; its sidecar cannot be written safely (see Problems).`, 'Show Output').then((choice) => {
+      if (choice === 'Show Output') log.show(true);
+    });
+  }
+
   /** Tells the analyst when a change could not be written (it is kept pending by the server). */
   async function report(result: AnnotationEditResult, what: string): Promise<AnnotationEditResult> {
     if (result.status === 'blocked' || result.status === 'failed') {
@@ -132,6 +146,7 @@ export function registerAnnotations(
         void vscode.window.showInformationMessage(`${what}: open an article in the editor first.`);
         return undefined;
       }
+      commandsRunning++;
       try {
         await ready;
         const result = await body(editor, args);
@@ -141,6 +156,8 @@ export function registerAnnotations(
         log.error(`${what} failed: ${message}`);
         void vscode.window.showErrorMessage(`${what}: ${message}`);
         return undefined;
+      } finally {
+        commandsRunning--;
       }
     };
 
