@@ -197,11 +197,42 @@ function makeGroup(mentions: readonly AliasInput[], canonical: string, type: Ent
   return { canonical, type, key: entityKey(canonical, type), aliases, members };
 }
 
+/**
+ * The text without dots, spaces and a plural s, upper-cased, when that is two or more
+ * capitals or digits ("U.S." -> "US", "IBOs" -> "IBO"); undefined otherwise. Plain ASCII
+ * text (nearly every name) is checked by code units, anything else by the regular expressions.
+ */
+export function acronymOf(text: string): string | undefined {
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) > 127) ascii = false;
+  if (!ascii) {
+    const acronym = text.replace(/[.\s]/g, '').replace(/s$/, '');
+    return /^[\p{Lu}\d]{2,}$/u.test(acronym) ? acronym.toUpperCase() : undefined;
+  }
+  // ASCII: \s is [\t\n\v\f\r ], \p{Lu} is A-Z, \d is 0-9.
+  let end = text.length;
+  let kept = 0;
+  let last = -1;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 32 || (c >= 9 && c <= 13)) continue;
+    kept++;
+    last = i;
+  }
+  if (last >= 0 && text.charCodeAt(last) === 115) { end = last; kept--; } // the plural s
+  if (kept < 2) return undefined;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 32 || (c >= 9 && c <= 13)) continue;
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return undefined;
+  }
+  return text.slice(0, end).replace(/[.\s]/g, '');
+}
+
 /** Picks the full name a one-word or acronym mention stands for, or none when ambiguous. */
 function resolvePartial(m: AliasInput, norm: string, fulls: Full[], story: string): Full | undefined {
-  const acronym = m.text.replace(/[.\s]/g, '').replace(/s$/, '');
   // Acronyms may be typed differently by the tagger; initials decide.
-  const upper = /^[\p{Lu}\d]{2,}$/u.test(acronym) ? acronym.toUpperCase() : undefined;
+  const upper = acronymOf(m.text);
   const candidates: Full[] = [];
   for (const f of fulls) {
     if (!occursIn(f, story)) continue;
