@@ -92,9 +92,12 @@ interface Full {
   /** Initials of the first surface form, computed once. */
   initials?: string;
   norm: string;
-  words: string[];
+  /** The words of `norm`, split when a partial name first asks. */
+  words?: string[];
   type: EntityType;
-  forms: Map<string, number>;
+  /** Surface forms in order of first appearance, and their weights (parallel; a name has few forms). */
+  forms: string[];
+  formWeights: number[];
   members: number[];
   positions: { story: string; start: number }[];
   /** The story of the first position, and a set of all of them once there are several (most names live in one story). */
@@ -120,9 +123,21 @@ export function groupAliases(mentions: readonly AliasInput[]): AliasGroup[] {
   return canonicalGroups(mentions).map((g) => makeGroup(mentions, g.canonical, g.type, g.members));
 }
 
-/** Per-type tables keyed by normalized name (no key strings built per mention). */
-function typeTable<V>(): Record<EntityType, Map<string, V>> {
-  return { person: new Map(), organization: new Map(), location: new Map(), misc: new Map() };
+/** Things keyed by (type, normalized name): one map by name, a short list by type under it (no key strings built). */
+class ByTypeAndName<V extends { readonly type: EntityType }> {
+  private readonly byName = new Map<string, V[]>();
+
+  get(type: EntityType, norm: string): V | undefined {
+    const list = this.byName.get(norm);
+    if (list === undefined) return undefined;
+    for (const v of list) if (v.type === type) return v;
+    return undefined;
+  }
+
+  set(norm: string, v: V): void {
+    const list = this.byName.get(norm);
+    if (list === undefined) this.byName.set(norm, [v]); else list.push(v);
+  }
 }
 
 /**
@@ -130,7 +145,7 @@ function typeTable<V>(): Record<EntityType, Map<string, V>> {
  * member), without aliases and keys, for callers that only need the canonical names.
  */
 export function canonicalGroups(mentions: readonly AliasInput[]): CanonicalGroup[] {
-  const fulls = typeTable<Full>();
+  const fulls = new ByTypeAndName<Full>();
   // Fulls in order of creation: the order partial names see them in.
   const fullList: Full[] = [];
   const partial: number[] = [];
@@ -140,25 +155,25 @@ export function canonicalGroups(mentions: readonly AliasInput[]): CanonicalGroup
     const norm = (norms[i] = normalizeAlias(m.canonical ?? m.text));
     if (!norm) continue;
     if (!m.canonical && (norm.indexOf(' ') < 0 || isAcronymText(m.text))) { partial.push(i); continue; }
-    const byNorm = fulls[m.type];
-    let f = byNorm.get(norm);
+    let f = fulls.get(m.type, norm);
     const story = m.story ?? '';
-    if (!f) { f = { norm, words: norm.split(' '), type: m.type, forms: new Map(), members: [], positions: [], story }; byNorm.set(norm, f); fullList.push(f); }
+    if (!f) { f = { norm, type: m.type, forms: [], formWeights: [], members: [], positions: [], story }; fulls.set(norm, f); fullList.push(f); }
     f.members.push(i);
     const form = m.canonical ?? m.text;
-    f.forms.set(form, (f.forms.get(form) ?? 0) + (m.canonical ? 2 : 1));
+    const at = f.forms.indexOf(form);
+    const weight = m.canonical ? 2 : 1;
+    if (at < 0) { f.forms.push(form); f.formWeights.push(weight); } else f.formWeights[at] += weight;
     f.positions.push({ story, start: m.start ?? 0 });
     if (story !== f.story) (f.stories ??= new Set([f.story])).add(story);
   }
-  const singles = typeTable<number[]>();
+  const singles = new ByTypeAndName<{ readonly type: EntityType; readonly members: number[] }>();
   const singleList: number[][] = [];
   for (const i of partial) {
     const m = mentions[i];
     const target = fullList.length ? resolvePartial(m, norms[i], fullList, m.story ?? '') : undefined;
     if (target) { target.members.push(i); continue; }
-    const byNorm = singles[m.type];
-    const list = byNorm.get(norms[i]);
-    if (list) list.push(i); else { const l = [i]; byNorm.set(norms[i], l); singleList.push(l); }
+    const single = singles.get(m.type, norms[i]);
+    if (single) single.members.push(i); else { const l = [i]; singles.set(norms[i], { type: m.type, members: l }); singleList.push(l); }
   }
   const groups: CanonicalGroup[] = [];
   for (const f of fullList) {
@@ -167,9 +182,10 @@ export function canonicalGroups(mentions: readonly AliasInput[]): CanonicalGroup
     for (const i of f.members) if (norms[i].indexOf(' ') < 0) (partialNorms ??= new Set()).add(norms[i]);
     let canonical = '';
     let bestScore = -1;
-    for (const [form, n] of f.forms) {
+    for (let k = 0; k < f.forms.length; k++) {
+      const form = f.forms[k];
       const lastWord = form.slice(form.lastIndexOf(' ') + 1);
-      const score = n + (partialNorms && partialNorms.has(normalizeAlias(lastWord)) ? 2 : 0);
+      const score = f.formWeights[k] + (partialNorms && partialNorms.has(normalizeAlias(lastWord)) ? 2 : 0);
       if (score > bestScore || (score === bestScore && form.length > canonical.length)) { bestScore = score; canonical = form; }
     }
     groups.push({ canonical, type: f.type, members: f.members.sort(ascending) });
@@ -236,9 +252,10 @@ function resolvePartial(m: AliasInput, norm: string, fulls: Full[], story: strin
   const candidates: Full[] = [];
   for (const f of fulls) {
     if (!occursIn(f, story)) continue;
-    if (f.type === m.type && f.words.includes(norm)) { candidates.push(f); continue; }
-    if (upper !== undefined && f.words.length >= 2) {
-      f.initials ??= initialsOf(f.forms.keys().next().value ?? '');
+    const words = (f.words ??= f.norm.split(' '));
+    if (f.type === m.type && words.includes(norm)) { candidates.push(f); continue; }
+    if (upper !== undefined && words.length >= 2) {
+      f.initials ??= initialsOf(f.forms[0] ?? '');
       if (f.initials === upper) candidates.push(f);
     }
   }
