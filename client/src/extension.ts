@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReindexRequest, StatusRequest, type ServerStatus } from '../../server/src/protocol';
 import { registerAnnotations, type AnnotationsApi } from './annotations/registerAnnotations';
+import { sidecarsFollowRenames } from './annotations/sidecarsFollowRenames';
 import { ArticleDetection } from './articleDetection';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
 
   const views = registerDossierViews(context, server, { ready, log });
   const annotations = registerAnnotations(context, server, { ready, log });
+  context.subscriptions.push(sidecarsFollowRenames(log));
   const detection = new ArticleDetection(log);
   context.subscriptions.push(detection);
 
