@@ -84,14 +84,16 @@ interface SortKeys {
   len: Int32Array;
   conf: Float64Array;
   order: Int32Array;
+  /** Merge buffer of the sort. */
+  tmp: Int32Array;
 }
 
-let keyStore: SortKeys = { pri: new Int32Array(256), len: new Int32Array(256), conf: new Float64Array(256), order: new Int32Array(256) };
+let keyStore: SortKeys = { pri: new Int32Array(256), len: new Int32Array(256), conf: new Float64Array(256), order: new Int32Array(256), tmp: new Int32Array(256) };
 
 function keyBuffers(n: number): SortKeys {
   if (keyStore.pri.length < n) {
     const cap = n + (n >> 1);
-    const fresh = { pri: new Int32Array(cap), len: new Int32Array(cap), conf: new Float64Array(cap), order: new Int32Array(cap) };
+    const fresh = { pri: new Int32Array(cap), len: new Int32Array(cap), conf: new Float64Array(cap), order: new Int32Array(cap), tmp: new Int32Array(cap) };
     if (n > 1 << 16) return fresh; // a huge text does not pin its memory
     keyStore = fresh;
   }
@@ -108,22 +110,46 @@ function compareKeys(k: SortKeys, a: number, b: number): number {
 }
 
 /**
- * Sorts `order[0..n)`: insertion sort for the usual few dozen proposals, the built-in
- * (stable) sort beyond, or when a confidence is not finite (no total order then).
+ * Sorts `order[0..n)`: insertion sort for short runs merged bottom-up (no comparator
+ * closure, no allocation); the built-in (stable) sort when a confidence is not finite,
+ * as the comparison is then no total order and only the original algorithm is sure to agree.
  */
 function sortIndices(k: SortKeys, n: number, finite: boolean): void {
   const order = k.order;
-  if (n > 64 || !finite) {
+  if (!finite) {
     const sorted = Array.from(order.subarray(0, n)).sort((a, b) => compareKeys(k, a, b));
     for (let i = 0; i < n; i++) order[i] = sorted[i];
     return;
   }
-  for (let i = 1; i < n; i++) {
-    const x = order[i];
-    let j = i - 1;
-    while (j >= 0 && compareKeys(k, order[j], x) > 0) { order[j + 1] = order[j]; j--; }
-    order[j + 1] = x;
+  const RUN = 16;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(n, lo + RUN);
+    for (let i = lo + 1; i < hi; i++) {
+      const x = order[i];
+      let j = i - 1;
+      while (j >= lo && compareKeys(k, order[j], x) > 0) { order[j + 1] = order[j]; j--; }
+      order[j + 1] = x;
+    }
   }
+  if (n <= RUN) return;
+  let from = order;
+  let to = k.tmp;
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let a = lo;
+      let b = mid;
+      let o = lo;
+      while (a < mid && b < hi) to[o++] = compareKeys(k, from[b], from[a]) < 0 ? from[b++] : from[a++];
+      while (a < mid) to[o++] = from[a++];
+      while (b < hi) to[o++] = from[b++];
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  if (from !== order) order.set(from.subarray(0, n));
 }
 
 /** Sorts non-overlapping proposals (distinct first tokens) by position, in place. */

@@ -2,6 +2,23 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { acronymOf } from '../../core/recognize/aliases';
 import { buildIntTable, intTableGet } from '../../core/recognize/hashTable';
+import { resolveOverlaps, SOURCE_PRIORITY, type Proposal, type ProposalSource } from '../../core/recognize/candidates';
+
+/** Overlap resolution as first written: a stable sort of the objects, then greedy selection. */
+function resolveOverlapsReference(proposals: readonly Proposal[], tokenCount: number): Proposal[] {
+  const order = [...proposals].sort((a, b) =>
+    SOURCE_PRIORITY[b.source] - SOURCE_PRIORITY[a.source] || (b.last - b.first) - (a.last - a.first) || b.confidence - a.confidence);
+  const taken = new Uint8Array(tokenCount);
+  const kept: Proposal[] = [];
+  for (const p of order) {
+    let free = true;
+    for (let i = p.first; i <= p.last; i++) if (taken[i]) { free = false; break; }
+    if (!free) continue;
+    for (let i = p.first; i <= p.last; i++) taken[i] = 1;
+    kept.push(p);
+  }
+  return kept.sort((a, b) => a.first - b.first);
+}
 
 /** The definition `acronymOf` replaces on its fast path (regular expressions over the whole text). */
 function acronymReference(text: string): string | undefined {
@@ -18,6 +35,19 @@ describe('recognize/speed equivalences', () => {
       assert.equal(acronymOf(text), acronymReference(text));
     }), { numRuns: 3000 });
     for (const t of ['U.S.', 'IBOs', 'TTP', 'Kakar', 'A', 'As', 'ABs.', 'U. N.', 'É.U.', '']) assert.equal(acronymOf(t), acronymReference(t), t);
+  });
+
+  it('resolveOverlaps keeps the same proposals in the same order as the object sort it replaced', () => {
+    const sources = Object.keys(SOURCE_PRIORITY) as ProposalSource[];
+    const proposal = fc.record({
+      first: fc.integer({ min: 0, max: 60 }), len: fc.integer({ min: 0, max: 4 }), source: fc.constantFrom(...sources),
+      confidence: fc.constantFrom(0.55, 0.6, 0.7, 0.9, 1, 0.123, 0.5),
+    }).map(({ first, len, source, confidence }): Proposal => ({ first, last: first + len, type: 'person', confidence, source }));
+    fc.assert(fc.property(fc.array(proposal, { maxLength: 300 }), (ps) => {
+      assert.deepEqual(resolveOverlaps(ps, 70), resolveOverlapsReference(ps, 70));
+      // Same objects, not just equal ones.
+      resolveOverlaps(ps, 70).forEach((p, i) => assert.equal(p, resolveOverlapsReference(ps, 70)[i]));
+    }), { numRuns: 400 });
   });
 
   it('the integer table answers as a Map (absent and zero-valued keys give 0)', () => {
