@@ -79,7 +79,8 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   let kept = resolveOverlaps(retypeBrandMisc(a, retypeLonePersons(a, applyProductRules(a, trimmed))).filter((p) => !isVacuous(a, p)), t.count);
   kept = resolveOverlaps(applyConsistency(a, kept), t.count);
   kept = applyProductRules(a, mergeAdjacent(a, kept)).filter((p) => !isFunctionWord(a, p) && !beforeCurrencySign(a, p));
-  kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
+  // (Without rejected names, no text need be cut out to ask.)
+  if (ctx.knowledge.rejected.size > 0) kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
   const inputs: AliasInput[] = kept.map((p) => ({ text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical }));
   const canonicalOf: (string | undefined)[] = new Array(kept.length);
