@@ -8,7 +8,7 @@
 
 import type { EntityType } from '../recognize/model';
 import { reanchor } from './anchor';
-import type { Sidecar } from './model';
+import type { Rejection, Sidecar } from './model';
 
 /** A name the analyst tagged or confirmed, to be recognized wherever it appears. */
 export interface SidecarConfirmedName {
@@ -89,8 +89,17 @@ export function analystKnowledge(sidecars: Iterable<Sidecar>): SidecarKnowledge 
  * a rejection whose span can no longer be found is simply not applied.
  */
 export function rejectedSpans(sidecar: Sidecar, articleText: string): RejectedSpan[] {
+  return rejectedSpansOf(sidecar.rejections, articleText);
+}
+
+/**
+ * `rejectedSpans` over a list of rejections (only the `here` ones with an
+ * anchor count): the language server applies a snapshot of them, taken when
+ * its knowledge was last rebuilt, rather than the live sidecar.
+ */
+export function rejectedSpansOf(rejections: readonly Rejection[], articleText: string): RejectedSpan[] {
   const spans: RejectedSpan[] = [];
-  for (const r of sidecar.rejections) {
+  for (const r of rejections) {
     if (r.scope !== 'here' || !r.anchor) continue;
     const found = reanchor(r.anchor, articleText);
     if (found.start === undefined || found.end === undefined) continue;

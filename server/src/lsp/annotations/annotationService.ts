@@ -105,7 +105,7 @@ export class AnnotationService {
     this.env = options.env ?? defaultAnnotationEnvironment;
     this.publishDelayMs = options.publishDelayMs ?? 150;
     this.knowledgeDelayMs = options.knowledgeDelayMs ?? 300;
-    this.knowledge = new KnowledgeSwitch(options.recognizer, (uri) => this.articles.get(uri)?.sidecar);
+    this.knowledge = new KnowledgeSwitch(options.recognizer);
     const storageDir = options.storageDir;
     if (storageDir) {
       this.knowledgeFile = () => {
@@ -364,9 +364,9 @@ export class AnnotationService {
    * at a time, so the server keeps answering.
    */
   refreshKnowledge(): boolean {
-    const sidecars = [...this.articles.values()].map((s) => s.sidecar);
-    const here = sidecars.flatMap((s) => s.rejections.filter((r) => r.scope === 'here').map((r) => r.id)).sort().join(',');
-    if (!this.knowledge.update(analystKnowledge(sidecars), here)) return false;
+    const states = [...this.articles.values()];
+    const places = new Map(states.map((s) => [s.uri, s.sidecar.rejections] as const));
+    if (!this.knowledge.update(analystKnowledge(states.map((s) => s.sidecar)), places)) return false;
     this.saveKnowledge();
     const host = this.host;
     if (!host) return true;
@@ -397,7 +397,7 @@ export class AnnotationService {
     if (!file) return;
     const saved = this.knowledge.saved;
     void fsp.mkdir(path.dirname(file), { recursive: true })
-      .then(() => writeFileAtomic(file, JSON.stringify(saved ?? { knowledge: { confirmed: [], rejected: [] }, here: '' })))
+      .then(() => writeFileAtomic(file, JSON.stringify(saved ?? { knowledge: { confirmed: [], rejected: [] }, here: '', places: {} } satisfies SavedKnowledge)))
       .catch((err: unknown) => this.host?.log(`Could not keep the annotation knowledge in ${file}: ${String(err)}`));
   }
 }

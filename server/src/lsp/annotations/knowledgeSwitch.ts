@@ -1,8 +1,11 @@
-import { rejectedSpans, type SidecarKnowledge } from '../../core/annotations/knowledge';
-import type { Sidecar } from '../../core/annotations/model';
+import { rejectedSpansOf, type SidecarKnowledge } from '../../core/annotations/knowledge';
+import type { Rejection } from '../../core/annotations/model';
 import { contentHash } from '../../core/index/contentHash';
 import type { AnalyzeDocument, TextAnalysis } from '../../core/index/documentAnalysis';
 import type { Recognizer } from '../../core/recognize/recognizer';
+
+/** Per article uri, the rejections the analyst made at one place (`scope: here`). */
+export type PlaceRejections = ReadonlyMap<string, readonly Rejection[]>;
 
 /**
  * The recognizer the index's analyzer uses, swapped when the analyst's
@@ -13,22 +16,26 @@ import type { Recognizer } from '../../core/recognize/recognizer';
  * text has a new key and is analysed again, while analyses made with the
  * previous knowledge can never be served for it. Without knowledge the hash is
  * the plain content hash, so a workspace without sidecars keeps its warm cache.
+ *
+ * Everything an analysis depends on besides the text is switched here in one
+ * step, together with the hash: the recognizer AND the `here` rejections the
+ * wrapped analyzer drops. The wrapper applies the snapshot taken at the last
+ * `update`, never the live sidecars: a sidecar changes some time before the
+ * knowledge is rebuilt (the rebuild is debounced, and waits for the first
+ * scan), and an analysis made in between with the new rejections under the
+ * old hash would later be served from the index's caches for the old
+ * knowledge, e.g. a "Reject here" that was undone would stay applied.
  */
 export class KnowledgeSwitch {
   private current: Recognizer;
   private salt = '';
   private fingerprint = '';
+  private places: PlaceRejections = new Map();
   private state: SavedKnowledge | undefined;
   private initial: (() => SavedKnowledge | undefined) | undefined;
 
-  /**
-   * @param base the recognizer without analyst knowledge
-   * @param sidecarOf the sidecar of an article, for its `here` rejections
-   */
-  constructor(
-    private readonly base: Recognizer,
-    private readonly sidecarOf: (uri: string) => Sidecar | undefined,
-  ) {
+  /** @param base the recognizer without analyst knowledge */
+  constructor(private readonly base: Recognizer) {
     this.current = base;
   }
 
@@ -64,21 +71,25 @@ export class KnowledgeSwitch {
     if (!initial) return;
     this.initial = undefined;
     const saved = initial();
-    if (saved && Array.isArray(saved.knowledge?.confirmed) && Array.isArray(saved.knowledge?.rejected) && typeof saved.here === 'string') {
-      this.update(saved.knowledge, saved.here);
-    }
+    if (!saved || !Array.isArray(saved.knowledge?.confirmed) || !Array.isArray(saved.knowledge?.rejected)) return;
+    const places = savedPlaces(saved.places);
+    // Without its rejections (a file from an older version, or damaged), the salt would promise filters the analyses lack.
+    if (!places) return;
+    this.update(saved.knowledge, places);
   }
 
   /**
    * Wraps the index's analyzer: mentions the analyst rejected at one place
-   * (`scope: here`) are dropped from that article's analysis.
+   * (`scope: here`) are dropped from that article's analysis, as of the
+   * knowledge in force (see the class comment).
    */
   wrap(analyze: AnalyzeDocument): AnalyzeDocument {
     return (uri, text, version) => {
       const analysis = analyze(uri, text, version);
-      const sidecar = this.sidecarOf(uri);
-      if (!sidecar || !sidecar.rejections.some((r) => r.scope === 'here')) return analysis;
-      const spans = rejectedSpans(sidecar, text);
+      this.start();
+      const rejections = this.places.get(uri);
+      if (!rejections || rejections.length === 0) return analysis;
+      const spans = rejectedSpansOf(rejections, text);
       if (spans.length === 0) return analysis;
       const entities = analysis.entities.filter(
         (m) => !spans.some((s) => s.start < m.end && m.start < s.end && (s.type === undefined || s.type === m.type)),
@@ -88,25 +99,72 @@ export class KnowledgeSwitch {
   }
 
   /**
-   * Puts new knowledge in force. `here` is a fingerprint of the per-place
-   * rejections (they change the analysis too). Returns true when something
-   * changed, so the caller re-analyses the documents.
+   * Puts new knowledge in force: the workspace-wide knowledge and, per
+   * article, its `here` rejections (both change the analysis). Returns true
+   * when something changed, so the caller re-analyses the documents.
    */
-  update(knowledge: SidecarKnowledge, here: string): boolean {
+  update(knowledge: SidecarKnowledge, places: PlaceRejections): boolean {
     this.initial = undefined;
+    const kept = new Map<string, readonly Rejection[]>();
+    for (const [uri, rejections] of places) {
+      const here = rejections.filter((r) => r.scope === 'here' && r.anchor !== undefined);
+      if (here.length > 0) kept.set(uri, here);
+    }
+    const here = placesFingerprint(kept);
     const empty = knowledge.confirmed.length === 0 && knowledge.rejected.length === 0 && here === '';
     const fingerprint = empty ? '' : JSON.stringify([knowledge, here]);
     if (fingerprint === this.fingerprint) return false;
     this.fingerprint = fingerprint;
-    this.state = empty ? undefined : { knowledge, here };
+    this.places = kept;
+    this.state = empty ? undefined : { knowledge, here, places: Object.fromEntries(kept) };
     this.salt = empty ? '' : `~k${contentHash(fingerprint)}`;
     this.current = empty ? this.base : this.base.withKnowledge(knowledge);
     return true;
   }
 }
 
-/** Knowledge as saved between sessions: the recognizer's knowledge and the fingerprint of the `here` rejections. */
+/**
+ * Which `here` rejections are in force, by article and id (an anchor moved by
+ * a save does not count: it finds the same span in the same text). The uri
+ * counts: an article renamed with its sidecar is analysed with its rejections
+ * under its new name.
+ */
+function placesFingerprint(places: PlaceRejections): string {
+  const ids: string[] = [];
+  for (const [uri, rejections] of places) for (const r of rejections) ids.push(`${uri}#${r.id}`);
+  return ids.sort().join(',');
+}
+
+/** The `here` rejections of a saved file, or undefined when they are missing or malformed. */
+function savedPlaces(raw: unknown): PlaceRejections | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const places = new Map<string, readonly Rejection[]>();
+  for (const [uri, list] of Object.entries(raw as Record<string, unknown>)) {
+    if (!Array.isArray(list) || !list.every(isHereRejection)) return undefined;
+    places.set(uri, list);
+  }
+  return places;
+}
+
+function isHereRejection(r: unknown): r is Rejection {
+  if (typeof r !== 'object' || r === null) return false;
+  const x = r as Partial<Rejection>;
+  const quote = x.anchor?.quote;
+  const position = x.anchor?.position;
+  return typeof x.id === 'string' && typeof x.text === 'string' && x.scope === 'here'
+    && (x.type === undefined || typeof x.type === 'string')
+    && typeof quote?.exact === 'string' && typeof quote.prefix === 'string' && typeof quote.suffix === 'string'
+    && typeof position?.start === 'number' && typeof position.end === 'number';
+}
+
+/**
+ * Knowledge as saved between sessions: the recognizer's knowledge, the
+ * fingerprint of the `here` rejections, and those rejections by article uri
+ * (analyses of the next session's first scan apply them before any sidecar is
+ * read, as the salt of their hash says).
+ */
 export interface SavedKnowledge {
   readonly knowledge: SidecarKnowledge;
   readonly here: string;
+  readonly places: Readonly<Record<string, readonly Rejection[]>>;
 }
