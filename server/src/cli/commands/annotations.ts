@@ -4,7 +4,8 @@
  * current text: exact, moved, fuzzy or orphaned.
  */
 import fs from 'node:fs';
-import { UsageError, type CliCommand, type CliContext } from '../command';
+import { singleFileArgs } from '../args';
+import type { CliCommand, CliContext } from '../command';
 import type { AnchorStatus } from '../../core/annotations/anchor';
 import type { Annotation, ParsedSidecar, Rejection } from '../../core/annotations/model';
 import { resolveAnnotations, type ResolvedAnnotation } from '../../core/annotations/resolve';
@@ -31,14 +32,10 @@ export const annotationsCommand: CliCommand = {
   summary: 'list the analyst annotations of an article with their anchoring status',
   usage: USAGE,
   async run(ctx: CliContext): Promise<number> {
-    const flags = ctx.args.filter((a) => a.startsWith('--'));
-    const files = ctx.args.filter((a) => !a.startsWith('--'));
-    for (const f of flags) if (f !== '--json') throw new UsageError(`unknown option ${f}`);
-    if (files.length !== 1) throw new UsageError('expected one FILE');
-    const given = files[0]!;
+    const { file: given, flags } = singleFileArgs(ctx.args, ['--json']);
     const articlePath = articleFileNameOf(given) ?? given;
     const sidecarPath = `${articlePath}${SIDECAR_SUFFIX}`;
-    return listAnnotations(ctx, articlePath, sidecarPath, flags.includes('--json'));
+    return listAnnotations(ctx, articlePath, sidecarPath, flags.has('--json'));
   },
 };
 

@@ -3,7 +3,8 @@
  * stories, each story's reference date and where it came from, its parts with
  * line numbers, its quotes — as an outline or as JSON.
  */
-import { UsageError, type CliCommand, type CliContext } from '../command';
+import { singleFileArgs } from '../args';
+import type { CliCommand, CliContext } from '../command';
 import { parseArticle } from '../../core/article/parseArticle';
 import type { ArticleModel } from '../../core/article/model';
 import type { Problem } from '../../core/text/problem';
@@ -25,11 +26,8 @@ export const parseCommand: CliCommand = {
   summary: 'show the story structure of an article file (outline or --json)',
   usage: USAGE,
   async run(ctx: CliContext): Promise<number> {
-    const flags = ctx.args.filter((a) => a.startsWith('-'));
-    const files = ctx.args.filter((a) => !a.startsWith('-'));
-    for (const f of flags) if (f !== '--json') throw new UsageError(`unknown option ${f}`);
-    if (files.length !== 1) throw new UsageError('expected one FILE');
-    return runParse(ctx, files[0]!, flags.includes('--json'));
+    const { file, flags } = singleFileArgs(ctx.args, ['--json']);
+    return runParse(ctx, file, flags.has('--json'));
   },
 };
 
