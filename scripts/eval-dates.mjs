@@ -5,7 +5,7 @@
 //   node scripts/eval-dates.mjs [--gold FILE] [--errors N] [--json out.json] [--bench-mb 20]
 //
 // Each gold line's `text` is recognized with its `dct` as the reference date; predictions
-// are written to a temporary JSONL and handed to /work/shared/eval/score.mjs (or --scorer).
+// are written to a temporary JSONL and handed to ../shared/eval/score.mjs beside the repository (or --scorer).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
-const gold = opt('gold', '/work/shared/eval/meantime-en.jsonl');
+// The shared material sits beside the repository (as in CI's clone).
+const gold = opt('gold', path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/eval/meantime-en.jsonl'));
 const scorer = opt('scorer', path.resolve(path.dirname(gold), 'score.mjs'));
 const benchMb = Number(opt('bench-mb', '20'));
 
