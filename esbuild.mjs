@@ -42,6 +42,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  // Analyses of the cold scan in worker threads; the server starts it from its own folder.
+  { ...common, entryPoints: { analysisWorker: 'server/src/lsp/analysisWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 const tests = testEntries();

@@ -21,9 +21,50 @@ import { createArticleAnalyzer } from '../../server/src/core/index/articleAnalyz
 import { snapshotJson } from '../../server/src/core/index/snapshotJson';
 import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { createRecognizer } from '../../server/src/core/recognize/recognizer';
+import type { Connection } from 'vscode-languageserver';
+import { poolSize } from '../../server/src/lsp/analysisPool';
+import { KnowledgeSwitch } from '../../server/src/lsp/annotations/knowledgeSwitch';
+import { compileGlobs } from '../../server/src/lsp/globs';
+import { WorkspaceIndexer } from '../../server/src/lsp/workspaceIndexer';
 import { FIXTURE_DIRS, MONTHS, rng } from './corpus';
 
 const FIXTURES = FIXTURE_DIRS;
+
+/** The worker entry bundled (minified) as the build ships it, into the bench's folder. */
+async function bundleWorker(dir: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const outfile = path.join(dir, 'analysisWorker.js');
+  await esbuild.build({
+    entryPoints: [path.resolve(process.cwd(), 'server/src/lsp/analysisWorker.ts')], outfile, bundle: true, platform: 'node',
+    target: 'node20', format: 'cjs', minify: true, keepNames: true, logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Just enough of a language-server connection for the indexer's progress reports. */
+function benchConnection(): Connection {
+  const progress = { token: { onCancellationRequested: () => ({ dispose() {} }) }, begin() {}, report() {}, done() {} };
+  return { window: { createWorkDoneProgress: async () => progress } } as unknown as Connection;
+}
+
+/**
+ * The server's cold scan of `dir` (walk, async reads, sniffing, indexing), with
+ * analysis workers when `workerFile` is given, on the main thread otherwise.
+ */
+async function serverScan(dir: string, workerFile: string | undefined): Promise<{ ms: number; stats: ReturnType<WorkspaceIndex['stats']> }> {
+  const knowledge = new KnowledgeSwitch(createRecognizer());
+  const index = new WorkspaceIndex({
+    analyze: knowledge.wrap(createArticleAnalyzer({ parse: parseArticle, recognize: (t, o) => knowledge.recognizer.recognize(t, o) })),
+    hash: knowledge.hash, analyzerVersion: 'bench',
+  });
+  const indexer = new WorkspaceIndexer({
+    connection: benchConnection(), index, include: () => compileGlobs([]), isOpen: () => false, log: () => {},
+    ...(workerFile ? { knowledge, workerFile } : {}),
+  });
+  const t0 = performance.now();
+  await indexer.start([dir]);
+  return { ms: performance.now() - t0, stats: index.stats() };
+}
 
 const FIRST = ['Amina', 'Bilal', 'Farah', 'Hamid', 'Imran', 'Javed', 'Kamran', 'Laila', 'Murad', 'Nadia', 'Omar', 'Parveen', 'Qasim', 'Rashid', 'Sadia', 'Tariq', 'Usman', 'Waqar', 'Yasmin', 'Zubair', 'Ahmed', 'Bushra', 'Danish', 'Erum', 'Faisal', 'Ghazala', 'Haris', 'Iqbal', 'Junaid', 'Khalid'];
 const LAST = ['Abbasi', 'Baloch', 'Chaudhry', 'Durrani', 'Effendi', 'Farooqi', 'Gilani', 'Hashmi', 'Iqbal', 'Jatoi', 'Khattak', 'Lodhi', 'Mengal', 'Niazi', 'Orakzai', 'Paracha', 'Qureshi', 'Rana', 'Soomro', 'Tareen', 'Usmani', 'Virk', 'Wattoo', 'Yousafzai', 'Zardari', 'Bhatti', 'Cheema', 'Dogar', 'Gondal', 'Kasuri', 'Leghari', 'Marri', 'Noon', 'Pirzada', 'Rizvi', 'Shah', 'Tiwana', 'Warraich', 'Bugti', 'Jamali'];
@@ -181,13 +222,30 @@ export async function runIndexBench(files = 10_000, keep = false): Promise<Recor
     editTimes.push(performance.now() - t0);
   }
 
+  // The server's cold scan, on the main thread and with analysis workers (one core stays with
+  // the main thread, which reads, indexes and analyses what the workers have no room for).
+  index = newIndex();
+  gc?.();
+  const workers = poolSize(paths.length);
+  const scanMain = await serverScan(dir, undefined);
+  gc?.();
+  const scanPooled = workers > 0 ? await serverScan(dir, await bundleWorker(dir)) : undefined;
+
   const figures = {
+    scanMainMs: scanMain.ms, scanWorkersMs: scanPooled?.ms ?? NaN, workers,
     files: paths.length, megabytes: bytes / 1e6, coldMs: cold, warmMs, serializeMs, cacheMegabytes,
     heapMegabytes: heap / 1e6, warmHeapMegabytes: warmHeap / 1e6, warmHoverP95: pct(warmHovers.times, 95), hoverP50: pct(hoverTimes, 50), hoverP95: pct(hoverTimes, 95), tokensMs: pct(tokenTimes, 50), tokensFirstMs: tokenTimes[0]!,
     afterEditP50: pct(editTimes, 50), afterEditMax: Math.max(...editTimes),
   };
   console.log(`  index: ${stats.documents} documents, ${stats.stories} stories, ${stats.entities} entity keys, ${stats.mentions} mentions; warm start analysed ${warmStats.analyzeCalls} (cache hits ${warmStats.cacheHits})`);
   line('cold index (read+parse+recognize)', ms(cold), '10 s', cold <= 10_000);
+  line('cold scan of the server, no workers', ms(scanMain.ms), '10 s', scanMain.ms <= 10_000);
+  if (scanPooled) {
+    const st = scanPooled.stats;
+    line(`cold index, ${workers} worker${workers > 1 ? 's' : ''} (server scan)`, ms(scanPooled.ms), '10 s', scanPooled.ms <= 10_000);
+    const same = st.documents === stats.documents && st.mentions === stats.mentions && st.entities === stats.entities;
+    console.log(`    (${st.analyzeCalls} analysed on the main thread, ${st.cacheHits} in workers; ${same ? 'same' : 'DIFFERENT'} documents, mentions and entities as single-threaded)`);
+  } else console.log('  cold index with workers: skipped (one core)');
   line('  throughput', `${(bytes / 1e6 / (cold / 1000)).toFixed(2)} MB/s`, '4 MB/s', bytes / 1e6 / (cold / 1000) >= 4);
   line('warm start from cache', ms(warmMs), '1 s', warmMs <= 1000);
   line('  of which reading the cache', ms(restoreMs), '-', true);

@@ -41,6 +41,8 @@ export function startServer(connection: Connection): void {
     isOpen: (uri) => documents.get(uri) !== undefined,
     get storagePath() { return storagePath; },
     log,
+    // The cold scan analyses in worker threads with the knowledge in force.
+    knowledge: annotations.knowledge,
   });
   const services: AnnotationServices = { connection, documents, index, indexer, parsed: new ParsedArticles(), settings, log, annotations, sidecars: annotations.store };
   const capabilities: ServerCapabilities = features.reduce<ServerCapabilities>((caps, feature) => ({ ...caps, ...feature(services) }), {});

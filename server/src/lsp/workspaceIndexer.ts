@@ -8,12 +8,20 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { readArticleFile } from '../node/readArticleFile';
 import { writeFileAtomic } from '../node/sidecarAtomicWrite';
 import { walkWorkspace } from '../node/walkWorkspace';
+import { AnalysisPool } from './analysisPool';
+import type { SavedKnowledge } from './annotations/knowledgeSwitch';
 import type { Globs } from './globs';
 
 /** Version the index gets for content read from disk (open documents carry the editor's versions). */
 const DISK_VERSION = 0;
 const SNIFF_CHARS = 4096;
 const CACHE_FILE = 'index-cache.json';
+/**
+ * Files queued per worker (bounds the texts held in flight): enough that a
+ * worker still has work when the main thread, busy analysing a file itself,
+ * gets to its replies late.
+ */
+const WINDOW_PER_WORKER = 32;
 
 /** What the indexer needs from the rest of the server. */
 export interface IndexerHost {
@@ -26,6 +34,21 @@ export interface IndexerHost {
   /** Folder for the persistent cache; undefined disables it. */
   readonly storagePath?: string;
   log(message: string): void;
+  /**
+   * The analyst knowledge the index's analyzer applies (the `KnowledgeSwitch`).
+   * With it, a cold scan analyses in worker threads with that knowledge;
+   * without it, everything is analysed on the main thread.
+   */
+  readonly knowledge?: { readonly recognizer: unknown; readonly saved: SavedKnowledge | undefined };
+  /** The worker script (tests); defaults to the bundled `analysisWorker.js`. */
+  readonly workerFile?: string;
+}
+
+/** A file read for the index: its uri, text, and the read's ticket (a later read of the same uri supersedes it). */
+interface ReadFile {
+  readonly uri: string;
+  readonly text: string;
+  readonly ticket: number;
 }
 
 /**
@@ -41,6 +64,9 @@ export class WorkspaceIndexer {
   private cacheTimer: NodeJS.Timeout | undefined;
   /** Modification day of each file read, the parser's last-resort reference date. */
   private readonly fileDays = new Map<string, string>();
+  /** Latest read of each uri whose analysis is in flight in a worker: an older result must not overwrite it. */
+  private readonly tickets = new Map<string, number>();
+  private readCount = 0;
 
   constructor(private readonly host: IndexerHost) {}
 
@@ -75,13 +101,30 @@ export class WorkspaceIndexer {
     try {
       const candidates = (await Promise.all(this.folders.map((f) => walkWorkspace(f, isCancelled)))).flat();
       const seen = new Set<string>();
-      for (let i = 0; i < candidates.length && !isCancelled(); i++) {
-        const uri = URI.file(candidates[i].path).toString();
-        seen.add(uri);
-        if (await this.indexFile(candidates[i].path, candidates[i].kind === 'article')) files++;
-        if (i % 25 === 0) {
-          progress.report(Math.round((100 * i) / candidates.length), `${i} of ${candidates.length} files`);
-          await new Promise((r) => setImmediate(r)); // let hovers and edits of open documents through
+      const pool = this.openPool(candidates.length);
+      // With workers, files go to a worker while it has room in its queue and are indexed as their
+      // analyses come back; otherwise the main thread analyses the file itself (it is a core too).
+      const inFlight: Array<Promise<boolean>> = [];
+      const room = pool ? pool.size * WINDOW_PER_WORKER : 0;
+      let busy = 0;
+      try {
+        for (let i = 0; i < candidates.length && !isCancelled(); i++) {
+          const uri = URI.file(candidates[i].path).toString();
+          seen.add(uri);
+          if (pool && !pool.failed && busy < room) {
+            busy++;
+            inFlight.push(this.indexFileInWorker(pool, candidates[i].path, candidates[i].kind === 'article').finally(() => busy--));
+          } else if (await this.indexFile(candidates[i].path, candidates[i].kind === 'article')) files++;
+          if (i % 25 === 0) {
+            progress.report(Math.round((100 * i) / candidates.length), `${i} of ${candidates.length} files`);
+            await new Promise((r) => setImmediate(r)); // let hovers and edits of open documents through
+          }
+        }
+        for (const indexed of await Promise.all(inFlight)) if (indexed) files++;
+      } finally {
+        if (pool) {
+          if (pool.failed) this.host.log(`Analysis workers failed, analysing on the main thread: ${pool.failed.message}`);
+          await pool.dispose();
         }
       }
       if (!isCancelled()) {
@@ -102,23 +145,74 @@ export class WorkspaceIndexer {
    * otherwise. Returns whether it is indexed.
    */
   async indexFile(file: string, isArticleByName = file.toLowerCase().endsWith('.article')): Promise<boolean> {
+    const read = await this.readArticle(file, isArticleByName);
+    if (typeof read === 'boolean') return read;
+    this.tickets.delete(read.uri);
+    this.host.index.set(read.uri, read.text, DISK_VERSION);
+    this.scheduleCacheWrite();
+    return true;
+  }
+
+  /**
+   * `indexFile` with the analysis made in a worker of `pool`. The result is
+   * dropped when the file was read again meanwhile or opened in the editor;
+   * it is used only when the knowledge it was made with is still in force
+   * (otherwise, or when the worker failed, the index analyses the text on
+   * the main thread: correct results win over speed).
+   */
+  private async indexFileInWorker(pool: AnalysisPool, file: string, isArticleByName: boolean): Promise<boolean> {
+    const read = await this.readArticle(file, isArticleByName);
+    if (typeof read === 'boolean') return read;
+    const { uri, text, ticket } = read;
+    this.tickets.set(uri, ticket);
+    const analysis = await pool.analyze(uri, text, this.fileDays.get(uri)).catch(() => undefined);
+    if (this.tickets.get(uri) !== ticket) return this.host.index.document(uri) !== undefined;
+    this.tickets.delete(uri);
+    if (this.host.isOpen(uri)) return this.host.index.document(uri) !== undefined;
+    if (analysis && this.host.knowledge?.saved === pool.knowledge) this.host.index.primeAnalysis(analysis.hash, analysis.encoded);
+    this.host.index.set(uri, text, DISK_VERSION);
+    this.scheduleCacheWrite();
+    return true;
+  }
+
+  /**
+   * Reads a file for the index. Returns the text when it is an article to
+   * index; otherwise removes it from the index and returns false, or returns
+   * whether it is indexed when the editor holds it open (the editor wins).
+   */
+  private async readArticle(file: string, isArticleByName: boolean): Promise<ReadFile | boolean> {
     const uri = URI.file(file).toString();
     if (this.host.isOpen(uri)) return this.host.index.document(uri) !== undefined;
+    const ticket = ++this.readCount;
+    // A read started now supersedes any analysis of an older read still in a worker.
+    if (this.tickets.has(uri)) this.tickets.set(uri, ticket);
     const read = await readArticleFile(file);
-    if (!read.ok) {
-      if (read.reason !== 'missing') this.host.log(read.message);
+    const dropped = (): false => {
+      if (this.tickets.get(uri) === ticket) this.tickets.delete(uri); // the older analysis stays superseded: its ticket is gone
       this.host.index.delete(uri);
       return false;
+    };
+    if (!read.ok) {
+      if (read.reason !== 'missing') this.host.log(read.message);
+      return dropped();
     }
     if (read.warning) this.host.log(read.warning);
     this.fileDays.set(uri, new Date(read.mtimeMs).toISOString().slice(0, 10));
-    if (!isArticleByName && !this.isIncluded(file) && !looksLikeArticle(read.text.slice(0, SNIFF_CHARS)).isArticle) {
-      this.host.index.delete(uri);
-      return false;
+    if (!isArticleByName && !this.isIncluded(file) && !looksLikeArticle(read.text.slice(0, SNIFF_CHARS)).isArticle) return dropped();
+    return { uri, text: read.text, ticket };
+  }
+
+  /** Workers for a scan of `files` files, when they help and the analyst knowledge is known. */
+  private openPool(files: number): AnalysisPool | undefined {
+    const knowledge = this.host.knowledge;
+    if (!knowledge) return undefined;
+    void knowledge.recognizer; // puts the last session's knowledge in force, as the index's first analysis would
+    try {
+      return AnalysisPool.forScan(files, knowledge.saved, this.host.workerFile);
+    } catch (err) {
+      this.host.log(`Analysis workers unavailable, analysing on the main thread: ${String(err)}`);
+      return undefined;
     }
-    this.host.index.set(uri, read.text, DISK_VERSION);
-    this.scheduleCacheWrite();
-    return true;
   }
 
   /** A watched file was created, changed or deleted on disk. */

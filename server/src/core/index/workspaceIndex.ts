@@ -69,6 +69,8 @@ export interface IndexSnapshot {
 
 const SNAPSHOT_VERSION = 2;
 const RECENT_LIMIT = 64;
+/** Unclaimed primed analyses kept (a scan claims each right after priming it). */
+const PRIMED_LIMIT = 256;
 
 /**
  * The workspace index: every article document, analysed once per content,
@@ -88,6 +90,8 @@ export class WorkspaceIndex {
   private readonly dayStories = new Map<string, Map<string, number[]>>();
   /** Analyses by content hash (JSON text): restored from a snapshot, not yet claimed by a document. */
   private restored = new Map<string, string>();
+  /** Analyses made elsewhere (worker threads of a cold scan) by content hash, each waiting for its `set`. */
+  private readonly primed = new Map<string, string | EncodedAnalysis>();
   /** Analyses of recently replaced or deleted contents, for undo and reverts. */
   private readonly recent = new Map<string, { analysis?: TextAnalysis; encoded?: string | EncodedAnalysis }>();
   /** Set when a cached analysis of an indexed document failed to decode: the aggregates are rebuilt. */
@@ -274,7 +278,23 @@ export class WorkspaceIndex {
   dropUnclaimedCache(): number {
     const n = this.restored.size;
     this.restored = new Map();
+    this.primed.clear();
     return n;
+  }
+
+  /**
+   * Hands the index an analysis made outside it (e.g. by a worker thread),
+   * keyed by the content hash the index uses (salt included): the next `set`
+   * of that content adopts it, through the same checked path as a restored
+   * cache entry, instead of analysing. An entry that does not decode or does
+   * not fit the text is ignored and the text analysed as usual. Entries are
+   * meant to be claimed at once; the oldest unclaimed ones are dropped.
+   * @param encoded an `encodeAnalysis` result, or its JSON text (as in a snapshot)
+   */
+  primeAnalysis(hash: string, encoded: string | EncodedAnalysis): void {
+    this.primed.delete(hash);
+    this.primed.set(hash, encoded);
+    if (this.primed.size > PRIMED_LIMIT) this.primed.delete(this.primed.keys().next().value as string);
   }
 
   // ---------------------------------------------------------------- documents
@@ -585,9 +605,10 @@ export class WorkspaceIndex {
       this.recent.delete(hash);
       return recent;
     }
-    const raw = this.restored.get(hash);
+    const raw = this.restored.get(hash) ?? this.primed.get(hash);
     if (raw !== undefined) {
       this.restored.delete(hash);
+      this.primed.delete(hash);
       let failed = false;
       const probe = new DocEntry(uri, version, hash, text, undefined, [], raw, () => { failed = true; });
       if (probe.analysis.length === text.length && !failed) {
@@ -622,6 +643,7 @@ export class WorkspaceIndex {
     this.storyTotal = 0;
     this.mentionTotal = 0;
     this.restored.clear();
+    this.primed.clear();
     this.recent.clear();
     for (const d of docs) {
       if (d.text === undefined) continue;
