@@ -6,6 +6,8 @@
  * side's library.
  */
 
+import type { FlatAnnotation } from './core/annotations/resolve';
+
 /** A request from the client to the server. */
 export interface RequestDef<P, R> {
   readonly method: string;
@@ -335,23 +337,12 @@ export const ReindexRequest: RequestDef<void, ServerStatus> = { method: 'dossier
 // each article. The client sends places as UTF-16 offsets into the article's
 // current text (end exclusive); the server anchors, writes and re-anchors.
 
-/** An annotation of an article as the editor shows it (decorations, commands). */
-export interface EditorAnnotation {
-  readonly id: string;
-  readonly type: string;
-  readonly entity?: string;
-  readonly note?: string;
-  readonly author?: string;
-  readonly updated?: string;
-  readonly tags?: readonly string[];
-  readonly origin?: 'analyst' | 'confirmed';
-  /** Where it is in the current text; for an orphan, its last known place (empty). */
-  readonly start: number;
-  readonly end: number;
-  readonly status: TreeAnnotationStatus;
-  /** The stored quote. */
-  readonly quote: string;
-}
+/**
+ * An annotation of an article as the editor shows it (decorations, commands):
+ * the core's flat shape; `start`/`end` are its place in the current text, for
+ * an orphan its last known place (empty).
+ */
+export type EditorAnnotation = FlatAnnotation;
 
 /** Params naming an article. */
 export interface AnnotationDocumentParams {

@@ -1,4 +1,5 @@
 import type { AnchorStatus } from '../annotations/anchor';
+import type { FlatAnnotation } from '../annotations/resolve';
 import type { ReferenceDate } from '../article/model';
 import type { DateMention, EntityMention, EntityType } from '../recognize/model';
 import type { Problem, Span } from '../text/problem';
@@ -39,28 +40,12 @@ export interface StoryDateMention extends DateMention {
 export type AnnotationStatus = AnchorStatus;
 
 /**
- * An analyst annotation from a sidecar, already anchored in the current text.
- * The sidecar model and its anchoring live in `core/annotations`; the index
- * receives this flat shape so it depends on nothing but offsets.
+ * An analyst annotation from a sidecar, already anchored in the current text:
+ * the annotations layer's flat shape (`FlatAnnotation`, one definition for the
+ * index, the tree views and the editor), with the quote optional because the
+ * index never needs it when the article text is at hand.
  */
-export interface AnnotationInfo extends Span {
-  /** Stable id from the sidecar. */
-  readonly id: string;
-  /** Annotation type, e.g. an entity type (`person`) or `note`, `claim`. */
-  readonly type: string;
-  /** Canonical name of the entity the analyst linked the span to. */
-  readonly entity?: string;
-  readonly note?: string;
-  readonly author?: string;
-  /** ISO timestamp of the last change. */
-  readonly updated?: string;
-  readonly tags?: readonly string[];
-  /** The annotated text as the sidecar quotes it (W3C `exact`); used when the article text is not at hand. */
-  readonly quote?: string;
-  /** `confirmed` when the analyst confirmed a recognizer suggestion, else `analyst`. */
-  readonly origin?: 'analyst' | 'confirmed';
-  readonly status: AnnotationStatus;
-}
+export type AnnotationInfo = Omit<FlatAnnotation, 'quote'> & { readonly quote?: string };
 
 /**
  * Everything derived from a document's *text* alone: what the parser and the
