@@ -10,6 +10,7 @@
  *   (or unbundled: npx tsx scripts/bench/recognize.bench.ts)
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../../server/src/core/article/parseArticle';
@@ -97,6 +98,24 @@ function recognizeEntitiesOnly(text: string): number {
   return recognizeEntities(text, ENTITY_CONTEXT).length;
 }
 
+/**
+ * A digest of everything the whole analysis returns for the corpus (stories, parts,
+ * entities, dates): speed work must leave it unchanged. Computed outside the timings.
+ */
+function outputDigest(recognizer: ReturnType<typeof createRecognizer>, files: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const text of files) {
+    const model = parseArticle(text).value;
+    h.update(JSON.stringify(model));
+    for (const s of model.stories) {
+      const slice = text.slice(s.start, s.end);
+      const spans = s.parts.filter((p) => p.kind !== 'boilerplate').map((p) => ({ start: p.start - s.start, end: p.end - s.start }));
+      h.update(JSON.stringify(recognizer.recognize(slice, { referenceDate: s.date?.value, spans })));
+    }
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
 const cpuSeconds = (f: () => void): number => { const t0 = process.cpuUsage(); f(); const d = process.cpuUsage(t0); return (d.user + d.system) / 1e6; };
 
 async function main(): Promise<void> {
@@ -127,6 +146,7 @@ async function main(): Promise<void> {
   console.log(`entities only:   ${mbps(entityCpu)} MB/s (${ents} mentions)`);
   console.log(`dates only:      ${mbps(datesCpu)} MB/s (${dates} mentions)`);
   console.log(`whole analysis:  ${mbps(wholeCpu)} MB/s CPU time, ${mbps(wholeWall)} MB/s wall clock (${mentions} entity and date mentions; one core, shared machine)`);
+  console.log(`output digest:   ${outputDigest(recognizer, files)} (sha256 of every parse and recognize result; unchanged by work that only makes it faster)`);
 
   // compromise on a sample of the same files.
   const sampleKb = opt('compromise-kb', 400);
