@@ -16,6 +16,7 @@ import { findAcronymDefinitions } from './rules/acronyms';
 import { retypeLonePersons } from './rules/lonePersons';
 import { retypeBrandMisc } from './rules/miscRetype';
 import { applyProductRules } from './rules/products';
+import { applyProductContext } from './rules/productContext';
 import { gazetteerNames } from './rules/gazetteerNames';
 import { suffixNames } from './rules/suffixes';
 import { titledPersons } from './rules/titles';
@@ -76,7 +77,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
     analystFirst.add(span[0]);
   }
   const trimmed = proposals.map((p) => trimPunctuation(a, p)).filter((p): p is Proposal => p !== undefined);
-  let kept = resolveOverlaps(retypeBrandMisc(a, retypeLonePersons(a, applyProductRules(a, trimmed))).filter((p) => !isVacuous(a, p)), t.count);
+  let kept = resolveOverlaps(retypeBrandMisc(a, retypeLonePersons(a, applyProductContext(a, applyProductRules(a, trimmed)))).filter((p) => !isVacuous(a, p)), t.count);
   kept = resolveOverlaps(applyConsistency(a, kept), t.count);
   kept = applyProductRules(a, mergeAdjacent(a, kept)).filter((p) => !isFunctionWord(a, p) && !beforeCurrencySign(a, p));
   // (Without rejected names, no text need be cut out to ask.)

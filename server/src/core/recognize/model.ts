@@ -25,8 +25,8 @@ export interface EntityMention extends Span {
   readonly subtype?: MiscSubtype;
 }
 
-/** Kinds of miscellaneous mentions: nationality adjectives, products ("Airbus A380"), events and laws. */
-export type MiscSubtype = 'nationality' | 'product' | 'event';
+/** Kinds of miscellaneous mentions: nationality adjectives, products ("Airbus A380"), market indices ("the Nikkei index"), events and laws. */
+export type MiscSubtype = 'nationality' | 'product' | 'index' | 'event';
 
 /**
  * How precise a resolved date is. `week` (`YYYY-Www`, ISO 8601) and `quarter`

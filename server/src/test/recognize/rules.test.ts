@@ -6,6 +6,7 @@ import { suffixNames } from '../../core/recognize/rules/suffixes';
 import { titledPersons } from '../../core/recognize/rules/titles';
 import { gazetteerNames } from '../../core/recognize/rules/gazetteerNames';
 import { applyProductRules } from '../../core/recognize/rules/products';
+import { applyProductContext } from '../../core/recognize/rules/productContext';
 import { retypeLonePersons } from '../../core/recognize/rules/lonePersons';
 import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
 import { createRecognizer } from '../../core/recognize/recognizer';
@@ -111,6 +112,50 @@ describe('recognize/rules', () => {
       const p: Proposal = { first: 1, last: 1, type: 'organization', confidence: 0.9, source: 'tagger' };
       const out = applyProductRules(a, [p]);
       assert.deepEqual(out.map((q) => [q.type, q.subtype, spanText(text, a, q)]), [['misc', 'product', 'Airbus A380']]);
+    });
+
+    describe('products and indices named by their context', () => {
+      /** Runs the rule on one tagger proposal covering `name` in `text`. */
+      const retyped = (text: string, name: string, type: Proposal['type'] = 'organization'): string => {
+        const a = run(text);
+        const start = text.indexOf(name);
+        let first = -1;
+        let last = -1;
+        for (let i = 0; i < a.tokens.count; i++) {
+          if (a.tokens.start[i] >= start && a.tokens.end[i] <= start + name.length) { if (first < 0) first = i; last = i; }
+        }
+        const [q] = applyProductContext(a, [{ first, last, type, confidence: 0.9, source: 'tagger' }]);
+        return q.subtype ? `${q.type}/${q.subtype}` : q.type;
+      };
+
+      it('makes a name before a product noun a product ("MacBook Air laptops", "Mac OS X operating system")', () => {
+        assert.equal(retyped('Apple unveils new MacBook Air laptops today', 'MacBook Air'), 'misc/product');
+        assert.equal(retyped('a preview of the Mac OS X operating system', 'Mac OS X'), 'misc/product');
+        assert.equal(retyped('the next model Falcon vehicles', 'Falcon'), 'misc/product');
+      });
+
+      it('makes a name before "index" or "industrial average" an index', () => {
+        assert.equal(retyped('The FTSE index rose', 'FTSE'), 'misc/index');
+        assert.equal(retyped('The Dow Jones industrial average finished higher', 'Dow Jones'), 'misc/index');
+      });
+
+      it('continues a product after a camel-case brand or a model number ("iPod Nano", "Boeing 787 Dreamliner")', () => {
+        assert.equal(retyped('works with the iPod Nano and the Video version', 'Nano'), 'misc/product');
+        const text = 'the purchase of 22 new Boeing 787 Dreamliners, an aircraft';
+        const a = run(text);
+        const model: Proposal = { first: 5, last: 6, type: 'misc', subtype: 'product', confidence: 0.7, source: 'tagger' };
+        const out = applyProductContext(a, [model, { first: 7, last: 7, type: 'organization', confidence: 0.9, source: 'tagger' }]);
+        assert.deepEqual(out.map((q) => `${q.subtype}:${spanText(text, a, q)}`), ['product:Boeing 787', 'product:Dreamliners']);
+      });
+
+      it('leaves places, known companies, full person names and line breaks alone', () => {
+        assert.equal(retyped('the US car market rose', 'US', 'location'), 'location');
+        assert.equal(retyped('computers will feature Intel processors', 'Intel'), 'organization');
+        assert.equal(retyped('President Barack Obama jets off', 'Barack Obama', 'person'), 'person');
+        assert.equal(retyped('Ford Motor Company vehicles', 'Ford Motor Company'), 'organization');
+        assert.equal(retyped('They met Falcon\ncars were parked', 'Falcon'), 'organization');
+        assert.equal(retyped('the Saturn brand', 'Saturn'), 'organization');
+      });
     });
 
     it('drops a place glued to a currency sign ("US$ 40")', () => {
