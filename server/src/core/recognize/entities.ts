@@ -19,6 +19,7 @@ import { applyProductRules } from './rules/products';
 import { applyProductContext } from './rules/productContext';
 import { gazetteerNames } from './rules/gazetteerNames';
 import { suffixNames } from './rules/suffixes';
+import { describedOrganizations } from './rules/descriptors';
 import { titledPersons } from './rules/titles';
 import { spansFromLabels } from './tagger/spans';
 import type { TaggerModel } from './tagger/tagger';
@@ -66,7 +67,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
     proposals.push(p);
     phraseFirst.set(p.first, p.phraseFirst);
   }
-  proposals.push(...suffixNames(a), ...gazetteerNames(a));
+  proposals.push(...suffixNames(a), ...describedOrganizations(a), ...gazetteerNames(a));
   proposals.push(...acronymProposals(a, proposals));
   proposals.push(...knowledgeProposals(ctx.knowledge, t));
   const analystFirst = new Set<number>();

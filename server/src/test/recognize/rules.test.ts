@@ -3,6 +3,7 @@ import { analyze } from '../../core/recognize/analysis';
 import { defaultGazetteer } from '../../core/recognize/gazetteer';
 import { findAcronymDefinitions } from '../../core/recognize/rules/acronyms';
 import { suffixNames } from '../../core/recognize/rules/suffixes';
+import { describedOrganizations } from '../../core/recognize/rules/descriptors';
 import { titledPersons } from '../../core/recognize/rules/titles';
 import { gazetteerNames } from '../../core/recognize/rules/gazetteerNames';
 import { applyProductRules } from '../../core/recognize/rules/products';
@@ -95,6 +96,31 @@ describe('recognize/rules', () => {
       const text = 'the National Security Committee (PTI) met';
       const a = run(text);
       assert.deepEqual(findAcronymDefinitions(a.tokens, a.gaz), []);
+    });
+  });
+
+  describe('descriptors', () => {
+    const described = (text: string): string[] => {
+      const a = run(text);
+      return describedOrganizations(a).map((p) => `${p.type}:${spanText(text, a, p)}`);
+    };
+
+    it('types the name after a descriptor noun as an organisation ("automaker Chrysler", "flag carrier Aeroflot")', () => {
+      assert.deepEqual(described('Fiat plans to buy a majority stake in automaker Chrysler this year.'), ['organization:Chrysler']);
+      assert.deepEqual(described('Russian flag carrier Aeroflot has negotiated the purchase.'), ['organization:Aeroflot']);
+      assert.deepEqual(described('The banned militant group Jaish al-Adl claimed the attack.'), ['organization:Jaish al-Adl']);
+    });
+
+    it('ignores capitalised descriptors, common words, people and line breaks', () => {
+      assert.deepEqual(described('Network Rail said engineers were working.'), []);
+      assert.deepEqual(described('Fiat Group SpA will run the company.'), []);
+      assert.deepEqual(described('the firm Save the Children praised'), []);
+      assert.deepEqual(described('the company founder said the group\nUpdated 3 May'), []);
+    });
+
+    it('makes the rest of the story follow ("a stake in Chrysler" is the company too)', () => {
+      const text = 'Fiat bought a stake in automaker Chrysler. Fiat now owns 52 percent of Chrysler.';
+      assert.deepEqual(mentions(text).filter((m) => m.endsWith('Chrysler')), ['organization:Chrysler', 'organization:Chrysler']);
     });
   });
 
