@@ -263,7 +263,13 @@ function isThe(t: Tokens, d: number): boolean {
 /** Words after a name that leave it the head of its phrase ("the GAO said", "the US and ..."). */
 const HEAD_FOLLOWERS = new Set(['and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'that', 'which', 'who',
   'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must',
-  'said', 'says', 'also', 'not', 'did', 'does', 'do', 'still', 'then', 'now', 'after', 'before', 'over', 'into', 'against', 'since']);
+  'said', 'says', 'also', 'not', 'did', 'does', 'do', 'still', 'then', 'now', 'after', 'before', 'over', 'into', 'against', 'since',
+  'because', 'when', 'while', 'if', 'about', 'under', 'through', 'during', 'until', 'than', 'where', 'this', 'last', 'yesterday', 'today']);
+
+/** ' or ’ (a possessive's apostrophe). */
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
 
 /**
  * Whether the name at `last` modifies a following noun ("the Apple trademark", "the US economy"):
@@ -272,6 +278,8 @@ const HEAD_FOLLOWERS = new Set(['and', 'or', 'but', 'of', 'to', 'in', 'on', 'for
 function isPremodifier(a: Analysis, verbs: IntTable, last: number): boolean {
   const t = a.tokens;
   const n = last + 1;
+  // A possessive: "the" opens the phrase of what is owned ("the Air Force's interests").
+  if (n < t.count && t.start[n] === t.end[last] && isApostrophe(t.text.charCodeAt(t.start[n]))) return true;
   if (n >= t.count || t.kind[n] !== 0 || t.flags[n] & (TokenFlag.Cap | TokenFlag.AllCaps | TokenFlag.LineStart)) return false;
   const w = t.text.slice(t.start[n], t.end[n]);
   return !HEAD_FOLLOWERS.has(w) && !/ed$/.test(w) && intTableGet(verbs, t.lower[n]) === 0;
