@@ -124,6 +124,21 @@ describe('recognize/rules', () => {
     });
   });
 
+  describe('places the head-word and lone-person rules must not take', () => {
+    it('keeps "the occupied West Bank" a place while "the World Bank" stays an organisation', () => {
+      const found = mentions('Israel approved land registration in the occupied West Bank, the World Bank said.');
+      assert.ok(found.includes('location:West Bank'), found.join(', '));
+      assert.ok(!found.includes('organization:West Bank'), found.join(', '));
+      assert.ok(found.includes('organization:World Bank'), found.join(', '));
+    });
+
+    it('types a known city acting as a government as the place ("Tehran said"), not an organisation', () => {
+      const found = mentions('Islamabad said it had targeted separatist groups in Iran, while Tehran said its drones struck militants.');
+      assert.ok(found.includes('location:Tehran'), found.join(', '));
+      assert.ok(!found.some((m) => m.startsWith('organization:Tehran')), found.join(', '));
+    });
+  });
+
   describe('gazetteer, products, lone persons', () => {
     it('finds countries and nationality adjectives', () => {
       const text = 'Pakistani officials flew to Iraq.';

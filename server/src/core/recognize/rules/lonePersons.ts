@@ -2,7 +2,8 @@
  * News introduces people by their full name (or a title) before using one
  * name alone. A one-word "person" from the tagger that never appears in a
  * longer person name of the story, follows no title and is no known given
- * name is far more often a company ("Chrysler said", "Ford announced").
+ * name is far more often a company ("Chrysler said", "Ford announced"),
+ * or, when the gazetteer knows it as a place, that place ("Tehran said").
  */
 import type { Analysis } from '../analysis';
 import type { Proposal } from '../candidates';
@@ -23,6 +24,8 @@ export function retypeLonePersons(a: Analysis, proposals: readonly Proposal[]): 
     if (a.gaz[i] & Gaz.First) return p;
     if (a.features.doc[i] & 2 /* DocBit.AfterTitle */) return p;
     if (i > 0 && (a.gaz[i - 1] & Gaz.Title || (i > 1 && a.gaz[i - 2] & Gaz.Title))) return p;
-    return { ...p, type: 'organization', confidence: p.confidence * 0.7 };
+    // A known place acting ("Tehran said", "after Tehran conducted an airstrike") is that place, by metonymy.
+    const place = (a.gaz[i] & (Gaz.Country | Gaz.City | Gaz.Region)) !== 0;
+    return { ...p, type: place ? 'location' : 'organization', confidence: p.confidence * 0.7 };
   });
 }

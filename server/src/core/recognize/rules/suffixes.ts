@@ -65,8 +65,26 @@ export function suffixNames(a: Analysis): Proposal[] {
     if (first === last && isPunct(t, i + 1, '.') && !(g & Gaz.OrgSuffix)) continue;
     // "Jim Press", "Maria Church": a given name and a head word is a person's name.
     if (last === first + 1 && last === i && (a.gaz[first] & Gaz.First) && !(a.gaz[first] & Gaz.Common)) continue;
+    // "West Bank", "Left Bank": "bank" is also land, and the tagger firmly read the very same words as a place.
+    if (type === 'organization' && last === i && lowerWord(a, i) === 'bank' && taggedPlace(a, first, last)) { i = last; continue; }
     out.push({ first, last, type, confidence: first === last ? 0.6 : 0.85, source: 'suffix', ...(type === 'misc' ? { subtype: 'event' as const } : {}) });
     i = last;
   }
   return out;
+}
+
+/** Tagger labels B-LOC and I-LOC (see `LABELS`). */
+const B_LOC = 5;
+const I_LOC = 6;
+/** Margin (perceptron units) above which the tagger's reading counts as firm. */
+const FIRM_MARGIN = 15;
+
+/** Whether the tagger labelled exactly tokens first..last as one place, firmly. */
+function taggedPlace(a: Analysis, first: number, last: number): boolean {
+  const { labels, margin } = a.tags;
+  if (labels[first] !== B_LOC || (last + 1 < a.tokens.count && labels[last + 1] === I_LOC)) return false;
+  for (let i = first; i <= last; i++) {
+    if ((i > first && labels[i] !== I_LOC) || margin[i] < FIRM_MARGIN) return false;
+  }
+  return true;
 }
