@@ -245,6 +245,11 @@ export function acronymOf(text: string): string | undefined {
   return text.slice(0, end).replace(/[.\s]/g, '');
 }
 
+/** Types whose entities are named by one word of their full name ("Kakar", "Chrysler"). */
+function partOfNameIsAlias(type: EntityType): boolean {
+  return type === 'person' || type === 'organization';
+}
+
 /** Picks the full name a one-word or acronym mention stands for, or none when ambiguous. */
 function resolvePartial(m: AliasInput, norm: string, fulls: Full[], story: string): Full | undefined {
   // Acronyms may be typed differently by the tagger; initials decide.
@@ -253,7 +258,9 @@ function resolvePartial(m: AliasInput, norm: string, fulls: Full[], story: strin
   for (const f of fulls) {
     if (!occursIn(f, story)) continue;
     const words = (f.words ??= f.norm.split(' '));
-    if (f.type === m.type && words.includes(norm)) { candidates.push(f); continue; }
+    // A word of a longer place is another place ("Sudan" / "South Sudan", "Pakistan" / "Iran-Pakistan"):
+    // only people and organisations are named by part of their name.
+    if (f.type === m.type && partOfNameIsAlias(m.type) && words.includes(norm)) { candidates.push(f); continue; }
     if (upper !== undefined && words.length >= 2) {
       f.initials ??= initialsOf(f.forms[0] ?? '');
       if (f.initials === upper) candidates.push(f);

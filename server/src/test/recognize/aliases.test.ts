@@ -74,6 +74,20 @@ describe('recognize/aliases', () => {
     assert.ok(groups.some((g) => g.canonical === 'Khan' && g.members.length === 1 && g.members[0] === 3));
   });
 
+  it('never makes a place an alias of a longer place ("Sudan" / "South Sudan", "Pakistan" / "Iran-Pakistan")', () => {
+    const groups = groupAliases([
+      { text: 'South Sudan', type: 'location', start: 0 },
+      { text: 'Sudan', type: 'location', start: 20 },
+      { text: 'Iran-Pakistan', type: 'location', start: 40 },
+      { text: 'Pakistan', type: 'location', start: 60 },
+      { text: 'Pakistan', type: 'location', start: 80 },
+    ]);
+    assert.deepEqual(groups.map((g) => [g.canonical, g.members]), [['South Sudan', [0]], ['Sudan', [1]], ['Iran-Pakistan', [2]], ['Pakistan', [3, 4]]]);
+    // People and organisations still are named by part of their name.
+    const people = groupAliases([{ text: 'Chrysler LLC', type: 'organization', start: 0 }, { text: 'Chrysler', type: 'organization', start: 20 }]);
+    assert.deepEqual(people.map((g) => [g.canonical, g.members]), [['Chrysler LLC', [0, 1]]]);
+  });
+
   it('works across a workspace: full names merge across stories, partials stay in their story', () => {
     const groups = groupAliases([
       { text: 'Anwaar-ul-Haq Kakar', type: 'person', story: 'a', start: 0 },
