@@ -37,7 +37,9 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
     // "Chrysler LLC", "Ford Motor Company": the name before the head word is the organisation too.
     if (p.type === 'organization' && p.last > p.first && a.gaz[p.last] & Gaz.OrgSuffix && !(a.gaz[p.first] & (Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym | Gaz.Common))) {
       votes.add(key(a, p.first, p.last - 1), 'organization', w);
-      if (p.last - 1 > p.first) votes.add(tokenKey(a, p.first), 'organization', w * 0.8);
+      // The first word alone is a weaker hint ("Ford" of "Ford Motor Company", but "Balochistan" of
+      // "Balochistan Liberation Army" is a place): not boosted like the head word's own evidence.
+      if (p.last - 1 > p.first) votes.add(tokenKey(a, p.first), 'organization', p.confidence * 0.8);
     }
     // "Dow Jones Industrial Average": the name before an index or event head word is that index or event too.
     if (p.type === 'misc' && (a.gaz[p.last] & Gaz.MiscSuffix) !== 0 && p.last - 1 > p.first && !(a.gaz[p.first] & (Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym))) {

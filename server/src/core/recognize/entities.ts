@@ -107,13 +107,16 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   });
 }
 
-/** Drops punctuation at the edges of a proposal ("-Quds"); undefined when nothing is left. */
+/**
+ * Drops punctuation at the edges of a proposal ("-Quds"), and lower-case words at its end
+ * (a tagger span cut before its object: "Embassy of"); undefined when nothing is left.
+ */
 function trimPunctuation(a: Analysis, p: Proposal): Proposal | undefined {
   const t = a.tokens;
   let first = p.first;
   let last = p.last;
   while (first <= last && t.kind[first] === 2) first++;
-  while (last >= first && t.kind[last] === 2) last--;
+  while (last >= first && (t.kind[last] === 2 || (last > first && p.source === 'tagger' && t.kind[last] === 0 && !(t.flags[last] & (TokenFlag.Cap | TokenFlag.AllCaps | TokenFlag.HasDigit))))) last--;
   if (first > last) return undefined;
   return first === p.first && last === p.last ? p : { ...p, first, last };
 }

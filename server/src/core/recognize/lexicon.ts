@@ -47,6 +47,7 @@ export const ORG_SUFFIXES: readonly string[] = [
   'directorate', 'cabinet', 'government', 'administration', 'service', 'services', 'centre', 'center', 'taliban',
   'tehreek', 'jamaat', 'lashkar', 'alliance', 'coalition', 'consortium', 'partners', 'capital', 'securities',
   'airport', 'hospital', 'school', 'academy', 'agency', 'tribunal', 'chamber', 'guard', 'guards', 'militia',
+  'embassy', 'consulate',
 ];
 
 /** Head words that end a place name ("Balochistan province", "Khyber district", "Red Sea"). */

@@ -132,6 +132,19 @@ describe('recognize/rules', () => {
       assert.ok(found.includes('organization:World Bank'), found.join(', '));
     });
 
+    it('keeps a province a place when a group is named after it ("Balochistan" / "Balochistan Liberation Army")', () => {
+      const text = 'Militant attacks rose in Balochistan last year. The Balochistan Liberation Army claimed the attack. Police in Balochistan said the Balochistan Liberation Army had planned it.';
+      const found = mentions(text);
+      assert.ok(found.includes('organization:Balochistan Liberation Army'), found.join(', '));
+      assert.ok(!found.includes('organization:Balochistan'), found.join(', '));
+    });
+
+    it('reads "the Embassy of Pakistan in Baghdad" as an organisation, not a cut "Embassy of"', () => {
+      const found = mentions('Nationals should remain in close contact with the Embassy of Pakistan in Baghdad.');
+      assert.ok(found.includes('organization:Embassy of Pakistan'), found.join(', '));
+      assert.ok(!found.some((m) => m.endsWith(':Embassy of')), found.join(', '));
+    });
+
     it('types a known city acting as a government as the place ("Tehran said"), not an organisation', () => {
       const found = mentions('Islamabad said it had targeted separatist groups in Iran, while Tehran said its drones struck militants.');
       assert.ok(found.includes('location:Tehran'), found.join(', '));
