@@ -2,6 +2,7 @@
 // server, the `dossier` CLI and the integration tests that run in the editor.
 //   node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -25,6 +26,25 @@ function testEntries() {
   return out;
 }
 
+/**
+ * Identity of the analysis code and data (parser, recognizer, weights, gazetteer, index
+ * codec): the index cache is keyed by it, so a build that analyses differently never
+ * serves analyses cached by another, even under the same package version. (In --watch
+ * mode it is computed once, at start.)
+ */
+function analyzerId() {
+  const h = createHash('sha256');
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else { h.update(p); h.update(fs.readFileSync(p)); }
+    }
+  };
+  for (const d of ['server/src/core/text', 'server/src/core/article', 'server/src/core/recognize', 'server/src/core/index']) if (fs.existsSync(d)) walk(d);
+  return `${pkg.version}+${h.digest('hex').slice(0, 12)}`;
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -34,7 +54,7 @@ const common = {
   minify: production,
   keepNames: true,
   logLevel: 'warning',
-  define: { DOSSIER_VERSION: JSON.stringify(pkg.version) },
+  define: { DOSSIER_VERSION: JSON.stringify(pkg.version), DOSSIER_ANALYZER: JSON.stringify(analyzerId()) },
   // The editor provides `vscode`; mocha and the test runners stay on disk for tests only.
   external: ['vscode', 'mocha', '@vscode/test-electron', 'playwright-core'],
 };

@@ -15,6 +15,9 @@ import type { AnnotationServices } from './annotations/handlers';
 
 declare const DOSSIER_VERSION: string | undefined;
 const version = typeof DOSSIER_VERSION === 'string' ? DOSSIER_VERSION : 'dev';
+declare const DOSSIER_ANALYZER: string | undefined;
+/** The index cache's key: the build's analysis code and data (see esbuild.mjs), not just the package version. */
+const analyzerVersion = typeof DOSSIER_ANALYZER === 'string' ? DOSSIER_ANALYZER : version;
 
 /** Wires the language service to a connection and starts listening. */
 export function startServer(connection: Connection): void {
@@ -32,7 +35,7 @@ export function startServer(connection: Connection): void {
     })),
     annotations: annotations.provide,
     hash: annotations.knowledge.hash,
-    analyzerVersion: version,
+    analyzerVersion,
   });
   const indexer: WorkspaceIndexer = new WorkspaceIndexer({
     connection,
