@@ -1,6 +1,7 @@
 import type { AnnotationInfo, LinkTarget } from '../index/documentAnalysis';
 import type { DateHit, EntityHit } from '../index/indexTypes';
 import { sentenceAt } from '../index/sentences';
+import { publicationDay } from '../index/indexHelpers';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Span } from '../text/problem';
 import { escapeMarkdown, markdownLink } from './escapeMarkdown';
@@ -75,7 +76,9 @@ function entitySection(index: WorkspaceIndex, hit: EntityHit, o: HoverOptions): 
       const first = s.mentions[0];
       if (!first) continue;
       const headline = s.story.headline || '(untitled story)';
-      const date = s.story.date ? `${escapeMarkdown(s.story.date.value)} \u00b7 ` : '';
+      // A day taken from the file's modification time is no publication day: say so.
+      const day = publicationDay(s.story);
+      const date = day ? `${escapeMarkdown(day)} \u00b7 ` : 'undated \u00b7 ';
       const sentence = sentenceOf(index, s.uri, first.start, o.maxSentenceLength ?? 220);
       lines.push(`- ${date}${markdownLink(headline, o.link({ uri: s.uri, start: first.start, end: first.end }), 120)}${sentence ? ` \u2014 \u201c${sentence}\u201d` : ''}`);
     }

@@ -66,7 +66,16 @@ export function cmpDesc(a: string | undefined, b: string | undefined): number {
   return a < b ? 1 : -1;
 }
 
+/**
+ * The day a story was published, as far as the article says: a date taken from the
+ * file's modification time only stands in for relative dates ("on Friday"), it is no
+ * publication day (copied or re-saved files would all seem published today).
+ */
+export function publicationDay(story: StoryInfo): string | undefined {
+  return story.date && story.date.source !== 'fileTime' ? story.date.value : undefined;
+}
+
 /** Stories newest first (undated last), then by uri and story order. */
 export function newestFirst(a: { uri: string; story: StoryInfo }, b: { uri: string; story: StoryInfo }): number {
-  return cmpDesc(a.story.date?.value, b.story.date?.value) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.story.index - b.story.index);
+  return cmpDesc(publicationDay(a.story), publicationDay(b.story)) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.story.index - b.story.index);
 }

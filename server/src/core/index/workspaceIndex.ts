@@ -33,7 +33,7 @@ import type {
 } from './indexTypes';
 import { matchScore } from './matchScore';
 import { summarizeEntity } from './entitySummary';
-import { addPositions, clampAnnotations, cmpDesc, innermost, location, newestFirst, sortedAnalysis } from './indexHelpers';
+import { addPositions, clampAnnotations, cmpDesc, innermost, location, newestFirst, publicationDay, sortedAnalysis } from './indexHelpers';
 import { restoreState, snapshotState, type IndexState } from './indexState';
 
 /** How the index is built. */
@@ -709,7 +709,8 @@ export class WorkspaceIndex {
       if (sign > 0) b.byUri.set(uri, (b.byUri.get(uri) ?? 0) + 1);
     });
     d.storyKeys.forEach((keys, storyIndex) => {
-      const day = d.stories[storyIndex]?.date?.value;
+      const story = d.stories[storyIndex];
+      const day = story && publicationDay(story);
       for (const key of keys) {
         const b = touched.get(key);
         if (!b) continue;
@@ -724,7 +725,7 @@ export class WorkspaceIndex {
       }
     }
     addPositions(this.dayMentions, d.analysis.dates.map((m) => m.value), uri, sign);
-    addPositions(this.dayStories, d.stories.map((s) => s.date?.value), uri, sign);
+    addPositions(this.dayStories, d.stories.map(publicationDay), uri, sign);
   }
 
   private emit(uris: string[], entities: boolean, annotations: boolean): void {

@@ -5,7 +5,7 @@ import { splitSentences } from '../../core/index/sentences';
 /**
  * Hand-made analyses for index tests, independent of the real parser and
  * recognizer. A document is written as stories, each opened by a line
- * `# Headline @YYYY-MM-DD`; entities are found by a small lexicon
+ * `# Headline @YYYY-MM-DD` (`@file:YYYY-MM-DD`: only the file's modification day); entities are found by a small lexicon
  * (surface text → type and canonical name), dates by a phrase table.
  */
 export interface Lexicon {
@@ -47,7 +47,7 @@ export function handMadeAnalyzer(lexicon: Lexicon = LEXICON): { analyze: (uri: s
 /** The analysis itself (pure). */
 export function analyseText(text: string, lexicon: Lexicon = LEXICON): TextAnalysis {
   const stories: StoryInfo[] = [];
-  const re = /^# (.*?)(?: @(\d{4}-\d{2}-\d{2}))?$/gm;
+  const re = /^# (.*?)(?: @(file:)?(\d{4}-\d{2}-\d{2}))?$/gm;
   const heads = [...text.matchAll(re)];
   heads.forEach((m, i) => {
     const start = m.index;
@@ -56,7 +56,7 @@ export function analyseText(text: string, lexicon: Lexicon = LEXICON): TextAnaly
     const hs = start + 2;
     stories.push({
       index: i, start, end, headline, headlineSpan: { start: hs, end: hs + headline.length },
-      ...(m[2] ? { date: { value: m[2], source: 'dateLine' as const } } : {}),
+      ...(m[3] ? { date: { value: m[3], source: m[2] ? 'fileTime' as const : 'dateLine' as const } } : {}),
     });
   });
   const storyOf = (o: number): number => stories.find((s) => s.start <= o && o < s.end)?.index ?? -1;

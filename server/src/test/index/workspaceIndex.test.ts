@@ -274,6 +274,19 @@ describe('WorkspaceIndex', () => {
     });
   });
 
+  describe('undated stories', () => {
+    it('leaves a story dated only by its file off the timeline, and lists it after dated stories', () => {
+      const { index } = setup();
+      const C = 'file:///ws/three/c.article';
+      index.set(A, TEXT_A, 1);
+      index.set(C, '# Undated report @file:2026-11-23\nAnwaar-ul-Haq Kakar met Iran.\n', 1);
+      assert.ok(!index.timeline().some((d) => d.day === '2026-11-23'), 'no timeline day from a file time');
+      assert.deepEqual(index.storiesOnDay('2026-11-23'), []);
+      const kakar = index.storiesMentioning('Kakar').map((s) => s.story.headline);
+      assert.equal(kakar.at(-1), 'Undated report', kakar.join(', '));
+    });
+  });
+
   describe('annotations', () => {
     it('confirms mentions, adds analyst mentions and reports annotation changes', () => {
       const { index, events } = setup();
