@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, build, unit tests of the core (plain Node), then the
+// `npm test`: typecheck, lint, build, unit tests of the core (plain Node), then the
 // integration tests in a real VS Code extension host; ends with one line
 // "N passed, M failed" over both tiers and exits non-zero on any failure.
 //   node scripts/test.mjs [--unit-only | --integration-only]
@@ -34,6 +34,8 @@ function step(name) { console.log(`\n=== ${name}`); }
 async function main() {
   step('typecheck (tsc -b)');
   if ((await run('npx', ['tsc', '-b'])).code !== 0) return fail('typecheck failed');
+  step('lint (eslint: promises nobody awaits or handles)');
+  if ((await run('npx', ['eslint', '--max-warnings', '0'])).code !== 0) return fail('lint failed');
   step('build (esbuild)');
   if ((await run('node', ['esbuild.mjs'])).code !== 0) return fail('build failed');
 

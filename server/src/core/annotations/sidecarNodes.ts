@@ -200,6 +200,5 @@ function styleFor(key: string, value: unknown, current: Scalar['type']): Scalar[
  * cannot appear in a block at all; such notes are double-quoted instead.
  */
 function blockSafe(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return !/^[ \t]+$/m.test(value) && !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(value);
 }
