@@ -24,6 +24,24 @@ export interface Proposal {
   canonical?: string;
   /** Finer kind of a misc proposal. */
   subtype?: MiscSubtype;
+  /** Where the noun phrase of a titled person begins (the title, or a nationality before it). */
+  phraseFirst?: number;
+}
+
+/**
+ * Makes a proposal. Every proposal of the pipeline is made here, with all fields in
+ * one order (absent ones undefined): the functions that read proposals then see one
+ * object shape, which V8 optimizes for; mixed shapes (literals with or without
+ * `canonical`, spreads) made them polymorphic and deoptimized them again and again.
+ */
+export function proposal(first: number, last: number, type: EntityType, confidence: number, source: ProposalSource,
+  canonical?: string, subtype?: MiscSubtype, phraseFirst?: number): Proposal {
+  return { first, last, type, confidence, source, canonical, subtype, phraseFirst };
+}
+
+/** A copy of `p` with other bounds, type and confidence (what `{ ...p, ... }` did, in the one shape). */
+export function reshaped(p: Proposal, first: number, last: number, type: EntityType, confidence: number, subtype = p.subtype): Proposal {
+  return proposal(first, last, type, confidence, p.source, p.canonical, subtype, p.phraseFirst);
 }
 
 /** Maps the tag set to Dossier's entity types. */

@@ -4,7 +4,7 @@
  * is that person too, even where the tagger missed it.
  */
 import { isNameLike, nameGlueLength, type Analysis } from './analysis';
-import { SOURCE_PRIORITY, type Proposal } from './candidates';
+import { proposal, reshaped, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { Gaz } from './gazetteer';
 import type { EntityType } from './model';
 import { hashJoin, TokenFlag } from './tokenize';
@@ -62,10 +62,10 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
     // "Apple Computer" tagged misc where "Apple" alone is an organisation in the same story.
     if (p.type === 'misc' && !p.subtype && p.last > p.first) {
       const head = best(tokenKey(a, p.first));
-      if (head && head.type === 'organization' && head.weight > head.total * 0.6) return { ...p, type: 'organization' };
+      if (head && head.type === 'organization' && head.weight > head.total * 0.6) return reshaped(p, p.first, p.last, 'organization', p.confidence);
     }
     const b = best(key(a, p.first, p.last));
-    if (b && b.type !== p.type && b.weight > b.total * 0.6) return { ...p, type: b.type };
+    if (b && b.type !== p.type && b.weight > b.total * 0.6) return reshaped(p, p.first, p.last, b.type, p.confidence);
     return p;
   });
   // Untagged recurrences.
@@ -83,12 +83,12 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
     }
     const whole = best(key(a, i, j));
     if (whole && !(i === j && startsSentenceAsCommonWord(a, i))) {
-      out.push({ first: i, last: j, type: whole.type, confidence: 0.6, source: 'consistency' });
+      out.push(proposal(i, j, whole.type, 0.6, 'consistency'));
     } else {
       for (let k = i; k <= j; k++) {
         if (!isNameLike(t, k) || startsSentenceAsCommonWord(a, k)) continue;
         const b = best(tokenKey(a, k));
-        if (b) out.push({ first: k, last: k, type: b.type, confidence: 0.55, source: 'consistency' });
+        if (b) out.push(proposal(k, k, b.type, 0.55, 'consistency'));
       }
     }
     i = j + 1;

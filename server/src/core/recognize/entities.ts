@@ -6,7 +6,7 @@
  */
 import { canonicalGroups, type AliasInput } from './aliases';
 import { analyze, nameGlueLength, type Analysis } from './analysis';
-import { entityTypeOf, resolveOverlaps, SOURCE_PRIORITY, type Proposal } from './candidates';
+import { entityTypeOf, proposal, reshaped, resolveOverlaps, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
 import { buildIntTable, intTableGet, type IntTable } from './hashTable';
@@ -58,7 +58,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   const t = a.tokens;
   const proposals: Proposal[] = [];
   for (const s of spansFromLabels(t, a.tags)) {
-    proposals.push({ first: s.first, last: s.last, type: entityTypeOf(s.type), confidence: confidenceOfMargin(s.margin), source: 'tagger' });
+    proposals.push(proposal(s.first, s.last, entityTypeOf(s.type), confidenceOfMargin(s.margin), 'tagger'));
   }
   const phraseFirst = new Map<number, number>();
   for (const p of titledPersons(a)) {
@@ -72,7 +72,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   for (const an of ctx.annotations ?? []) {
     const span = tokenSpan(a, an.start, an.end);
     if (!span) continue;
-    proposals.push({ first: span[0], last: span[1], type: an.type, confidence: 1, source: 'analyst', canonical: an.canonical });
+    proposals.push(proposal(span[0], span[1], an.type, 1, 'analyst', an.canonical));
     analystFirst.add(span[0]);
   }
   const trimmed = proposals.map((p) => trimPunctuation(a, p)).filter((p): p is Proposal => p !== undefined);
@@ -113,7 +113,7 @@ function trimPunctuation(a: Analysis, p: Proposal): Proposal | undefined {
   while (first <= last && t.kind[first] === 2) first++;
   while (last >= first && t.kind[last] === 2) last--;
   if (first > last) return undefined;
-  return first === p.first && last === p.last ? p : { ...p, first, last };
+  return first === p.first && last === p.last ? p : reshaped(p, first, last, p.type, p.confidence);
 }
 
 /** A misc span that is a demonym ("Pakistani", "North American"). */
@@ -206,13 +206,13 @@ function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
     const q = out[out.length - 1];
     // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
     if (q && q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && nameGlueLength(t, q.last + 1) === p.first - q.last - 1 && q.source !== 'analyst' && p.source !== 'analyst') {
-      out[out.length - 1] = { ...q, last: p.last, confidence: Math.max(q.confidence, p.confidence), source: SOURCE_PRIORITY[q.source] >= SOURCE_PRIORITY[p.source] ? q.source : p.source };
+      out[out.length - 1] = proposal(q.first, p.last, q.type, Math.max(q.confidence, p.confidence), SOURCE_PRIORITY[q.source] >= SOURCE_PRIORITY[p.source] ? q.source : p.source, q.canonical, q.subtype, q.phraseFirst);
       continue;
     }
     // ... but a full person name or a complete organisation name ("Chrysler LLC" + "Jim Press") stands alone.
     if (q && q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization') && !isCompleteName(a, q) && !isCompleteName(a, p)
       && t.kind[p.first] === 0 && t.kind[q.last] === 0 && !(t.flags[p.first] & 8 /* line start */)) {
-      out[out.length - 1] = { ...q, last: p.last, type: 'organization', confidence: Math.min(q.confidence, p.confidence) };
+      out[out.length - 1] = reshaped(q, q.first, p.last, 'organization', Math.min(q.confidence, p.confidence));
       continue;
     }
     out.push(p);
@@ -292,8 +292,8 @@ function acronymProposals(a: Analysis, existing: readonly Proposal[]): Proposal[
     for (let i = d.longFirst; i <= d.longLast; i++) if (t.kind[i] === 0 && !(a.gaz[i] & (Gaz.Common | Gaz.Connector))) uncommon = true;
     if (!tagged && !uncommon && !(a.gaz[d.longLast] & (Gaz.OrgSuffix | Gaz.LocSuffix))) continue;
     const long = t.text.slice(t.start[d.longFirst], t.end[d.longLast]);
-    out.push({ first: d.longFirst, last: d.longLast, type, confidence: 0.9, source: 'acronym', canonical: long });
-    out.push({ first: d.short, last: d.short, type, confidence: 0.9, source: 'acronym', canonical: long });
+    out.push(proposal(d.longFirst, d.longLast, type, 0.9, 'acronym', long));
+    out.push(proposal(d.short, d.short, type, 0.9, 'acronym', long));
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * name is far more often a company ("Chrysler said", "Ford announced").
  */
 import type { Analysis } from '../analysis';
-import type { Proposal } from '../candidates';
+import { reshaped, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 
 /** Retypes unsupported one-word tagger persons as organisations. */
@@ -23,6 +23,6 @@ export function retypeLonePersons(a: Analysis, proposals: readonly Proposal[]): 
     if (a.gaz[i] & Gaz.First) return p;
     if (a.features.doc[i] & 2 /* DocBit.AfterTitle */) return p;
     if (i > 0 && (a.gaz[i - 1] & Gaz.Title || (i > 1 && a.gaz[i - 2] & Gaz.Title))) return p;
-    return { ...p, type: 'organization', confidence: p.confidence * 0.7 };
+    return reshaped(p, p.first, p.last, 'organization', p.confidence * 0.7);
   });
 }

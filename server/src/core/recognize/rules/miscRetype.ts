@@ -7,7 +7,7 @@
  * products.ts) is taken as an organisation.
  */
 import type { Analysis } from '../analysis';
-import type { Proposal } from '../candidates';
+import { reshaped, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenKind } from '../tokenize';
 
@@ -27,6 +27,6 @@ export function retypeBrandMisc(a: Analysis, proposals: readonly Proposal[]): Pr
     }
     const lastWord = t.text.slice(t.start[p.last], t.end[p.last]);
     if (NATIONALITY_ENDING.test(lastWord)) brand = false;
-    return brand ? { ...p, type: 'organization', confidence: p.confidence * 0.8 } : p;
+    return brand ? reshaped(p, p.first, p.last, 'organization', p.confidence * 0.8) : p;
   });
 }

@@ -252,10 +252,10 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
 }
 
 /** Template ids of the label-history features. */
-const HIST_PREV = 40;
-const HIST_PREV_SHAPE = 41;
-const HIST_PREV_WORD = 42;
-const HIST_PREV2 = 43;
+export const HIST_PREV = 40;
+export const HIST_PREV_SHAPE = 41;
+export const HIST_PREV_WORD = 42;
+export const HIST_PREV2 = 43;
 
 /** Writes the history features of token i given the two previous labels; returns the new count. */
 export function historyFeatures(fi: FeatureInput, i: number, prev: number, prev2: number, bits: number, out: Int32Array, k: number): number {
