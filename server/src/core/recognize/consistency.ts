@@ -69,7 +69,7 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
     return p;
   });
   // Untagged recurrences.
-  const covered = new Uint8Array(t.count);
+  const covered = coveredBuffer(t.count);
   for (const p of out) for (let i = p.first; i <= p.last; i++) covered[i] = 1;
   let i = 0;
   while (i < t.count) {
@@ -143,6 +143,17 @@ class VoteTable {
   get(k: number): number {
     return this.slots[this.find(k)];
   }
+}
+
+/** One token-coverage buffer reused by every call (consistency runs one story at a time, to completion). */
+let coveredStore = new Uint8Array(1024);
+
+/** A zeroed coverage array of exactly `tokenCount` entries (a view, so out-of-range reads stay undefined as in a fresh array). */
+function coveredBuffer(tokenCount: number): Uint8Array {
+  if (tokenCount > 1 << 20) return new Uint8Array(tokenCount); // a huge text does not pin its memory
+  if (coveredStore.length < tokenCount) coveredStore = new Uint8Array(tokenCount + (tokenCount >> 1));
+  coveredStore.fill(0, 0, tokenCount);
+  return coveredStore.subarray(0, tokenCount);
 }
 
 const EMPTY_STORE = { keys: new Int32Array(0), slots: new Int32Array(0), sums: new Float64Array(0) };

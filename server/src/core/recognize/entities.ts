@@ -60,49 +60,72 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   for (const s of spansFromLabels(t, a.tags)) {
     proposals.push(proposal(s.first, s.last, entityTypeOf(s.type), confidenceOfMargin(s.margin), 'tagger'));
   }
-  const phraseFirst = new Map<number, number>();
+  // Where each titled person's phrase begins, by its first token (few per story: parallel arrays, no Map).
+  const titleFirst: number[] = [];
+  const titlePhraseFirst: number[] = [];
   for (const p of titledPersons(a)) {
     proposals.push(p);
-    phraseFirst.set(p.first, p.phraseFirst);
+    titleFirst.push(p.first);
+    titlePhraseFirst.push(p.phraseFirst);
   }
-  proposals.push(...suffixNames(a), ...gazetteerNames(a));
-  proposals.push(...acronymProposals(a, proposals));
-  proposals.push(...knowledgeProposals(ctx.knowledge, t));
-  const analystFirst = new Set<number>();
+  pushAll(proposals, suffixNames(a));
+  pushAll(proposals, gazetteerNames(a));
+  pushAll(proposals, acronymProposals(a, proposals));
+  pushAll(proposals, knowledgeProposals(ctx.knowledge, t));
   for (const an of ctx.annotations ?? []) {
     const span = tokenSpan(a, an.start, an.end);
-    if (!span) continue;
-    proposals.push(proposal(span[0], span[1], an.type, 1, 'analyst', an.canonical));
-    analystFirst.add(span[0]);
+    if (span) proposals.push(proposal(span[0], span[1], an.type, 1, 'analyst', an.canonical));
   }
-  const trimmed = proposals.map((p) => trimPunctuation(a, p)).filter((p): p is Proposal => p !== undefined);
-  let kept = resolveOverlaps(retypeBrandMisc(a, retypeLonePersons(a, applyProductRules(a, trimmed))).filter((p) => !isVacuous(a, p)), t.count);
+  const trimmed: Proposal[] = [];
+  for (const p of proposals) {
+    const q = trimPunctuation(a, p);
+    if (q !== undefined) trimmed.push(q);
+  }
+  const substantive: Proposal[] = [];
+  for (const p of retypeBrandMisc(a, retypeLonePersons(a, applyProductRules(a, trimmed)))) if (!isVacuous(a, p)) substantive.push(p);
+  let kept = resolveOverlaps(substantive, t.count);
   kept = resolveOverlaps(applyConsistency(a, kept), t.count);
-  kept = applyProductRules(a, mergeAdjacent(a, kept)).filter((p) => !isFunctionWord(a, p) && !beforeCurrencySign(a, p));
+  const merged = applyProductRules(a, mergeAdjacent(a, kept));
+  kept = [];
+  for (const p of merged) if (!isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
   // (Without rejected names, no text need be cut out to ask.)
   if (ctx.knowledge.rejected.size > 0) kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
-  const inputs: AliasInput[] = kept.map((p) => ({ text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical }));
+  const inputs: AliasInput[] = new Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const p = kept[i];
+    inputs[i] = { text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical };
+  }
   const canonicalOf: (string | undefined)[] = new Array(kept.length);
   for (const g of canonicalGroups(inputs)) {
     if (g.members.length < 2 && !kept[g.members[0]].canonical) continue;
     for (const m of g.members) canonicalOf[m] = g.canonical;
   }
-  return kept.map((p, i) => {
+  const mentions: EntityMention[] = new Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const p = kept[i];
     const start = t.start[p.first];
     const end = endWithAbbreviationDot(a, p.last);
-    const ps = phraseStartOf(a, ctx.gazetteer.verbs, p, phraseFirst);
+    const at = p.type === 'person' ? titleFirst.indexOf(p.first) : -1;
+    const ps = phraseStartOf(a, ctx.gazetteer.verbs, p, at >= 0 ? titlePhraseFirst[at] : undefined);
     const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
     const mention: { -readonly [K in keyof EntityMention]: EntityMention[K] } = {
-      start, end, type: p.type, text: text.slice(start, end),
+      // The alias input's text is the mention's unless a closing abbreviation dot joins it.
+      start, end, type: p.type, text: end === t.end[p.last] ? inputs[i].text : text.slice(start, end),
       canonical: canonicalOf[i],
       confidence: p.confidence,
       origin: p.source === 'analyst' ? 'analyst' : 'recognizer',
     };
     if (ps !== undefined && ps < start) mention.phraseStart = ps;
     if (subtype) mention.subtype = subtype;
-    return mention;
-  });
+    mentions[i] = mention;
+  }
+  return mentions;
+}
+
+/** Appends `more` to `out` (a loop: spreading into push copies the array to the stack first). */
+function pushAll(out: Proposal[], more: readonly Proposal[]): void {
+  for (const p of more) out.push(p);
 }
 
 /** Drops punctuation at the edges of a proposal ("-Quds"); undefined when nothing is left. */
@@ -234,10 +257,9 @@ function tokenSpan(a: Analysis, start: number, end: number): [number, number] | 
   return first < 0 ? undefined : [first, last];
 }
 
-/** The title before a person, or a "the" before an organisation or place. */
-function phraseStartOf(a: Analysis, verbs: IntTable, p: Proposal, phraseFirst: ReadonlyMap<number, number>): number | undefined {
+/** The title before a person (`pf`: where its titled phrase begins, if a title rule found it), or a "the" before an organisation or place. */
+function phraseStartOf(a: Analysis, verbs: IntTable, p: Proposal, pf: number | undefined): number | undefined {
   const t = a.tokens;
-  const pf = phraseFirst.get(p.first);
   // Only a capitalised title is part of the name phrase ("President Putin", not "analyst Paul Nesbit").
   if (p.type === 'person' && pf !== undefined) {
     if (capitalisedTitle(a, pf) && !(a.gaz[pf] & (Gaz.Demonym | Gaz.Country))) return t.start[pf];
