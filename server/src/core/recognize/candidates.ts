@@ -106,7 +106,8 @@ interface SortKeys {
   tmp: Int32Array;
 }
 
-let keyStore: SortKeys = { pri: new Int32Array(256), len: new Int32Array(256), conf: new Float64Array(256), order: new Int32Array(256), tmp: new Int32Array(256) };
+// Room for 2,048 proposals from the start: a buffer growing mid-run deoptimizes `resolveOverlaps` (see scratch.ts).
+let keyStore: SortKeys = { pri: new Int32Array(2048), len: new Int32Array(2048), conf: new Float64Array(2048), order: new Int32Array(2048), tmp: new Int32Array(2048) };
 
 function keyBuffers(n: number): SortKeys {
   if (keyStore.pri.length < n) {
@@ -184,7 +185,7 @@ function sortByFirst(kept: Proposal[]): Proposal[] {
 }
 
 /** One token-occupancy buffer reused by every call. */
-let takenStore = new Uint8Array(1024);
+let takenStore = new Uint8Array(8192);
 
 /** A zeroed occupancy array of exactly `tokenCount` entries (a view, so out-of-range indices behave as in a fresh array). */
 function takenBuffer(tokenCount: number): Uint8Array {

@@ -146,7 +146,7 @@ class VoteTable {
 }
 
 /** One token-coverage buffer reused by every call (consistency runs one story at a time, to completion). */
-let coveredStore = new Uint8Array(1024);
+let coveredStore = new Uint8Array(8192);
 
 /** A zeroed coverage array of exactly `tokenCount` entries (a view, so out-of-range reads stay undefined as in a fresh array). */
 function coveredBuffer(tokenCount: number): Uint8Array {
@@ -157,7 +157,8 @@ function coveredBuffer(tokenCount: number): Uint8Array {
 }
 
 const EMPTY_STORE = { keys: new Int32Array(0), slots: new Int32Array(0), sums: new Float64Array(0) };
-let store = EMPTY_STORE;
+// Room for 4,096 keys from the start: a table growing mid-run deoptimizes `applyConsistency` (see scratch.ts).
+let store = { keys: new Int32Array(4096), slots: new Int32Array(4096), sums: new Float64Array(8192) };
 
 function typeIndex(type: EntityType): number {
   switch (type) {
