@@ -4,7 +4,7 @@
  * is that person too, even where the tagger missed it.
  */
 import { isNameLike, nameGlueLength, type Analysis } from './analysis';
-import { proposal, reshaped, SOURCE_PRIORITY, type Proposal } from './candidates';
+import { proposal, reshaped, sourcePriority, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { Gaz } from './gazetteer';
 import type { EntityType } from './model';
 import { hashJoin, TokenFlag } from './tokenize';
@@ -32,7 +32,7 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
   const t = a.tokens;
   const votes = new VoteTable(kept);
   for (const p of kept) {
-    const w = p.confidence * (SOURCE_PRIORITY[p.source] >= SOURCE_PRIORITY.suffix ? 3 : 1);
+    const w = p.confidence * (sourcePriority(p.source) >= SOURCE_PRIORITY.suffix ? 3 : 1);
     votes.add(key(a, p.first, p.last), p.type, w);
     // "Chrysler LLC", "Ford Motor Company": the name before the head word is the organisation too.
     if (p.type === 'organization' && p.last > p.first && a.gaz[p.last] & Gaz.OrgSuffix && !(a.gaz[p.first] & (Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym | Gaz.Common))) {

@@ -6,7 +6,7 @@
  */
 import { canonicalGroups, type AliasInput } from './aliases';
 import { analyze, nameGlueLength, type Analysis } from './analysis';
-import { entityTypeOf, proposal, reshaped, resolveOverlaps, SOURCE_PRIORITY, type Proposal } from './candidates';
+import { entityTypeOf, proposal, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
 import { buildIntTable, intTableGet, type IntTable } from './hashTable';
@@ -54,7 +54,14 @@ const SCRATCH = new Scratch();
 
 /** Recognizes the entities of one text (a story or any snippet). */
 export function recognizeEntities(text: string, ctx: EntityContext): EntityMention[] {
-  const a = analyze(text, ctx.gazetteer, ctx.model, SCRATCH);
+  // The context is unpacked here, in a function too small to matter when V8 re-optimizes it:
+  // callers build contexts of different shapes (with or without `annotations`), and the first
+  // context of a new shape used to throw the whole optimized pipeline back to slow code.
+  return recognizeWith(text, ctx.gazetteer, ctx.model, ctx.knowledge, ctx.annotations);
+}
+
+function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined): EntityMention[] {
+  const a = analyze(text, gazetteer, model, SCRATCH);
   const t = a.tokens;
   const proposals: Proposal[] = [];
   for (const s of spansFromLabels(t, a.tags)) {
@@ -71,8 +78,8 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   pushAll(proposals, suffixNames(a));
   pushAll(proposals, gazetteerNames(a));
   pushAll(proposals, acronymProposals(a, proposals));
-  pushAll(proposals, knowledgeProposals(ctx.knowledge, t));
-  for (const an of ctx.annotations ?? []) {
+  pushAll(proposals, knowledgeProposals(knowledge, t));
+  for (const an of annotations ?? []) {
     const span = tokenSpan(a, an.start, an.end);
     if (span) proposals.push(proposal(span[0], span[1], an.type, 1, 'analyst', an.canonical));
   }
@@ -89,7 +96,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   kept = [];
   for (const p of merged) if (!isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
   // (Without rejected names, no text need be cut out to ask.)
-  if (ctx.knowledge.rejected.size > 0) kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
+  if (knowledge.rejected.size > 0) kept = kept.filter((p) => !isRejected(knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
   const inputs: AliasInput[] = new Array(kept.length);
   for (let i = 0; i < kept.length; i++) {
@@ -107,7 +114,7 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
     const start = t.start[p.first];
     const end = endWithAbbreviationDot(a, p.last);
     const at = p.type === 'person' ? titleFirst.indexOf(p.first) : -1;
-    const ps = phraseStartOf(a, ctx.gazetteer.verbs, p, at >= 0 ? titlePhraseFirst[at] : undefined);
+    const ps = phraseStartOf(a, gazetteer.verbs, p, at >= 0 ? titlePhraseFirst[at] : undefined);
     const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
     const mention: { -readonly [K in keyof EntityMention]: EntityMention[K] } = {
       // The alias input's text is the mention's unless a closing abbreviation dot joins it.
@@ -229,7 +236,7 @@ function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
     const q = out[out.length - 1];
     // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
     if (q && q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && nameGlueLength(t, q.last + 1) === p.first - q.last - 1 && q.source !== 'analyst' && p.source !== 'analyst') {
-      out[out.length - 1] = proposal(q.first, p.last, q.type, Math.max(q.confidence, p.confidence), SOURCE_PRIORITY[q.source] >= SOURCE_PRIORITY[p.source] ? q.source : p.source, q.canonical, q.subtype, q.phraseFirst);
+      out[out.length - 1] = proposal(q.first, p.last, q.type, Math.max(q.confidence, p.confidence), sourcePriority(q.source) >= sourcePriority(p.source) ? q.source : p.source, q.canonical, q.subtype, q.phraseFirst);
       continue;
     }
     // ... but a full person name or a complete organisation name ("Chrysler LLC" + "Jim Press") stands alone.
