@@ -60,43 +60,81 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
   return recognizeWith(text, ctx.gazetteer, ctx.model, ctx.knowledge, ctx.annotations);
 }
 
+/**
+ * The pipeline in three steps of moderate size: V8 optimizes (and, after a deoptimization,
+ * re-optimizes) each on its own, which one function inlining all of them made slow.
+ */
 function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined): EntityMention[] {
   const a = analyze(text, gazetteer, model, SCRATCH);
+  const titles: TitlePhrases = { first: [], phraseFirst: [] };
+  const kept = selectProposals(a, collectProposals(a, knowledge, annotations, titles));
+  // (Without rejected names, no text need be cut out to ask.)
+  const t = a.tokens;
+  const named = knowledge.rejected.size > 0 ? kept.filter((p) => !isRejected(knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst') : kept;
+  return toMentions(a, gazetteer.verbs, named, titles);
+}
+
+/** Where each titled person's phrase begins, by its first token (few per story: parallel arrays, no Map). */
+interface TitlePhrases {
+  readonly first: number[];
+  readonly phraseFirst: number[];
+}
+
+/** Every signal's proposals: tagger, titles, head words, gazetteer, acronyms, knowledge, analyst. */
+function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined, titles: TitlePhrases): Proposal[] {
   const t = a.tokens;
   const proposals: Proposal[] = [];
-  for (const s of spansFromLabels(t, a.tags)) {
+  const spans = spansFromLabels(t, a.tags);
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
     proposals.push(proposal(s.first, s.last, entityTypeOf(s.type), confidenceOfMargin(s.margin), 'tagger'));
   }
-  // Where each titled person's phrase begins, by its first token (few per story: parallel arrays, no Map).
-  const titleFirst: number[] = [];
-  const titlePhraseFirst: number[] = [];
-  for (const p of titledPersons(a)) {
+  const titled = titledPersons(a);
+  for (let i = 0; i < titled.length; i++) {
+    const p = titled[i];
     proposals.push(p);
-    titleFirst.push(p.first);
-    titlePhraseFirst.push(p.phraseFirst);
+    titles.first.push(p.first);
+    titles.phraseFirst.push(p.phraseFirst);
   }
   pushAll(proposals, suffixNames(a));
   pushAll(proposals, gazetteerNames(a));
   pushAll(proposals, acronymProposals(a, proposals));
   pushAll(proposals, knowledgeProposals(knowledge, t));
-  for (const an of annotations ?? []) {
-    const span = tokenSpan(a, an.start, an.end);
-    if (span) proposals.push(proposal(span[0], span[1], an.type, 1, 'analyst', an.canonical));
+  if (annotations !== undefined) {
+    for (let i = 0; i < annotations.length; i++) {
+      const an = annotations[i];
+      const span = tokenSpan(a, an.start, an.end);
+      if (span) proposals.push(proposal(span[0], span[1], an.type, 1, 'analyst', an.canonical));
+    }
   }
+  return proposals;
+}
+
+/** Trims, reshapes and resolves the proposals into non-overlapping names, in text order. */
+function selectProposals(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
+  const n = a.tokens.count;
   const trimmed: Proposal[] = [];
-  for (const p of proposals) {
-    const q = trimPunctuation(a, p);
+  for (let i = 0; i < proposals.length; i++) {
+    const q = trimPunctuation(a, proposals[i]);
     if (q !== undefined) trimmed.push(q);
   }
+  const retyped = retypeBrandMisc(a, retypeLonePersons(a, applyProductRules(a, trimmed)));
   const substantive: Proposal[] = [];
-  for (const p of retypeBrandMisc(a, retypeLonePersons(a, applyProductRules(a, trimmed)))) if (!isVacuous(a, p)) substantive.push(p);
-  let kept = resolveOverlaps(substantive, t.count);
-  kept = resolveOverlaps(applyConsistency(a, kept), t.count);
-  const merged = applyProductRules(a, mergeAdjacent(a, kept));
-  kept = [];
-  for (const p of merged) if (!isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
-  // (Without rejected names, no text need be cut out to ask.)
-  if (knowledge.rejected.size > 0) kept = kept.filter((p) => !isRejected(knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
+  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
+  const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n)), n);
+  const merged = applyProductRules(a, mergeAdjacent(a, consistent));
+  const kept: Proposal[] = [];
+  for (let i = 0; i < merged.length; i++) {
+    const p = merged[i];
+    if (!isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
+  }
+  return kept;
+}
+
+/** The mentions of the kept proposals, with canonical names and phrase starts. */
+function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], titles: TitlePhrases): EntityMention[] {
+  const t = a.tokens;
+  const text = t.text;
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
   const inputs: AliasInput[] = new Array(kept.length);
   for (let i = 0; i < kept.length; i++) {
@@ -104,17 +142,19 @@ function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, k
     inputs[i] = { text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical };
   }
   const canonicalOf: (string | undefined)[] = new Array(kept.length);
-  for (const g of canonicalGroups(inputs)) {
-    if (g.members.length < 2 && !kept[g.members[0]].canonical) continue;
-    for (const m of g.members) canonicalOf[m] = g.canonical;
+  const groups = canonicalGroups(inputs);
+  for (let g = 0; g < groups.length; g++) {
+    const members = groups[g].members;
+    if (members.length < 2 && !kept[members[0]].canonical) continue;
+    for (let k = 0; k < members.length; k++) canonicalOf[members[k]] = groups[g].canonical;
   }
   const mentions: EntityMention[] = new Array(kept.length);
   for (let i = 0; i < kept.length; i++) {
     const p = kept[i];
     const start = t.start[p.first];
     const end = endWithAbbreviationDot(a, p.last);
-    const at = p.type === 'person' ? titleFirst.indexOf(p.first) : -1;
-    const ps = phraseStartOf(a, gazetteer.verbs, p, at >= 0 ? titlePhraseFirst[at] : undefined);
+    const at = p.type === 'person' ? titles.first.indexOf(p.first) : -1;
+    const ps = phraseStartOf(a, verbs, p, at >= 0 ? titles.phraseFirst[at] : undefined);
     const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
     const mention: { -readonly [K in keyof EntityMention]: EntityMention[K] } = {
       // The alias input's text is the mention's unless a closing abbreviation dot joins it.
@@ -132,7 +172,7 @@ function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, k
 
 /** Appends `more` to `out` (a loop: spreading into push copies the array to the stack first). */
 function pushAll(out: Proposal[], more: readonly Proposal[]): void {
-  for (const p of more) out.push(p);
+  for (let i = 0; i < more.length; i++) out.push(more[i]);
 }
 
 /** Drops punctuation at the edges of a proposal ("-Quds"); undefined when nothing is left. */
