@@ -19,7 +19,7 @@ export const enum Slot {
   Word, PhraseB, PhraseI,
   Shape, Candidate, Doc,
   Labels, Margin,
-  DocKeys, DocVals, DocUsed,
+  DocKeys, DocVals, DocUsed, DocSlot,
   Count,
 }
 
