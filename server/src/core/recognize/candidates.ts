@@ -53,6 +53,22 @@ export function proposal(first: number, last: number, type: EntityType, confiden
   return { first, last, type, confidence, source, canonical, subtype, phraseFirst };
 }
 
+/** Any proposal, only to give `proposalList` its elements kind. */
+const SEED: Proposal = proposal(0, 0, 'misc', 0, 'gazetteer');
+
+/**
+ * A new empty list of proposals. A literal `[]` is an array of small integers to V8 until
+ * something is pushed, and `map` makes "holey" arrays: the functions of the pipeline then
+ * saw three kinds of list, and each new kind meeting optimized code deoptimized it (stories
+ * without any name made empty lists). Every list of the pipeline starts here, as an
+ * array of objects, so they all have one kind.
+ */
+export function proposalList(): Proposal[] {
+  const list = [SEED];
+  list.pop();
+  return list;
+}
+
 /** A copy of `p` with other bounds, type and confidence (what `{ ...p, ... }` did, in the one shape). */
 export function reshaped(p: Proposal, first: number, last: number, type: EntityType, confidence: number, subtype = p.subtype): Proposal {
   return proposal(first, last, type, confidence, p.source, p.canonical, subtype, p.phraseFirst);
@@ -98,7 +114,7 @@ export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: numb
   }
   sortIndices(k, n, finite);
   const taken = takenBuffer(tokenCount);
-  const kept: Proposal[] = [];
+  const kept = proposalList();
   for (let o = 0; o < n; o++) {
     const p = proposals[order[o]];
     let free = true;

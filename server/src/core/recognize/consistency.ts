@@ -4,7 +4,7 @@
  * is that person too, even where the tagger missed it.
  */
 import { isNameLike, nameGlueLength, type Analysis } from './analysis';
-import { proposal, reshaped, sourcePriority, SOURCE_PRIORITY, type Proposal } from './candidates';
+import { proposal, proposalList, reshaped, sourcePriority, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { Gaz } from './gazetteer';
 import type { EntityType } from './model';
 import { hashJoin, TokenFlag } from './tokenize';
@@ -57,17 +57,17 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
     for (let i = 1; i < 4; i++) if (s[v + i] > s[v + bi]) bi = i;
     return { type: TYPES[bi], weight: s[v + bi], total: s[v] + s[v + 1] + s[v + 2] + s[v + 3] };
   };
-  const out: Proposal[] = kept.map((p) => {
-    if (p.source !== 'tagger' && p.source !== 'gazetteer') return p;
+  const out = proposalList();
+  for (const p of kept) {
+    if (p.source !== 'tagger' && p.source !== 'gazetteer') { out.push(p); continue; }
     // "Apple Computer" tagged misc where "Apple" alone is an organisation in the same story.
     if (p.type === 'misc' && !p.subtype && p.last > p.first) {
       const head = best(tokenKey(a, p.first));
-      if (head && head.type === 'organization' && head.weight > head.total * 0.6) return reshaped(p, p.first, p.last, 'organization', p.confidence);
+      if (head && head.type === 'organization' && head.weight > head.total * 0.6) { out.push(reshaped(p, p.first, p.last, 'organization', p.confidence)); continue; }
     }
     const b = best(key(a, p.first, p.last));
-    if (b && b.type !== p.type && b.weight > b.total * 0.6) return reshaped(p, p.first, p.last, b.type, p.confidence);
-    return p;
-  });
+    out.push(b && b.type !== p.type && b.weight > b.total * 0.6 ? reshaped(p, p.first, p.last, b.type, p.confidence) : p);
+  }
   // Untagged recurrences.
   const covered = coveredBuffer(t.count);
   for (const p of out) for (let i = p.first; i <= p.last; i++) covered[i] = 1;

@@ -6,7 +6,7 @@
  */
 import { canonicalGroups, type AliasInput } from './aliases';
 import { analyze, nameGlueLength, type Analysis } from './analysis';
-import { entityTypeOf, proposal, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
+import { entityTypeOf, proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
 import { buildIntTable, intTableGet, type IntTable } from './hashTable';
@@ -83,7 +83,7 @@ interface TitlePhrases {
 /** Every signal's proposals: tagger, titles, head words, gazetteer, acronyms, knowledge, analyst. */
 function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined, titles: TitlePhrases): Proposal[] {
   const t = a.tokens;
-  const proposals: Proposal[] = [];
+  const proposals = proposalList();
   const spans = spansFromLabels(t, a.tags);
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
@@ -113,17 +113,17 @@ function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations
 /** Trims, reshapes and resolves the proposals into non-overlapping names, in text order. */
 function selectProposals(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
   const n = a.tokens.count;
-  const trimmed: Proposal[] = [];
+  const trimmed = proposalList();
   for (let i = 0; i < proposals.length; i++) {
     const q = trimPunctuation(a, proposals[i]);
     if (q !== undefined) trimmed.push(q);
   }
   const retyped = retypeBrandMisc(a, retypeLonePersons(a, applyProductRules(a, trimmed)));
-  const substantive: Proposal[] = [];
+  const substantive = proposalList();
   for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
   const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n)), n);
   const merged = applyProductRules(a, mergeAdjacent(a, consistent));
-  const kept: Proposal[] = [];
+  const kept = proposalList();
   for (let i = 0; i < merged.length; i++) {
     const p = merged[i];
     if (!isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
@@ -271,7 +271,7 @@ function capitalisedTitle(a: Analysis, i: number): boolean {
  */
 function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (const p of kept) {
     const q = out[out.length - 1];
     // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
@@ -347,7 +347,7 @@ function isPremodifier(a: Analysis, verbs: IntTable, last: number): boolean {
 /** "Long Form (ACR)": both become proposals of the long form's type, the acronym with the long form as canonical. */
 function acronymProposals(a: Analysis, existing: readonly Proposal[]): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (const d of findAcronymDefinitions(t, a.gaz)) {
     // Type of the long form: what the tagger or a head-word rule said about its head, else organisation.
     let type: EntityType = 'organization';

@@ -4,7 +4,7 @@
  * claimed the words.
  */
 import { isNameLike, type Analysis } from '../analysis';
-import { proposal, type Proposal } from '../candidates';
+import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenFlag } from '../tokenize';
 
@@ -13,7 +13,7 @@ const PLACE = Gaz.Country | Gaz.City | Gaz.Region;
 /** Place and nationality proposals from the gazetteer. */
 export function gazetteerNames(a: Analysis): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (let i = 0; i < t.count; i++) {
     if (!isNameLike(t, i)) continue;
     const pb = a.phraseB[i];

@@ -5,7 +5,7 @@
  * names no place.
  */
 import { isPunct, type Analysis } from '../analysis';
-import { reshaped, type Proposal } from '../candidates';
+import { proposalList, reshaped, type Proposal } from '../candidates';
 import { TokenFlag, TokenKind } from '../tokenize';
 
 /** A model designation: a number or a word with digits ("787", "A380", "737-800"). */
@@ -17,7 +17,7 @@ function isModelToken(a: Analysis, i: number): boolean {
 /** Rewrites weak proposals that are products or currency prefixes; drops the latter. */
 export function applyProductRules(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (const p of proposals) {
     const weak = p.source === 'tagger' || p.source === 'gazetteer' || p.source === 'consistency';
     if (!weak) { out.push(p); continue; }

@@ -6,7 +6,7 @@
  * name ("Balochistan province") types the name as a place.
  */
 import { isJoiningHyphen, isNameLike, isPunct, type Analysis } from '../analysis';
-import { proposal, type Proposal } from '../candidates';
+import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenFlag } from '../tokenize';
 
@@ -25,7 +25,7 @@ function capitalisedCommon(a: Analysis, i: number): boolean {
 /** Organisation and place proposals from head words. */
 export function suffixNames(a: Analysis): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (let i = 0; i < t.count; i++) {
     const g = a.gaz[i];
     if (!(g & (Gaz.OrgSuffix | Gaz.LocSuffix | Gaz.MiscSuffix))) continue;

@@ -4,7 +4,7 @@
  * The capitalised words after a title (and its abbreviation dots) are a person.
  */
 import { isNameLike, isPunct, nameGlueLength, type Analysis } from '../analysis';
-import { proposal, type Proposal } from '../candidates';
+import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenFlag } from '../tokenize';
 
@@ -14,7 +14,7 @@ const NOT_NAME = Gaz.OrgSuffix | Gaz.LocSuffix | Gaz.Country | Gaz.Demonym | Gaz
 /** Person proposals introduced by titles; `phraseFirst` is where the title begins. */
 export function titledPersons(a: Analysis): (Proposal & { phraseFirst: number })[] {
   const t = a.tokens;
-  const out: (Proposal & { phraseFirst: number })[] = [];
+  const out = proposalList() as (Proposal & { phraseFirst: number })[];
   const labels = a.tags.labels;
   let i = 0;
   while (i < t.count) {
