@@ -85,21 +85,31 @@ function isAcronymText(text: string): boolean {
 
 /** Initials of a multi-word name, skipping lower-case connectors ("Tehreek-e-Taliban Pakistan" -> "TTP"). */
 export function initialsOf(name: string): string {
-  return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('').toUpperCase();
+  const hit = initials.get(name);
+  if (hit !== undefined) return hit;
+  const v = name.split(/[\s-]+/).filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('').toUpperCase();
+  // Like `normalizeAlias`: the same full names recur from story to story; a bounded memo skips the regexes.
+  if (initials.size > 50_000) initials.clear();
+  initials.set(name, v);
+  return v;
 }
+
+const initials = new Map<string, string>();
 
 interface Full {
   /** Initials of the first surface form, computed once. */
   initials?: string;
   norm: string;
-  /** The words of `norm`, split when a partial name first asks. */
-  words?: string[];
+  /** Whether `norm` has two or more words. */
+  multiWord: boolean;
   type: EntityType;
   /** Surface forms in order of first appearance, and their weights (parallel; a name has few forms). */
   forms: string[];
   formWeights: number[];
   members: number[];
-  positions: { story: string; start: number }[];
+  /** Positions of the full mentions: story and start offset (parallel arrays, no object per mention). */
+  positionStories: string[];
+  positionStarts: number[];
   /** The story of the first position, and a set of all of them once there are several (most names live in one story). */
   story: string;
   stories?: Set<string>;
@@ -157,13 +167,18 @@ export function canonicalGroups(mentions: readonly AliasInput[]): CanonicalGroup
     if (!m.canonical && (norm.indexOf(' ') < 0 || isAcronymText(m.text))) { partial.push(i); continue; }
     let f = fulls.get(m.type, norm);
     const story = m.story ?? '';
-    if (!f) { f = { norm, type: m.type, forms: [], formWeights: [], members: [], positions: [], story }; fulls.set(norm, f); fullList.push(f); }
+    if (!f) {
+      f = { initials: undefined, norm, multiWord: norm.indexOf(' ') >= 0, type: m.type, forms: [], formWeights: [], members: [], positionStories: [], positionStarts: [], story, stories: undefined };
+      fulls.set(norm, f);
+      fullList.push(f);
+    }
     f.members.push(i);
     const form = m.canonical ?? m.text;
     const at = f.forms.indexOf(form);
     const weight = m.canonical ? 2 : 1;
     if (at < 0) { f.forms.push(form); f.formWeights.push(weight); } else f.formWeights[at] += weight;
-    f.positions.push({ story, start: m.start ?? 0 });
+    f.positionStories.push(story);
+    f.positionStarts.push(m.start ?? 0);
     if (story !== f.story) (f.stories ??= new Set([f.story])).add(story);
   }
   const singles = new ByTypeAndName<{ readonly type: EntityType; readonly members: number[] }>();
@@ -178,34 +193,71 @@ export function canonicalGroups(mentions: readonly AliasInput[]): CanonicalGroup
   const groups: CanonicalGroup[] = [];
   for (const f of fullList) {
     // The form whose last word is the surname used alone reads best ("Anwaar-ul-Haq Kakar" when "Kakar" recurs).
-    let partialNorms: Set<string> | undefined;
-    for (const i of f.members) if (norms[i].indexOf(' ') < 0) (partialNorms ??= new Set()).add(norms[i]);
+    // (A name has few one-word mentions: a short array, no Set.)
+    let partialNorms: string[] | undefined;
+    for (const i of f.members) if (norms[i].indexOf(' ') < 0) (partialNorms ??= []).push(norms[i]);
     let canonical = '';
     let bestScore = -1;
     for (let k = 0; k < f.forms.length; k++) {
       const form = f.forms[k];
-      const lastWord = form.slice(form.lastIndexOf(' ') + 1);
-      const score = f.formWeights[k] + (partialNorms && partialNorms.has(normalizeAlias(lastWord)) ? 2 : 0);
+      const score = f.formWeights[k] + (partialNorms !== undefined && partialNorms.includes(normalizeAlias(form.slice(form.lastIndexOf(' ') + 1))) ? 2 : 0);
       if (score > bestScore || (score === bestScore && form.length > canonical.length)) { bestScore = score; canonical = form; }
     }
-    groups.push({ canonical, type: f.type, members: f.members.sort(ascending) });
+    groups.push({ canonical, type: f.type, members: sortAscending(f.members) });
   }
   for (const members of singleList) {
-    // The most frequent surface form, the first seen among equals.
-    let canonical = mentions[members[0]].text;
-    if (members.length > 1) {
-      const counts = new Map<string, number>();
-      for (const i of members) counts.set(mentions[i].text, (counts.get(mentions[i].text) ?? 0) + 1);
-      let most = 0;
-      for (const [text, n] of counts) if (n > most) { most = n; canonical = text; }
-    }
-    groups.push({ canonical, type: mentions[members[0]].type, members: members.sort(ascending) });
+    groups.push({ canonical: mostFrequentText(mentions, members), type: mentions[members[0]].type, members: sortAscending(members) });
   }
-  return groups.sort((a, b) => a.members[0] - b.members[0]);
+  // Every index is in exactly one group, so the first members differ: any sort gives this order.
+  if (groups.length > 64) return groups.sort((a, b) => a.members[0] - b.members[0]);
+  for (let i = 1; i < groups.length; i++) {
+    const x = groups[i];
+    let j = i - 1;
+    while (j >= 0 && groups[j].members[0] > x.members[0]) { groups[j + 1] = groups[j]; j--; }
+    groups[j + 1] = x;
+  }
+  return groups;
+}
+
+/** The most frequent surface form of the members, the first seen among equals. */
+function mostFrequentText(mentions: readonly AliasInput[], members: readonly number[]): string {
+  let canonical = mentions[members[0]].text;
+  if (members.length === 1) return canonical;
+  if (members.length > 16) {
+    const counts = new Map<string, number>();
+    for (const i of members) counts.set(mentions[i].text, (counts.get(mentions[i].text) ?? 0) + 1);
+    let most = 0;
+    for (const [text, n] of counts) if (n > most) { most = n; canonical = text; }
+    return canonical;
+  }
+  // Few members: count each text at its first occurrence (the Map's order) by scanning, no Map.
+  let most = 0;
+  for (let a = 0; a < members.length; a++) {
+    const text = mentions[members[a]].text;
+    let seen = false;
+    for (let b = 0; b < a && !seen; b++) if (mentions[members[b]].text === text) seen = true;
+    if (seen) continue;
+    let n = 1;
+    for (let b = a + 1; b < members.length; b++) if (mentions[members[b]].text === text) n++;
+    if (n > most) { most = n; canonical = text; }
+  }
+  return canonical;
 }
 
 function ascending(a: number, b: number): number {
   return a - b;
+}
+
+/** Sorts distinct numbers ascending in place: most member lists are short and already sorted. */
+function sortAscending(xs: number[]): number[] {
+  if (xs.length > 32) return xs.sort(ascending);
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= 0 && xs[j] > x) { xs[j + 1] = xs[j]; j--; }
+    xs[j + 1] = x;
+  }
+  return xs;
 }
 
 function makeGroup(mentions: readonly AliasInput[], canonical: string, type: EntityType, members: readonly number[]): AliasGroup {
@@ -254,14 +306,15 @@ function partOfNameIsAlias(type: EntityType): boolean {
 function resolvePartial(m: AliasInput, norm: string, fulls: Full[], story: string): Full | undefined {
   // Acronyms may be typed differently by the tagger; initials decide.
   const upper = acronymOf(m.text);
-  const candidates: Full[] = [];
+  // Candidates go to a reused array (resolution is synchronous and never nested).
+  const candidates = CANDIDATES;
+  candidates.length = 0;
   for (const f of fulls) {
     if (!occursIn(f, story)) continue;
-    const words = (f.words ??= f.norm.split(' '));
     // A word of a longer place is another place ("Sudan" / "South Sudan", "Pakistan" / "Iran-Pakistan"):
     // only people and organisations are named by part of their name.
-    if (f.type === m.type && partOfNameIsAlias(m.type) && words.includes(norm)) { candidates.push(f); continue; }
-    if (upper !== undefined && words.length >= 2) {
+    if (f.type === m.type && partOfNameIsAlias(m.type) && hasWord(f.norm, norm)) { candidates.push(f); continue; }
+    if (upper !== undefined && f.multiWord) {
       f.initials ??= initialsOf(f.forms[0] ?? '');
       if (f.initials === upper) candidates.push(f);
     }
@@ -273,13 +326,37 @@ function resolvePartial(m: AliasInput, norm: string, fulls: Full[], story: strin
   let nearest: Full | undefined;
   let nearestDist = Infinity;
   for (const f of candidates) {
-    for (const p of f.positions) {
-      if (p.story !== story || p.start > at) continue;
-      if (at - p.start < nearestDist) { nearestDist = at - p.start; nearest = f; }
+    for (let k = 0; k < f.positionStarts.length; k++) {
+      const start = f.positionStarts[k];
+      if (f.positionStories[k] !== story || start > at) continue;
+      if (at - start < nearestDist) { nearestDist = at - start; nearest = f; }
     }
   }
   if (!nearest) return undefined;
-  const count = (f: Full): number => f.positions.filter((p) => p.story === story).length;
-  const top = count(nearest);
-  return candidates.every((f) => f === nearest || count(f) < top) ? nearest : undefined;
+  const top = countIn(nearest, story);
+  for (const f of candidates) if (f !== nearest && countIn(f, story) >= top) return undefined;
+  return nearest;
+}
+
+const CANDIDATES: Full[] = [];
+
+/** Number of the full name's mentions in `story`. */
+function countIn(f: Full, story: string): number {
+  let n = 0;
+  for (const s of f.positionStories) if (s === story) n++;
+  return n;
+}
+
+/**
+ * Whether `word` is one of the space-separated words of `norm` (`norm.split(' ').includes(word)`
+ * without the array; a normalized name has single spaces between non-empty words).
+ */
+function hasWord(norm: string, word: string): boolean {
+  // (No word of a normalized name is empty or holds a space.)
+  if (word.length === 0 || word.indexOf(' ') >= 0) return false;
+  for (let at = norm.indexOf(word); at >= 0; at = norm.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || norm.charCodeAt(at - 1) === 32) && (end === norm.length || norm.charCodeAt(end) === 32)) return true;
+  }
+  return false;
 }

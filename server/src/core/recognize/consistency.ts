@@ -4,7 +4,7 @@
  * is that person too, even where the tagger missed it.
  */
 import { isNameLike, nameGlueLength, type Analysis } from './analysis';
-import { SOURCE_PRIORITY, type Proposal } from './candidates';
+import { proposal, proposalList, reshaped, sourcePriority, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { Gaz } from './gazetteer';
 import type { EntityType } from './model';
 import { hashJoin, TokenFlag } from './tokenize';
@@ -32,7 +32,7 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
   const t = a.tokens;
   const votes = new VoteTable(kept);
   for (const p of kept) {
-    const w = p.confidence * (SOURCE_PRIORITY[p.source] >= SOURCE_PRIORITY.suffix ? 3 : 1);
+    const w = p.confidence * (sourcePriority(p.source) >= SOURCE_PRIORITY.suffix ? 3 : 1);
     votes.add(key(a, p.first, p.last), p.type, w);
     // "Chrysler LLC", "Ford Motor Company": the name before the head word is the organisation too.
     if (p.type === 'organization' && p.last > p.first && a.gaz[p.last] & Gaz.OrgSuffix && !(a.gaz[p.first] & (Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym | Gaz.Common))) {
@@ -59,19 +59,19 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
     for (let i = 1; i < 4; i++) if (s[v + i] > s[v + bi]) bi = i;
     return { type: TYPES[bi], weight: s[v + bi], total: s[v] + s[v + 1] + s[v + 2] + s[v + 3] };
   };
-  const out: Proposal[] = kept.map((p) => {
-    if (p.source !== 'tagger' && p.source !== 'gazetteer') return p;
+  const out = proposalList();
+  for (const p of kept) {
+    if (p.source !== 'tagger' && p.source !== 'gazetteer') { out.push(p); continue; }
     // "Apple Computer" tagged misc where "Apple" alone is an organisation in the same story.
     if (p.type === 'misc' && !p.subtype && p.last > p.first) {
       const head = best(tokenKey(a, p.first));
-      if (head && head.type === 'organization' && head.weight > head.total * 0.6) return { ...p, type: 'organization' };
+      if (head && head.type === 'organization' && head.weight > head.total * 0.6) { out.push(reshaped(p, p.first, p.last, 'organization', p.confidence)); continue; }
     }
     const b = best(key(a, p.first, p.last));
-    if (b && b.type !== p.type && b.weight > b.total * 0.6) return { ...p, type: b.type };
-    return p;
-  });
+    out.push(b && b.type !== p.type && b.weight > b.total * 0.6 ? reshaped(p, p.first, p.last, b.type, p.confidence) : p);
+  }
   // Untagged recurrences.
-  const covered = new Uint8Array(t.count);
+  const covered = coveredBuffer(t.count);
   for (const p of out) for (let i = p.first; i <= p.last; i++) covered[i] = 1;
   let i = 0;
   while (i < t.count) {
@@ -85,12 +85,12 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
     }
     const whole = best(key(a, i, j));
     if (whole && !(i === j && startsSentenceAsCommonWord(a, i))) {
-      out.push({ first: i, last: j, type: whole.type, confidence: 0.6, source: 'consistency' });
+      out.push(proposal(i, j, whole.type, 0.6, 'consistency'));
     } else {
       for (let k = i; k <= j; k++) {
         if (!isNameLike(t, k) || startsSentenceAsCommonWord(a, k)) continue;
         const b = best(tokenKey(a, k));
-        if (b) out.push({ first: k, last: k, type: b.type, confidence: 0.55, source: 'consistency' });
+        if (b) out.push(proposal(k, k, b.type, 0.55, 'consistency'));
       }
     }
     i = j + 1;
@@ -147,8 +147,20 @@ class VoteTable {
   }
 }
 
+/** One token-coverage buffer reused by every call (consistency runs one story at a time, to completion). */
+let coveredStore = new Uint8Array(8192);
+
+/** A zeroed coverage array of exactly `tokenCount` entries (a view, so out-of-range reads stay undefined as in a fresh array). */
+function coveredBuffer(tokenCount: number): Uint8Array {
+  if (tokenCount > 1 << 20) return new Uint8Array(tokenCount); // a huge text does not pin its memory
+  if (coveredStore.length < tokenCount) coveredStore = new Uint8Array(tokenCount + (tokenCount >> 1));
+  coveredStore.fill(0, 0, tokenCount);
+  return coveredStore.subarray(0, tokenCount);
+}
+
 const EMPTY_STORE = { keys: new Int32Array(0), slots: new Int32Array(0), sums: new Float64Array(0) };
-let store = EMPTY_STORE;
+// Room for 4,096 keys from the start: a table growing mid-run deoptimizes `applyConsistency` (see scratch.ts).
+let store = { keys: new Int32Array(4096), slots: new Int32Array(4096), sums: new Float64Array(8192) };
 
 function typeIndex(type: EntityType): number {
   switch (type) {

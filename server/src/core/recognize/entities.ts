@@ -6,7 +6,7 @@
  */
 import { canonicalGroups, type AliasInput } from './aliases';
 import { analyze, nameGlueLength, type Analysis } from './analysis';
-import { entityTypeOf, resolveOverlaps, SOURCE_PRIORITY, type Proposal } from './candidates';
+import { entityTypeOf, proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
 import { buildIntTable, intTableGet, type IntTable } from './hashTable';
@@ -56,55 +56,126 @@ const SCRATCH = new Scratch();
 
 /** Recognizes the entities of one text (a story or any snippet). */
 export function recognizeEntities(text: string, ctx: EntityContext): EntityMention[] {
-  const a = analyze(text, ctx.gazetteer, ctx.model, SCRATCH);
-  const t = a.tokens;
-  const proposals: Proposal[] = [];
-  for (const s of spansFromLabels(t, a.tags)) {
-    proposals.push({ first: s.first, last: s.last, type: entityTypeOf(s.type), confidence: confidenceOfMargin(s.margin), source: 'tagger' });
-  }
-  const phraseFirst = new Map<number, number>();
-  for (const p of titledPersons(a)) {
-    proposals.push(p);
-    phraseFirst.set(p.first, p.phraseFirst);
-  }
-  proposals.push(...suffixNames(a), ...describedOrganizations(a), ...gazetteerNames(a));
-  proposals.push(...acronymProposals(a, proposals));
-  proposals.push(...knowledgeProposals(ctx.knowledge, t));
-  const analystFirst = new Set<number>();
-  for (const an of ctx.annotations ?? []) {
-    const span = tokenSpan(a, an.start, an.end);
-    if (!span) continue;
-    proposals.push({ first: span[0], last: span[1], type: an.type, confidence: 1, source: 'analyst', canonical: an.canonical });
-    analystFirst.add(span[0]);
-  }
-  const trimmed = proposals.map((p) => trimPunctuation(a, p)).filter((p): p is Proposal => p !== undefined);
-  let kept = resolveOverlaps(retypeBrandMisc(a, retypeLonePersons(a, applyProductContext(a, applyProductRules(a, trimmed)))).filter((p) => !isVacuous(a, p)), t.count);
-  kept = resolveOverlaps(applyConsistency(a, kept), t.count);
-  kept = applyProductRules(a, mergeAdjacent(a, kept)).filter((p) => !isFunctionWord(a, p) && !beforeCurrencySign(a, p));
+  // The context is unpacked here, in a function too small to matter when V8 re-optimizes it:
+  // callers build contexts of different shapes (with or without `annotations`), and the first
+  // context of a new shape used to throw the whole optimized pipeline back to slow code.
+  return recognizeWith(text, ctx.gazetteer, ctx.model, ctx.knowledge, ctx.annotations);
+}
+
+/**
+ * The pipeline in three steps of moderate size: V8 optimizes (and, after a deoptimization,
+ * re-optimizes) each on its own, which one function inlining all of them made slow.
+ */
+function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined): EntityMention[] {
+  const a = analyze(text, gazetteer, model, SCRATCH);
+  const titles: TitlePhrases = { first: [], phraseFirst: [] };
+  const kept = selectProposals(a, collectProposals(a, knowledge, annotations, titles));
   // (Without rejected names, no text need be cut out to ask.)
-  if (ctx.knowledge.rejected.size > 0) kept = kept.filter((p) => !isRejected(ctx.knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst');
-  // Canonical names: acronym long forms and analyst canonicals seed the grouping.
-  const inputs: AliasInput[] = kept.map((p) => ({ text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical }));
-  const canonicalOf: (string | undefined)[] = new Array(kept.length);
-  for (const g of canonicalGroups(inputs)) {
-    if (g.members.length < 2 && !kept[g.members[0]].canonical) continue;
-    for (const m of g.members) canonicalOf[m] = g.canonical;
+  const t = a.tokens;
+  const named = knowledge.rejected.size > 0 ? kept.filter((p) => !isRejected(knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst') : kept;
+  return toMentions(a, gazetteer.verbs, named, titles);
+}
+
+/** Where each titled person's phrase begins, by its first token (few per story: parallel arrays, no Map). */
+interface TitlePhrases {
+  readonly first: number[];
+  readonly phraseFirst: number[];
+}
+
+/** Every signal's proposals: tagger, titles, head words, gazetteer, acronyms, knowledge, analyst. */
+function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined, titles: TitlePhrases): Proposal[] {
+  const t = a.tokens;
+  const proposals = proposalList();
+  const spans = spansFromLabels(t, a.tags);
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    proposals.push(proposal(s.first, s.last, entityTypeOf(s.type), confidenceOfMargin(s.margin), 'tagger'));
   }
-  return kept.map((p, i) => {
+  const titled = titledPersons(a);
+  for (let i = 0; i < titled.length; i++) {
+    const p = titled[i];
+    proposals.push(p);
+    titles.first.push(p.first);
+    titles.phraseFirst.push(p.phraseFirst);
+  }
+  pushAll(proposals, suffixNames(a));
+  pushAll(proposals, describedOrganizations(a));
+  pushAll(proposals, gazetteerNames(a));
+  pushAll(proposals, acronymProposals(a, proposals));
+  pushAll(proposals, knowledgeProposals(knowledge, t));
+  if (annotations !== undefined) {
+    for (let i = 0; i < annotations.length; i++) {
+      const an = annotations[i];
+      const span = tokenSpan(a, an.start, an.end);
+      if (span) proposals.push(proposal(span[0], span[1], an.type, 1, 'analyst', an.canonical));
+    }
+  }
+  return proposals;
+}
+
+/** Trims, reshapes and resolves the proposals into non-overlapping names, in text order. */
+function selectProposals(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
+  const n = a.tokens.count;
+  const trimmed = proposalList();
+  for (let i = 0; i < proposals.length; i++) {
+    const q = trimPunctuation(a, proposals[i]);
+    if (q !== undefined) trimmed.push(q);
+  }
+  const retyped = retypeBrandMisc(a, retypeLonePersons(a, applyProductContext(a, applyProductRules(a, trimmed))));
+  const substantive = proposalList();
+  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
+  const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n)), n);
+  const merged = applyProductRules(a, mergeAdjacent(a, consistent));
+  const kept = proposalList();
+  for (let i = 0; i < merged.length; i++) {
+    const p = merged[i];
+    if (!isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
+  }
+  return kept;
+}
+
+/** The mentions of the kept proposals, with canonical names and phrase starts. */
+function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], titles: TitlePhrases): EntityMention[] {
+  const t = a.tokens;
+  const text = t.text;
+  // Canonical names: acronym long forms and analyst canonicals seed the grouping.
+  const inputs: AliasInput[] = new Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const p = kept[i];
+    inputs[i] = { text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical };
+  }
+  const canonicalOf: (string | undefined)[] = new Array(kept.length);
+  const groups = canonicalGroups(inputs);
+  for (let g = 0; g < groups.length; g++) {
+    const members = groups[g].members;
+    if (members.length < 2 && !kept[members[0]].canonical) continue;
+    for (let k = 0; k < members.length; k++) canonicalOf[members[k]] = groups[g].canonical;
+  }
+  const mentions: EntityMention[] = new Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const p = kept[i];
     const start = t.start[p.first];
     const end = endWithAbbreviationDot(a, p.last);
-    const ps = phraseStartOf(a, ctx.gazetteer.verbs, p, phraseFirst);
+    const at = p.type === 'person' ? titles.first.indexOf(p.first) : -1;
+    const ps = phraseStartOf(a, verbs, p, at >= 0 ? titles.phraseFirst[at] : undefined);
     const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
     const mention: { -readonly [K in keyof EntityMention]: EntityMention[K] } = {
-      start, end, type: p.type, text: text.slice(start, end),
+      // The alias input's text is the mention's unless a closing abbreviation dot joins it.
+      start, end, type: p.type, text: end === t.end[p.last] ? inputs[i].text : text.slice(start, end),
       canonical: canonicalOf[i],
       confidence: p.confidence,
       origin: p.source === 'analyst' ? 'analyst' : 'recognizer',
     };
     if (ps !== undefined && ps < start) mention.phraseStart = ps;
     if (subtype) mention.subtype = subtype;
-    return mention;
-  });
+    mentions[i] = mention;
+  }
+  return mentions;
+}
+
+/** Appends `more` to `out` (a loop: spreading into push copies the array to the stack first). */
+function pushAll(out: Proposal[], more: readonly Proposal[]): void {
+  for (let i = 0; i < more.length; i++) out.push(more[i]);
 }
 
 /**
@@ -118,7 +189,7 @@ function trimPunctuation(a: Analysis, p: Proposal): Proposal | undefined {
   while (first <= last && t.kind[first] === 2) first++;
   while (last >= first && (t.kind[last] === 2 || (last > first && p.source === 'tagger' && t.kind[last] === 0 && !(t.flags[last] & (TokenFlag.Cap | TokenFlag.AllCaps | TokenFlag.HasDigit))))) last--;
   if (first > last) return undefined;
-  return first === p.first && last === p.last ? p : { ...p, first, last };
+  return first === p.first && last === p.last ? p : reshaped(p, first, last, p.type, p.confidence);
 }
 
 /** A misc span that is a demonym ("Pakistani", "North American"). */
@@ -206,18 +277,18 @@ function capitalisedTitle(a: Analysis, i: number): boolean {
  */
 function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (const p of kept) {
     const q = out[out.length - 1];
     // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
     if (q && q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && nameGlueLength(t, q.last + 1) === p.first - q.last - 1 && q.source !== 'analyst' && p.source !== 'analyst') {
-      out[out.length - 1] = { ...q, last: p.last, confidence: Math.max(q.confidence, p.confidence), source: SOURCE_PRIORITY[q.source] >= SOURCE_PRIORITY[p.source] ? q.source : p.source };
+      out[out.length - 1] = proposal(q.first, p.last, q.type, Math.max(q.confidence, p.confidence), sourcePriority(q.source) >= sourcePriority(p.source) ? q.source : p.source, q.canonical, q.subtype, q.phraseFirst);
       continue;
     }
     // ... but a full person name or a complete organisation name ("Chrysler LLC" + "Jim Press") stands alone.
     if (q && q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization') && !isCompleteName(a, q) && !isCompleteName(a, p)
       && t.kind[p.first] === 0 && t.kind[q.last] === 0 && !(t.flags[p.first] & 8 /* line start */)) {
-      out[out.length - 1] = { ...q, last: p.last, type: 'organization', confidence: Math.min(q.confidence, p.confidence) };
+      out[out.length - 1] = reshaped(q, q.first, p.last, 'organization', Math.min(q.confidence, p.confidence));
       continue;
     }
     out.push(p);
@@ -239,10 +310,9 @@ function tokenSpan(a: Analysis, start: number, end: number): [number, number] | 
   return first < 0 ? undefined : [first, last];
 }
 
-/** The title before a person, or a "the" before an organisation or place. */
-function phraseStartOf(a: Analysis, verbs: IntTable, p: Proposal, phraseFirst: ReadonlyMap<number, number>): number | undefined {
+/** The title before a person (`pf`: where its titled phrase begins, if a title rule found it), or a "the" before an organisation or place. */
+function phraseStartOf(a: Analysis, verbs: IntTable, p: Proposal, pf: number | undefined): number | undefined {
   const t = a.tokens;
-  const pf = phraseFirst.get(p.first);
   // Only a capitalised title is part of the name phrase ("President Putin", not "analyst Paul Nesbit").
   if (p.type === 'person' && pf !== undefined) {
     if (capitalisedTitle(a, pf) && !(a.gaz[pf] & (Gaz.Demonym | Gaz.Country))) return t.start[pf];
@@ -291,7 +361,7 @@ function isPremodifier(a: Analysis, verbs: IntTable, last: number): boolean {
 /** "Long Form (ACR)": both become proposals of the long form's type, the acronym with the long form as canonical. */
 function acronymProposals(a: Analysis, existing: readonly Proposal[]): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (const d of findAcronymDefinitions(t, a.gaz)) {
     // Type of the long form: what the tagger or a head-word rule said about its head, else organisation.
     let type: EntityType = 'organization';
@@ -305,8 +375,8 @@ function acronymProposals(a: Analysis, existing: readonly Proposal[]): Proposal[
     for (let i = d.longFirst; i <= d.longLast; i++) if (t.kind[i] === 0 && !(a.gaz[i] & (Gaz.Common | Gaz.Connector))) uncommon = true;
     if (!tagged && !uncommon && !(a.gaz[d.longLast] & (Gaz.OrgSuffix | Gaz.LocSuffix))) continue;
     const long = t.text.slice(t.start[d.longFirst], t.end[d.longLast]);
-    out.push({ first: d.longFirst, last: d.longLast, type, confidence: 0.9, source: 'acronym', canonical: long });
-    out.push({ first: d.short, last: d.short, type, confidence: 0.9, source: 'acronym', canonical: long });
+    out.push(proposal(d.longFirst, d.longLast, type, 0.9, 'acronym', long));
+    out.push(proposal(d.short, d.short, type, 0.9, 'acronym', long));
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * recognizer with new knowledge is cheap.
  */
 import { normalizeAlias } from './aliases';
-import type { Proposal } from './candidates';
+import { proposal, proposalList, type Proposal } from './candidates';
 import type { EntityType } from './model';
 import { hashJoin, tokenize, TokenFlag, type Tokens } from './tokenize';
 
@@ -74,7 +74,7 @@ export function compileKnowledge(k: AnalystKnowledge): CompiledKnowledge {
 
 /** Proposals for every occurrence of a confirmed name (longest match first). */
 export function knowledgeProposals(k: CompiledKnowledge, t: Tokens): Proposal[] {
-  const out: Proposal[] = [];
+  const out = proposalList();
   if (k.maxTokens === 0) return out;
   for (let i = 0; i < t.count; i++) {
     if (!k.starts.has(t.lower[i])) continue;
@@ -88,7 +88,7 @@ export function knowledgeProposals(k: CompiledKnowledge, t: Tokens): Proposal[] 
     }
     if (!best) continue;
     if (best.capitalised && !(t.flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps))) continue;
-    out.push({ first: i, last: i + best.length - 1, type: best.type, confidence: 1, source: 'knowledge', canonical: best.canonical });
+    out.push(proposal(i, i + best.length - 1, best.type, 1, 'knowledge', best.canonical));
     i += best.length - 1;
   }
   return out;

@@ -55,19 +55,28 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
   return build(gazetteer, loaded.value, loaded.problems, compileKnowledge(options.knowledge ?? NO_KNOWLEDGE));
 }
 
+/** The mentions lying wholly inside one of the spans, in order (plain loops: no closure per call). */
+function mentionsInside(mentions: EntityMention[], spans: readonly Span[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    for (let k = 0; k < spans.length; k++) {
+      if (m.start >= spans[k].start && m.end <= spans[k].end) { out.push(m); break; }
+    }
+  }
+  return out;
+}
+
 function build(gazetteer: Gazetteer, model: TaggerModel, loadProblems: readonly Problem[], knowledge: CompiledKnowledge): Recognizer {
   return {
     knowledge: knowledge.source,
     recognize(text: string, options: RecognizeOptions = {}): Recognition {
-      const problems: Problem[] = [...loadProblems];
+      const problems: Problem[] = loadProblems.length === 0 ? [] : [...loadProblems];
       if (typeof text !== 'string') return { entities: [], dates: [], problems: [{ start: 0, end: 0, severity: 'error', code: 'recognize.input', message: 'The text to recognize is not a string.' }] };
       let entities = recognizeEntities(text, { gazetteer, model, knowledge, annotations: options.annotations });
       const spans = options.spans;
       const dates: DateMention[] = recognizeDates(text, options.referenceDate, spans ? { spans } : undefined);
-      if (spans) {
-        const inside = (m: Span): boolean => spans.some((s) => m.start >= s.start && m.end <= s.end);
-        entities = entities.filter(inside);
-      }
+      if (spans) entities = mentionsInside(entities, spans);
       return { entities, dates, problems };
     },
     withKnowledge(k: AnalystKnowledge): Recognizer {

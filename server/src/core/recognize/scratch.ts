@@ -19,7 +19,7 @@ export const enum Slot {
   Word, PhraseB, PhraseI,
   Shape, Candidate, Doc,
   Labels, Margin,
-  DocKeys, DocVals, DocUsed,
+  DocKeys, DocVals, DocUsed, DocSlot,
   Count,
 }
 
@@ -67,7 +67,16 @@ export class Scratch {
   }
 }
 
+/**
+ * Smallest buffer: room for a story of about 30,000 characters (the tokenizer asks for one
+ * slot per four characters). Nearly every story fits, so the buffers are allocated once: a
+ * buffer growing in the middle of a run sends every function that inlined its growth path
+ * (tokenizer, gazetteer, features, tagger) back to unoptimized code at once (about 1 MB of
+ * text ran several times slower while V8 re-optimized them). Costs about 330 KB per process.
+ */
+const MIN_CAPACITY = 8192;
+
 /** Room for somewhat longer texts than this one, so that a growing sequence of stories reallocates rarely. */
 function grown(n: number): number {
-  return n < 1024 ? 1024 : n + (n >> 1);
+  return n < MIN_CAPACITY ? MIN_CAPACITY : n + (n >> 1);
 }

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { acronymOf } from '../../core/recognize/aliases';
 import { buildIntTable, intTableGet } from '../../core/recognize/hashTable';
-import { resolveOverlaps, SOURCE_PRIORITY, type Proposal, type ProposalSource } from '../../core/recognize/candidates';
+import { resolveOverlaps, sourcePriority, SOURCE_PRIORITY, type Proposal, type ProposalSource } from '../../core/recognize/candidates';
+import { analyze } from '../../core/recognize/analysis';
+import { defaultGazetteer } from '../../core/recognize/gazetteer';
+import { tag } from '../../core/recognize/tagger/tagger';
+import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
 
 /** Overlap resolution as first written: a stable sort of the objects, then greedy selection. */
 function resolveOverlapsReference(proposals: readonly Proposal[], tokenCount: number): Proposal[] {
@@ -57,5 +61,23 @@ describe('recognize/speed equivalences', () => {
       const table = buildIntTable(map);
       for (const k of [...map.keys(), ...probes]) assert.equal(intTableGet(table, k), map.get(k) ?? 0);
     }), { numRuns: 300 });
+  });
+
+  it('sourcePriority answers as SOURCE_PRIORITY', () => {
+    for (const source of Object.keys(SOURCE_PRIORITY) as ProposalSource[]) assert.equal(sourcePriority(source), SOURCE_PRIORITY[source], source);
+  });
+
+  it("the tagger's integer fast path labels as the label-by-label path for real-valued weights", () => {
+    // The shipped int8 weights as floats take the general path; both must agree on labels and margins.
+    const model = defaultTaggerModel().value;
+    const asFloats = { ...model, weights: Float32Array.from(model.weights) };
+    const text = 'Caretaker Prime Minister Anwaar-ul-Haq Kakar met U.S. officials in Quetta.\nThe Awami National Party (ANP) said\n'
+      + 'Boeing and Airbus A380 orders rose; General Motors, Chrysler LLC and the Ministry of Foreign Affairs disagreed in New York on Monday.';
+    const a = analyze(text, defaultGazetteer(), model);
+    const fast = tag(model, a.features);
+    const general = tag(asFloats, a.features);
+    assert.deepEqual(Array.from(fast.labels), Array.from(general.labels));
+    assert.deepEqual(Array.from(fast.margin), Array.from(general.margin));
+    assert.ok(fast.labels.some((l) => l !== 0));
   });
 });

@@ -27,8 +27,13 @@ function acronymLetters(t: Tokens, i: number): string | undefined {
 export function findAcronymDefinitions(t: Tokens, gaz: Uint16Array): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
   const text = t.text;
-  for (let p = 1; p + 1 < t.count; p++) {
-    if (text.charCodeAt(t.start[p]) !== 40 /* ( */) continue;
+  // Only tokens opening a parenthesis matter: jump from one "(" to the next (most stories have
+  // none or a few) instead of testing every token. A "(" is always a token of its own.
+  let p = 0;
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    while (p < t.count && t.start[p] < at) p++;
+    if (p + 1 >= t.count) break;
+    if (p < 1 || t.start[p] !== at) continue;
     const a = p + 1;
     if (t.kind[a] !== TokenKind.Word) continue;
     const letters = acronymLetters(t, a);

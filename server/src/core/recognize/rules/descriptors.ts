@@ -7,7 +7,7 @@
  * like a place to it). The nouns are general English, not a list of names.
  */
 import { isNameLike, nameGlueLength, type Analysis } from '../analysis';
-import type { Proposal } from '../candidates';
+import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { buildIntTable, intTableGet } from '../hashTable';
 import { hashLower, TokenFlag, TokenKind } from '../tokenize';
@@ -32,7 +32,7 @@ const isPersonLabel = (label: number): boolean => label === 1 || label === 2;
 /** Organisation proposals introduced by a descriptor noun. */
 export function describedOrganizations(a: Analysis): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (let d = 0; d + 1 < t.count; d++) {
     // Lower case only: a capitalised one is part of a name ("Fiat Group SpA", "Network Rail").
     if (t.kind[d] !== TokenKind.Word || (t.flags[d] & (TokenFlag.Cap | TokenFlag.AllCaps)) || intTableGet(DESCRIPTOR_HASHES, t.lower[d]) === 0) continue;
@@ -50,7 +50,7 @@ export function describedOrganizations(a: Analysis): Proposal[] {
     }
     if (last < j) continue;
     // "the company Apple": the descriptor's own capitalised sentence start is not part of the name.
-    out.push({ first: j, last, type: 'organization', confidence: 0.85, source: 'suffix' });
+    out.push(proposal(j, last, 'organization', 0.85, 'suffix'));
     d = last;
   }
   return out;

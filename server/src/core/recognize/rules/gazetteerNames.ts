@@ -4,7 +4,7 @@
  * claimed the words.
  */
 import { isNameLike, type Analysis } from '../analysis';
-import type { Proposal } from '../candidates';
+import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenFlag } from '../tokenize';
 
@@ -13,22 +13,22 @@ const PLACE = Gaz.Country | Gaz.City | Gaz.Region;
 /** Place and nationality proposals from the gazetteer. */
 export function gazetteerNames(a: Analysis): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (let i = 0; i < t.count; i++) {
     if (!isNameLike(t, i)) continue;
     const pb = a.phraseB[i];
     if (pb & PLACE) {
       let last = i;
       while (last + 1 < t.count && a.phraseI[last + 1] & PLACE) last++;
-      out.push({ first: i, last, type: 'location', confidence: 0.6, source: 'gazetteer' });
+      out.push(proposal(i, last, 'location', 0.6, 'gazetteer'));
       i = last;
       continue;
     }
     const g = a.gaz[i];
     const common = (g & Gaz.Common) !== 0 && (t.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart)) !== 0;
     if (common) continue;
-    if (g & Gaz.Country || (g & (Gaz.City | Gaz.Region) && !(g & (Gaz.First | Gaz.Last | Gaz.Common)))) out.push({ first: i, last: i, type: 'location', confidence: 0.6, source: 'gazetteer' });
-    else if (g & Gaz.Demonym) out.push({ first: i, last: i, type: 'misc', subtype: 'nationality', confidence: 0.6, source: 'gazetteer' });
+    if (g & Gaz.Country || (g & (Gaz.City | Gaz.Region) && !(g & (Gaz.First | Gaz.Last | Gaz.Common)))) out.push(proposal(i, i, 'location', 0.6, 'gazetteer'));
+    else if (g & Gaz.Demonym) out.push(proposal(i, i, 'misc', 0.6, 'gazetteer', undefined, 'nationality'));
   }
   return out;
 }

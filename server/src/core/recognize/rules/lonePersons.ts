@@ -6,7 +6,7 @@
  * or, when the gazetteer knows it as a place, that place ("Tehran said").
  */
 import type { Analysis } from '../analysis';
-import type { Proposal } from '../candidates';
+import { proposalList, reshaped, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 
 /** Retypes unsupported one-word tagger persons as organisations. */
@@ -17,15 +17,20 @@ export function retypeLonePersons(a: Analysis, proposals: readonly Proposal[]): 
     if (p.type !== 'person' || p.last === p.first) continue;
     for (let i = p.first; i <= p.last; i++) inFullName.add(t.lower[i]);
   }
-  return proposals.map((p) => {
-    if (p.source !== 'tagger' || p.type !== 'person' || p.first !== p.last) return p;
-    const i = p.first;
-    if (inFullName.has(t.lower[i])) return p;
-    if (a.gaz[i] & Gaz.First) return p;
-    if (a.features.doc[i] & 2 /* DocBit.AfterTitle */) return p;
-    if (i > 0 && (a.gaz[i - 1] & Gaz.Title || (i > 1 && a.gaz[i - 2] & Gaz.Title))) return p;
-    // A known place acting ("Tehran said", "after Tehran conducted an airstrike") is that place, by metonymy.
-    const place = (a.gaz[i] & (Gaz.Country | Gaz.City | Gaz.Region)) !== 0;
-    return { ...p, type: place ? 'location' : 'organization', confidence: p.confidence * 0.7 };
-  });
+  const out = proposalList();
+  for (const p of proposals) out.push(retypeLonePerson(a, inFullName, p));
+  return out;
+}
+
+/** One proposal, retyped when it is an unsupported one-word tagger person. */
+function retypeLonePerson(a: Analysis, inFullName: ReadonlySet<number>, p: Proposal): Proposal {
+  if (p.source !== 'tagger' || p.type !== 'person' || p.first !== p.last) return p;
+  const i = p.first;
+  if (inFullName.has(a.tokens.lower[i])) return p;
+  if (a.gaz[i] & Gaz.First) return p;
+  if (a.features.doc[i] & 2 /* DocBit.AfterTitle */) return p;
+  if (i > 0 && (a.gaz[i - 1] & Gaz.Title || (i > 1 && a.gaz[i - 2] & Gaz.Title))) return p;
+  // A known place acting ("Tehran said", "after Tehran conducted an airstrike") is that place, by metonymy.
+  const place = (a.gaz[i] & (Gaz.Country | Gaz.City | Gaz.Region)) !== 0;
+  return reshaped(p, p.first, p.last, place ? 'location' : 'organization', p.confidence * 0.7);
 }

@@ -12,7 +12,7 @@
  * word ("Ford Motor Company vehicles") are left alone.
  */
 import type { Analysis } from '../analysis';
-import type { Proposal } from '../candidates';
+import { proposalList, reshaped, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { buildIntTable, intTableGet } from '../hashTable';
 import { hashLower, TokenFlag, TokenKind, type Tokens } from '../tokenize';
@@ -93,11 +93,12 @@ export function applyProductContext(a: Analysis, proposals: readonly Proposal[])
   // Last tokens of the products already found ("Boeing 787", by the model-number rule).
   const productEnds = new Set<number>();
   for (const p of proposals) if (p.subtype === 'product') productEnds.add(p.last);
-  return proposals.map((p) => {
+  const out = proposalList();
+  for (const p of proposals) {
     const before = p.first - 1;
     const kind = classAfter(t, p.last)
       ?? (before >= 0 && t.start[p.first] - t.end[before] === 1 && !(t.flags[p.first] & TokenFlag.LineStart) && (isCamelBrand(t, before) || productEnds.has(before)) ? 'product' : undefined);
-    if (!kind || !mayBe(a, p, kind)) return p;
-    return { ...p, type: 'misc', subtype: kind, confidence: Math.min(p.confidence, 0.7) };
-  });
+    out.push(kind && mayBe(a, p, kind) ? reshaped(p, p.first, p.last, 'misc', Math.min(p.confidence, 0.7), kind) : p);
+  }
+  return out;
 }

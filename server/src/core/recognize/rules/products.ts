@@ -5,7 +5,7 @@
  * names no place.
  */
 import { isPunct, type Analysis } from '../analysis';
-import type { Proposal } from '../candidates';
+import { proposalList, reshaped, type Proposal } from '../candidates';
 import { TokenFlag, TokenKind } from '../tokenize';
 
 /** A model designation: a number or a word with digits ("787", "A380", "737-800"). */
@@ -17,7 +17,7 @@ function isModelToken(a: Analysis, i: number): boolean {
 /** Rewrites weak proposals that are products or currency prefixes; drops the latter. */
 export function applyProductRules(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (const p of proposals) {
     const weak = p.source === 'tagger' || p.source === 'gazetteer' || p.source === 'consistency';
     if (!weak) { out.push(p); continue; }
@@ -27,13 +27,13 @@ export function applyProductRules(a: Analysis, proposals: readonly Proposal[]): 
     // Year-like numbers after a name are dates or counts, not models ("Airbus 2009" is rare; "Ford 1999" is not a product).
     // A name that already ends in a model designation ("Airbus A380" joined from two tagged parts).
     if (p.last > p.first && p.type !== 'misc' && isModelToken(a, p.last) && !isYear(a, p.last) && !(t.flags[p.first] & TokenFlag.HasDigit)) {
-      out.push({ ...p, type: 'misc', subtype: 'product', confidence: Math.min(p.confidence, 0.7) });
+      out.push(reshaped(p, p.first, p.last, 'misc', Math.min(p.confidence, 0.7), 'product'));
       continue;
     }
     if (isModelToken(a, next) && t.start[next] - t.end[p.last] <= 1 && !isYear(a, next)) {
       let last = next;
       while (last + 2 < t.count && isPunct(t, last + 1, '-') && t.start[last + 1] === t.end[last] && isModelToken(a, last + 2)) last += 2;
-      out.push({ ...p, last, type: 'misc', subtype: 'product', confidence: Math.min(p.confidence, 0.7) });
+      out.push(reshaped(p, p.first, last, 'misc', Math.min(p.confidence, 0.7), 'product'));
       continue;
     }
     out.push(p);

@@ -6,7 +6,7 @@
  * name ("Balochistan province") types the name as a place.
  */
 import { isJoiningHyphen, isNameLike, isPunct, type Analysis } from '../analysis';
-import type { Proposal } from '../candidates';
+import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenFlag } from '../tokenize';
 
@@ -25,7 +25,7 @@ function capitalisedCommon(a: Analysis, i: number): boolean {
 /** Organisation and place proposals from head words. */
 export function suffixNames(a: Analysis): Proposal[] {
   const t = a.tokens;
-  const out: Proposal[] = [];
+  const out = proposalList();
   for (let i = 0; i < t.count; i++) {
     const g = a.gaz[i];
     if (!(g & (Gaz.OrgSuffix | Gaz.LocSuffix | Gaz.MiscSuffix))) continue;
@@ -35,7 +35,7 @@ export function suffixNames(a: Analysis): Proposal[] {
       if (type === 'location' && i > 0 && isNameLike(t, i - 1) && !(a.tokens.flags[i - 1] & TokenFlag.SentStart && a.gaz[i - 1] & Gaz.Common)) {
         let f = i - 1;
         while (f > 0 && (isNameLike(t, f - 1) || isJoiningHyphen(t, f - 1)) && !capitalisedCommon(a, f - 1)) f--;
-        if (!capitalisedCommon(a, f)) out.push({ first: f, last: i - 1, type, confidence: 0.7, source: 'gazetteer' });
+        if (!capitalisedCommon(a, f)) out.push(proposal(f, i - 1, type, 0.7, 'gazetteer'));
       }
       continue;
     }
@@ -67,7 +67,7 @@ export function suffixNames(a: Analysis): Proposal[] {
     if (last === first + 1 && last === i && (a.gaz[first] & Gaz.First) && !(a.gaz[first] & Gaz.Common)) continue;
     // "West Bank", "Left Bank": "bank" is also land, and the tagger firmly read the very same words as a place.
     if (type === 'organization' && last === i && lowerWord(a, i) === 'bank' && taggedPlace(a, first, last)) { i = last; continue; }
-    out.push({ first, last, type, confidence: first === last ? 0.6 : 0.85, source: 'suffix', ...(type === 'misc' ? { subtype: 'event' as const } : {}) });
+    out.push(proposal(first, last, type, first === last ? 0.6 : 0.85, 'suffix', undefined, type === 'misc' ? 'event' : undefined));
     i = last;
   }
   return out;

@@ -4,7 +4,7 @@
  * The capitalised words after a title (and its abbreviation dots) are a person.
  */
 import { isNameLike, isPunct, nameGlueLength, type Analysis } from '../analysis';
-import type { Proposal } from '../candidates';
+import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenFlag } from '../tokenize';
 
@@ -14,7 +14,7 @@ const NOT_NAME = Gaz.OrgSuffix | Gaz.LocSuffix | Gaz.Country | Gaz.Demonym | Gaz
 /** Person proposals introduced by titles; `phraseFirst` is where the title begins. */
 export function titledPersons(a: Analysis): (Proposal & { phraseFirst: number })[] {
   const t = a.tokens;
-  const out: (Proposal & { phraseFirst: number })[] = [];
+  const out = proposalList() as (Proposal & { phraseFirst: number })[];
   const labels = a.tags.labels;
   let i = 0;
   while (i < t.count) {
@@ -43,7 +43,7 @@ export function titledPersons(a: Analysis): (Proposal & { phraseFirst: number })
       // The noun phrase may open with a nationality or country: "U.S. President Barack Obama".
       let phraseFirst = titleFirst;
       if (titleFirst > 0 && isNameLike(t, titleFirst - 1) && ((a.gaz[titleFirst - 1] & (Gaz.Demonym | Gaz.Country)) || labels[titleFirst - 1] >= 5)) phraseFirst = titleFirst - 1;
-      out.push({ first: j, last, type: 'person', confidence: 0.9, source: 'title', phraseFirst });
+      out.push(proposal(j, last, 'person', 0.9, 'title', undefined, undefined, phraseFirst) as Proposal & { phraseFirst: number });
       i = last + 1;
     } else {
       i = Math.max(j, i + 1);

@@ -65,28 +65,35 @@ const H_S = hashLower("'s");
  * hashes such numbers slowly: most are outside the small-integer range).
  */
 export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array, scratch?: Scratch): Uint16Array {
-  const n = t.count;
   let names = 0;
-  for (let i = 0; i < n; i++) if (shape[i] >= 3) names++;
+  for (let i = 0; i < t.count; i++) if (shape[i] >= 3) names++;
+  return evidenceOf(t, shape, gaz, names, scratch);
+}
+
+/** `documentEvidence` given the number of name-like tokens (`featureInput` counts them while it computes the shapes). */
+function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: number, scratch?: Scratch): Uint16Array {
+  const n = t.count;
+  const out = scratch ? scratch.uint16(Slot.Doc, n) : new Uint16Array(n);
+  if (names === 0) return out;
   let cap = 16;
   while (cap < names * 2) cap <<= 1;
   const mask = cap - 1;
   const keys = scratch ? scratch.int32(Slot.DocKeys, cap) : new Int32Array(cap);
   const vals = scratch ? scratch.int32(Slot.DocVals, cap) : new Int32Array(cap);
   const used = scratch ? scratch.uint8(Slot.DocUsed, cap) : new Uint8Array(cap);
-  const slotOf = (h: number): number => {
-    let j = mixKey(h) & mask;
-    while (used[j] && keys[j] !== h) j = (j + 1) & mask;
-    return j;
-  };
+  // The table slot of each name-like token's word, so that spreading the bits needs no second probe.
+  const slotOfToken = scratch ? scratch.int32(Slot.DocSlot, n) : new Int32Array(n);
+  const lower = t.lower;
   for (let i = 0; i < n; i++) {
     const s = shape[i];
     if (s < 3) continue;
-    const h = t.lower[i];
-    const slot = slotOf(h);
+    const h = lower[i];
+    let slot = mixKey(h) & mask;
+    while (used[slot] && keys[slot] !== h) slot = (slot + 1) & mask;
+    slotOfToken[i] = slot;
     let b = vals[slot];
-    const p = i > 0 ? t.lower[i - 1] : 0;
-    const nx = i + 1 < n ? t.lower[i + 1] : 0;
+    const p = i > 0 ? lower[i - 1] : 0;
+    const nx = i + 1 < n ? lower[i + 1] : 0;
     if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
     if (i + 1 < n && (gaz[i + 1] & Gaz.OrgSuffix) && shape[i + 1] >= 3) b |= DocBit.BeforeOrgSuffix;
     if (i > 0 && intTableGet(H_LOC_PREPS, p) !== 0) b |= DocBit.AfterLocPreposition;
@@ -104,11 +111,12 @@ export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array,
   // Lower-case uses mid-sentence of the same words (a lookup per lower-case word, no insertion).
   for (let i = 0; i < n; i++) {
     if (shape[i] !== 2 || (t.flags[i] & TokenFlag.SentStart)) continue;
-    const slot = slotOf(t.lower[i]);
+    const h = lower[i];
+    let slot = mixKey(h) & mask;
+    while (used[slot] && keys[slot] !== h) slot = (slot + 1) & mask;
     if (used[slot]) vals[slot] |= DocBit.Lower;
   }
-  const out = scratch ? scratch.uint16(Slot.Doc, n) : new Uint16Array(n);
-  for (let i = 0; i < n; i++) if (shape[i] >= 3) out[i] = vals[slotOf(t.lower[i])];
+  for (let i = 0; i < n; i++) if (shape[i] >= 3) out[i] = vals[slotOfToken[i]];
   return out;
 }
 
@@ -162,9 +170,15 @@ function joinsNames(t: Tokens, gaz: Uint16Array, j: number): boolean {
 
 /** Builds the per-token inputs of the feature templates. */
 export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Array, phraseI: Uint16Array, scratch?: Scratch): FeatureInput {
-  const shape = scratch ? scratch.uint8(Slot.Shape, tokens.count) : new Uint8Array(tokens.count);
-  for (let i = 0; i < tokens.count; i++) shape[i] = shapeOf(tokens, i);
-  return { tokens, gaz, phraseB, phraseI, shape, candidate: computeCandidates(tokens, shape, gaz, scratch), doc: documentEvidence(tokens, shape, gaz, scratch) };
+  const n = tokens.count;
+  const shape = scratch ? scratch.uint8(Slot.Shape, n) : new Uint8Array(n);
+  let names = 0;
+  for (let i = 0; i < n; i++) {
+    const s = shapeOf(tokens, i);
+    shape[i] = s;
+    if (s >= 3) names++;
+  }
+  return { tokens, gaz, phraseB, phraseI, shape, candidate: computeCandidates(tokens, shape, gaz, scratch), doc: evidenceOf(tokens, shape, gaz, names, scratch) };
 }
 
 const PAD = 0x5bd1e995 | 0;
@@ -252,10 +266,10 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
 }
 
 /** Template ids of the label-history features. */
-const HIST_PREV = 40;
-const HIST_PREV_SHAPE = 41;
-const HIST_PREV_WORD = 42;
-const HIST_PREV2 = 43;
+export const HIST_PREV = 40;
+export const HIST_PREV_SHAPE = 41;
+export const HIST_PREV_WORD = 42;
+export const HIST_PREV2 = 43;
 
 /** Writes the history features of token i given the two previous labels; returns the new count. */
 export function historyFeatures(fi: FeatureInput, i: number, prev: number, prev2: number, bits: number, out: Int32Array, k: number): number {

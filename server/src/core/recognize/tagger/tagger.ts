@@ -4,7 +4,7 @@
  */
 import { TokenFlag } from '../tokenize';
 import { Slot, type Scratch } from '../scratch';
-import { allowed, historyFeatures, MAX_STATIC_FEATURES, NUM_LABELS, staticFeatures, type FeatureInput } from './features';
+import { allowed, bucket, HIST_PREV, HIST_PREV2, HIST_PREV_SHAPE, HIST_PREV_WORD, historyFeatures, MAX_STATIC_FEATURES, NUM_LABELS, staticFeatures, type FeatureInput } from './features';
 
 /** A trained model: a hashed weight table of `2^bits * NUM_LABELS` weights. */
 export interface TaggerModel {
@@ -22,8 +22,104 @@ export interface TagResult {
   readonly margin: Float32Array;
 }
 
+/**
+ * Weights of the label-history features that do not depend on the word, summed per
+ * history: `prevShape[(prev * 16 + shape) * NUM_LABELS + l]` holds the HIST_PREV and
+ * HIST_PREV_SHAPE weights, `prev2[(prev2 * NUM_LABELS + prev) * NUM_LABELS + l]` the
+ * HIST_PREV2 ones. Three of the four history lookups of a token then hit a small table
+ * instead of the large one. Only for integer weights, whose sums are exact in any order.
+ */
+interface HistoryTables {
+  readonly prevShape: Int32Array;
+  readonly prev2: Int32Array;
+}
+
+const historyCache = new WeakMap<TaggerModel, HistoryTables>();
+
+function historyTables(model: TaggerModel): HistoryTables {
+  let h = historyCache.get(model);
+  if (h) return h;
+  const w = model.weights;
+  const bits = model.bits;
+  const prevShape = new Int32Array(NUM_LABELS * 16 * NUM_LABELS);
+  const prev2 = new Int32Array(NUM_LABELS * NUM_LABELS * NUM_LABELS);
+  for (let prev = 0; prev < NUM_LABELS; prev++) {
+    const bp = bucket(HIST_PREV, prev, bits);
+    for (let shape = 0; shape < 16; shape++) {
+      const bs = bucket(HIST_PREV_SHAPE, prev * 16 + shape, bits);
+      const o = (prev * 16 + shape) * NUM_LABELS;
+      for (let l = 0; l < NUM_LABELS; l++) prevShape[o + l] = w[bp + l] + w[bs + l];
+    }
+    for (let p2 = 0; p2 < NUM_LABELS; p2++) {
+      const b2 = bucket(HIST_PREV2, p2 * 16 + prev, bits);
+      const o = (p2 * NUM_LABELS + prev) * NUM_LABELS;
+      for (let l = 0; l < NUM_LABELS; l++) prev2[o + l] = w[b2 + l];
+    }
+  }
+  h = { prevShape, prev2 };
+  historyCache.set(model, h);
+  return h;
+}
+
 /** Tags every candidate token of the text greedily, left to right. */
 export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): TagResult {
+  const w = model.weights;
+  if (w instanceof Float32Array) return tagGeneric(model, fi, scratch);
+  const n = fi.tokens.count;
+  const labels = scratch ? scratch.uint8(Slot.Labels, n) : new Uint8Array(n);
+  const margin = scratch ? scratch.float32(Slot.Margin, n) : new Float32Array(n);
+  const feats = FEATS;
+  const { prevShape, prev2: prev2Table } = historyTables(model);
+  const bits = model.bits;
+  const cand = fi.candidate;
+  const flags = fi.tokens.flags;
+  const lower = fi.tokens.lower;
+  const shape = fi.shape;
+  const scale = model.scale;
+  for (let i = 0; i < n; i++) {
+    if (!cand[i]) continue;
+    // A name never continues across a line break (headline, caption and body are separate lines).
+    const lineStart = (flags[i] & TokenFlag.LineStart) !== 0;
+    const prev = i > 0 && !lineStart ? labels[i - 1] : 0;
+    const prev2 = i > 1 && !lineStart ? labels[i - 2] : 0;
+    let k = staticFeatures(fi, i, bits, feats);
+    // The one history feature that depends on the word; the others come from the small tables.
+    feats[k++] = bucket(HIST_PREV_WORD, Math.imul(lower[i], 17) + prev, bits);
+    // Nine labels summed in locals: no array writes in the innermost loop.
+    const ps = (prev * 16 + shape[i]) * NUM_LABELS;
+    const p2 = (prev2 * NUM_LABELS + prev) * NUM_LABELS;
+    let s0 = prevShape[ps] + prev2Table[p2], s1 = prevShape[ps + 1] + prev2Table[p2 + 1], s2 = prevShape[ps + 2] + prev2Table[p2 + 2];
+    let s3 = prevShape[ps + 3] + prev2Table[p2 + 3], s4 = prevShape[ps + 4] + prev2Table[p2 + 4], s5 = prevShape[ps + 5] + prev2Table[p2 + 5];
+    let s6 = prevShape[ps + 6] + prev2Table[p2 + 6], s7 = prevShape[ps + 7] + prev2Table[p2 + 7], s8 = prevShape[ps + 8] + prev2Table[p2 + 8];
+    for (let j = 0; j < k; j++) {
+      const b = feats[j];
+      s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4];
+      s5 += w[b + 5]; s6 += w[b + 6]; s7 += w[b + 7]; s8 += w[b + 8];
+    }
+    // Best and runner-up among the labels BIO allows after `prev`, in label order (O and
+    // B-* always; I-X only after B-X or I-X), written out: this is the innermost decision.
+    let best = 0;
+    let bestScore = s0;
+    let second = -Infinity;
+    if (s1 > bestScore) { second = bestScore; bestScore = s1; best = 1; } else if (s1 > second) second = s1;
+    if (prev === 1 || prev === 2) { if (s2 > bestScore) { second = bestScore; bestScore = s2; best = 2; } else if (s2 > second) second = s2; }
+    if (s3 > bestScore) { second = bestScore; bestScore = s3; best = 3; } else if (s3 > second) second = s3;
+    if (prev === 3 || prev === 4) { if (s4 > bestScore) { second = bestScore; bestScore = s4; best = 4; } else if (s4 > second) second = s4; }
+    if (s5 > bestScore) { second = bestScore; bestScore = s5; best = 5; } else if (s5 > second) second = s5;
+    if (prev === 5 || prev === 6) { if (s6 > bestScore) { second = bestScore; bestScore = s6; best = 6; } else if (s6 > second) second = s6; }
+    if (s7 > bestScore) { second = bestScore; bestScore = s7; best = 7; } else if (s7 > second) second = s7;
+    if (prev === 7 || prev === 8) { if (s8 > bestScore) { second = bestScore; bestScore = s8; best = 8; } else if (s8 > second) second = s8; }
+    labels[i] = best;
+    margin[i] = (bestScore - second) * scale;
+  }
+  return { labels, margin };
+}
+
+/** Feature buffer of `tag` (tagging runs to completion, one text at a time). */
+const FEATS = new Int32Array(MAX_STATIC_FEATURES + 8);
+
+/** `tag` for real-valued weights (the trainer's): the original summation order, label by label. */
+function tagGeneric(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): TagResult {
   const n = fi.tokens.count;
   const labels = scratch ? scratch.uint8(Slot.Labels, n) : new Uint8Array(n);
   const margin = scratch ? scratch.float32(Slot.Margin, n) : new Float32Array(n);
@@ -34,13 +130,11 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
   const cand = fi.candidate;
   for (let i = 0; i < n; i++) {
     if (!cand[i]) continue;
-    // A name never continues across a line break (headline, caption and body are separate lines).
     const lineStart = (fi.tokens.flags[i] & TokenFlag.LineStart) !== 0;
     const prev = i > 0 && !lineStart ? labels[i - 1] : 0;
     const prev2 = i > 1 && !lineStart ? labels[i - 2] : 0;
     let k = staticFeatures(fi, i, bits, feats);
     k = historyFeatures(fi, i, prev, prev2, bits, feats, k);
-    // Nine labels summed in locals: no array writes in the innermost loop.
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
     for (let j = 0; j < k; j++) {
       const b = feats[j];

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { acronymOf, canonicalGroups, initialsOf, normalizeAlias, type AliasInput, type CanonicalGroup } from '../../core/recognize/aliases';
+import type { EntityType } from '../../core/recognize/model';
+
+// --- reference: canonicalGroups as before the speed work (commit 43d4e26), with its helpers ---
+function refIsAcronymText(text: string): boolean {
+  let caps = 0;
+  const s = text.trim();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) { caps++; continue; }
+    if (c === 46 || c === 38) continue;
+    if (c === 115 && i === s.length - 1) continue;
+    return false;
+  }
+  return caps >= 2;
+}
+interface RefFull {
+  /** Initials of the first surface form, computed once. */
+  initials?: string;
+  norm: string;
+  /** The words of `norm`, split when a partial name first asks. */
+  words?: string[];
+  type: EntityType;
+  /** Surface forms in order of first appearance, and their weights (parallel; a name has few forms). */
+  forms: string[];
+  formWeights: number[];
+  members: number[];
+  positions: { story: string; start: number }[];
+  /** The story of the first position, and a set of all of them once there are several (most names live in one story). */
+  story: string;
+  stories?: Set<string>;
+}
+function refOccursIn(f: RefFull, story: string): boolean {
+  return f.story === story || (f.stories !== undefined && f.stories.has(story));
+}
+class RefByTypeAndName<V extends { readonly type: EntityType }> {
+  private readonly byName = new Map<string, V[]>();
+
+  get(type: EntityType, norm: string): V | undefined {
+    const list = this.byName.get(norm);
+    if (list === undefined) return undefined;
+    for (const v of list) if (v.type === type) return v;
+    return undefined;
+  }
+
+  set(norm: string, v: V): void {
+    const list = this.byName.get(norm);
+    if (list === undefined) this.byName.set(norm, [v]); else list.push(v);
+  }
+}
+function canonicalGroupsReference(mentions: readonly AliasInput[]): CanonicalGroup[] {
+  const fulls = new RefByTypeAndName<RefFull>();
+  // Fulls in order of creation: the order partial names see them in.
+  const fullList: RefFull[] = [];
+  const partial: number[] = [];
+  const norms: string[] = new Array(mentions.length);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const norm = (norms[i] = normalizeAlias(m.canonical ?? m.text));
+    if (!norm) continue;
+    if (!m.canonical && (norm.indexOf(' ') < 0 || refIsAcronymText(m.text))) { partial.push(i); continue; }
+    let f = fulls.get(m.type, norm);
+    const story = m.story ?? '';
+    if (!f) { f = { norm, type: m.type, forms: [], formWeights: [], members: [], positions: [], story }; fulls.set(norm, f); fullList.push(f); }
+    f.members.push(i);
+    const form = m.canonical ?? m.text;
+    const at = f.forms.indexOf(form);
+    const weight = m.canonical ? 2 : 1;
+    if (at < 0) { f.forms.push(form); f.formWeights.push(weight); } else f.formWeights[at] += weight;
+    f.positions.push({ story, start: m.start ?? 0 });
+    if (story !== f.story) (f.stories ??= new Set([f.story])).add(story);
+  }
+  const singles = new RefByTypeAndName<{ readonly type: EntityType; readonly members: number[] }>();
+  const singleList: number[][] = [];
+  for (const i of partial) {
+    const m = mentions[i];
+    const target = fullList.length ? refResolvePartial(m, norms[i], fullList, m.story ?? '') : undefined;
+    if (target) { target.members.push(i); continue; }
+    const single = singles.get(m.type, norms[i]);
+    if (single) single.members.push(i); else { const l = [i]; singles.set(norms[i], { type: m.type, members: l }); singleList.push(l); }
+  }
+  const groups: CanonicalGroup[] = [];
+  for (const f of fullList) {
+    // The form whose last word is the surname used alone reads best ("Anwaar-ul-Haq Kakar" when "Kakar" recurs).
+    let partialNorms: Set<string> | undefined;
+    for (const i of f.members) if (norms[i].indexOf(' ') < 0) (partialNorms ??= new Set()).add(norms[i]);
+    let canonical = '';
+    let bestScore = -1;
+    for (let k = 0; k < f.forms.length; k++) {
+      const form = f.forms[k];
+      const lastWord = form.slice(form.lastIndexOf(' ') + 1);
+      const score = f.formWeights[k] + (partialNorms && partialNorms.has(normalizeAlias(lastWord)) ? 2 : 0);
+      if (score > bestScore || (score === bestScore && form.length > canonical.length)) { bestScore = score; canonical = form; }
+    }
+    groups.push({ canonical, type: f.type, members: f.members.sort(refAscending) });
+  }
+  for (const members of singleList) {
+    // The most frequent surface form, the first seen among equals.
+    let canonical = mentions[members[0]].text;
+    if (members.length > 1) {
+      const counts = new Map<string, number>();
+      for (const i of members) counts.set(mentions[i].text, (counts.get(mentions[i].text) ?? 0) + 1);
+      let most = 0;
+      for (const [text, n] of counts) if (n > most) { most = n; canonical = text; }
+    }
+    groups.push({ canonical, type: mentions[members[0]].type, members: members.sort(refAscending) });
+  }
+  return groups.sort((a, b) => a.members[0] - b.members[0]);
+}
+function refAscending(a: number, b: number): number {
+  return a - b;
+}
+function refResolvePartial(m: AliasInput, norm: string, fulls: RefFull[], story: string): RefFull | undefined {
+  // Acronyms may be typed differently by the tagger; initials decide.
+  const upper = acronymOf(m.text);
+  const candidates: RefFull[] = [];
+  for (const f of fulls) {
+    if (!refOccursIn(f, story)) continue;
+    const words = (f.words ??= f.norm.split(' '));
+    if (f.type === m.type && (m.type === 'person' || m.type === 'organization') && words.includes(norm)) { candidates.push(f); continue; }
+    if (upper !== undefined && words.length >= 2) {
+      f.initials ??= initialsOf(f.forms[0] ?? '');
+      if (f.initials === upper) candidates.push(f);
+    }
+  }
+  if (candidates.length === 0) return undefined;
+  if (candidates.length === 1) return candidates[0];
+  // Several: the nearest full name before the mention must also be the most frequent.
+  const at = m.start ?? 0;
+  let nearest: RefFull | undefined;
+  let nearestDist = Infinity;
+  for (const f of candidates) {
+    for (const p of f.positions) {
+      if (p.story !== story || p.start > at) continue;
+      if (at - p.start < nearestDist) { nearestDist = at - p.start; nearest = f; }
+    }
+  }
+  if (!nearest) return undefined;
+  const count = (f: RefFull): number => f.positions.filter((p) => p.story === story).length;
+  const top = count(nearest);
+  return candidates.every((f) => f === nearest || count(f) < top) ? nearest : undefined;
+}
+
+// The speed work on the recognizer rewrote `canonicalGroups` (no per-story splits, Sets or
+// position objects, insertion sorts); this property pins it to the code it replaced.
+describe('recognize/aliases speed equivalence', () => {
+  it('canonicalGroups groups as the code it replaced', () => {
+    const words = ['Anwaar', 'ul-Haq', 'Kakar', 'Imran', 'Khan', 'TTP', 'Tehreek-e-Taliban', 'Pakistan', 'U.S.', 'United', 'States', 'the', 'PM', 'Apple', 'Inc.', 'IBOs', 'Kakar\'s', 'KHAN', 'US'];
+    const mention = fc.record({
+      words: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }),
+      type: fc.constantFrom<EntityType>('person', 'organization', 'location', 'misc'),
+      start: fc.integer({ min: 0, max: 500 }),
+      story: fc.constantFrom(undefined, 'a', 'b'),
+      canonical: fc.constantFrom(undefined, undefined, undefined, 'Tehreek-e-Taliban Pakistan', 'United States', 'Kakar'),
+    }).map(({ words: ws, type, start, story, canonical }): AliasInput => ({ text: ws.join(' '), type, start, story, canonical }));
+    fc.assert(fc.property(fc.array(mention, { maxLength: 60 }), (ms) => {
+      assert.deepEqual(canonicalGroups(ms), canonicalGroupsReference(ms));
+    }), { numRuns: 4000 });
+  });
+});
