@@ -56,13 +56,22 @@ function onlyFiller(s: string): boolean {
   return true;
 }
 
+/** True when `s` ends in `ago` or `now` (maybe with a full stop): a necessary condition for RELATIVE_RE. */
+function endsLikeRelative(s: string): boolean {
+  let n = s.length;
+  if (s.charCodeAt(n - 1) === 0x2e) n--;
+  if (n < 3) return false;
+  const a = s.charCodeAt(n - 3) | 0x20; const b = s.charCodeAt(n - 2) | 0x20; const c = s.charCodeAt(n - 1) | 0x20;
+  return (a === 0x61 && b === 0x67 && c === 0x6f) || (a === 0x6e && b === 0x6f && c === 0x77);
+}
+
 /**
  * Reads `line` (already trimmed) as a publication line, or returns undefined
  * when it is not one. Cheap rejections first: date lines are short.
  */
 export function readDateLine(line: string): DateLineReading | undefined {
   if (line.length < 6 || line.length > 110) return undefined;
-  if (RELATIVE_RE.test(line)) return { kind: 'relative', text: line };
+  if (endsLikeRelative(line) && RELATIVE_RE.test(line)) return { kind: 'relative', text: line };
   const first = line.charCodeAt(0);
   // Date lines start with a label, a weekday/month (letter) or a digit.
   if (!((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;

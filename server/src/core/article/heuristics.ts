@@ -4,23 +4,34 @@
  */
 
 const URL_RE = /^(?:https?:\/\/|www\.)\S+$/i;
+
+/** True for a bare URL line; the first letter (`h` or `w`) is checked before the regex. */
+function isUrl(s: string): boolean {
+  const c = s.charCodeAt(0) | 0x20;
+  return (c === 0x68 || c === 0x77) && URL_RE.test(s);
+}
 /** The last character, by code unit (callers pass trimmed lines). */
 function lastChar(s: string): number {
   return s.charCodeAt(s.length - 1);
 }
 
-/** True when `c` is one of the given characters. */
+/** True when `c` is one of the given characters (a code-unit loop: no string is made). */
 function isOneOf(c: number, chars: string): boolean {
-  return chars.indexOf(String.fromCharCode(c)) >= 0;
+  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) === c) return true;
+  return false;
 }
 
-function wordCount(s: string): number {
+/**
+ * The number of words in `s`, counted no further than `limit`: callers only
+ * compare it with a bound, and stopping there spares scanning a long line.
+ */
+function wordCount(s: string, limit: number): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const space = c === 0x20 || c === 0x09 || c === 0xa0;
-    if (!space && !inWord) words++;
+    if (!space && !inWord && ++words === limit) return words;
     inWord = !space;
   }
   return words;
@@ -46,9 +57,9 @@ export function isHeadlineLike(s: string): boolean {
     s = s.slice(n);
   }
   if (s.length < 8 || s.length > 250) return false;
-  if (isOneOf(lastChar(s), '.,;:') || URL_RE.test(s)) return false;
+  if (isOneOf(lastChar(s), '.,;:') || isUrl(s)) return false;
   if (!startsLikeTitle(s) || !/\p{L}/u.test(s)) return false;
-  const words = wordCount(s);
+  const words = wordCount(s, 36);
   return words >= 2 && words <= 35;
 }
 
@@ -79,9 +90,9 @@ export function isCaptionLike(s: string): boolean {
 export function isSubheadingLike(s: string): boolean {
   if (s.length < 3 || s.length > 90) return false;
   // A question may be a heading (`What should I do in a storm?`); a full stop may not.
-  if (isOneOf(lastChar(s), '.,;:!') || URL_RE.test(s)) return false;
+  if (isOneOf(lastChar(s), '.,;:!') || isUrl(s)) return false;
   if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(s) || !/\p{L}/u.test(s)) return false;
-  return wordCount(s) <= 12;
+  return wordCount(s, 13) <= 12;
 }
 
 /** True when a line is prose: long, or a sentence ending in terminal punctuation. */
@@ -90,5 +101,5 @@ export function isProse(s: string): boolean {
   // Ends a sentence: `.`, `!` or `?`, maybe followed by one closing quote or bracket.
   let c = lastChar(s);
   if (isOneOf(c, '"”’)')) c = s.charCodeAt(s.length - 2);
-  return isOneOf(c, '.!?') && wordCount(s) >= 6;
+  return isOneOf(c, '.!?') && wordCount(s, 6) >= 6;
 }
