@@ -25,7 +25,8 @@ export function contentLines(text: string, lines: readonly Line[]): ContentLine[
     const kind = classifyLine(t);
     const dateLine = kind === 'other' ? readDateLine(t) : undefined;
     const gapBefore = line.blankBefore;
-    out.push(dateLine ? { line, text: t, kind, dateLine, gapBefore } : { line, text: t, kind, gapBefore });
+    // One object shape for every line (dateLine may be undefined): the steps after read them all.
+    out.push({ line, text: t, kind, dateLine, gapBefore });
   }
   return out;
 }

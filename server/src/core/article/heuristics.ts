@@ -15,10 +15,9 @@ function lastChar(s: string): number {
   return s.charCodeAt(s.length - 1);
 }
 
-/** True when `c` is one of the given characters (a code-unit loop: no string is made). */
+/** True when `c` is one of the given characters. */
 function isOneOf(c: number, chars: string): boolean {
-  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) === c) return true;
-  return false;
+  return chars.indexOf(String.fromCharCode(c)) >= 0;
 }
 
 /**

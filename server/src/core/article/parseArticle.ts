@@ -11,11 +11,11 @@
  * All of it is linear in the text; above `maxAnalysisLength` only the structure is computed.
  */
 import type { Problem, Result } from '../text/problem';
-import type { ArticleModel, Story, StoryPart } from './model';
+import type { ArticleModel, Quote, ReferenceDate, Story, StoryPart } from './model';
 import { scanLines } from './lines';
 import { contentLines } from './contentLines';
 import { splitStories } from './splitStories';
-import { classifyParts } from './classifyParts';
+import { classifyParts, type StoryStructure } from './classifyParts';
 import { resolveReferenceDates, type DateEvidence } from './referenceDate';
 import { findQuotes } from './quotes';
 import { byteStats, encodingProblems, looksBinary } from './inputChecks';
@@ -89,9 +89,15 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
   }
 
   const ranges = splitStories(cl);
-  const structures = ranges.map((r) => classifyParts(cl, r.from, r.to));
+  // Plain loops and objects of one shape each: this function runs once per file, so
+  // it is compiled while the first files are parsed, and every shape it meets costs
+  // a deoptimisation and a fresh compile.
+  const structures: StoryStructure[] = [];
+  for (const r of ranges) structures.push(classifyParts(cl, r.from, r.to));
 
-  const evidence: DateEvidence[] = structures.map((st, k) => {
+  const evidence: DateEvidence[] = [];
+  for (let k = 0; k < structures.length; k++) {
+    const st = structures[k]!;
     const dateLines = new Map<number, DateLineReading>();
     const r = ranges[k]!;
     for (let i = r.from; i < r.to; i++) {
@@ -101,31 +107,34 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
     const first = st.parts[0];
     const anchor = st.headline ?? (first ? { start: first.start, end: first.end } : { start: 0, end: 0 });
     const headline = st.headline ? text.slice(st.headline.start, st.headline.end) : '';
-    return {
+    const place = st.place;
+    evidence.push({
       parts: structureOnly ? st.parts.filter((p) => p.kind === 'dateLine') : st.parts,
       dateLines,
-      ...(st.place?.dateText !== undefined && st.place.dateStart !== undefined ? { datelineDate: { text: st.place.dateText, start: st.place.dateStart } } : {}),
+      datelineDate: place?.dateText !== undefined && place.dateStart !== undefined ? { text: place.dateText, start: place.dateStart } : undefined,
       anchor,
       headline,
-    };
-  });
+    });
+  }
   const dates = resolveReferenceDates(text, evidence, fileDate, problems);
 
-  for (const [k, st] of structures.entries()) {
-    const headline = evidence[k]!.headline;
+  for (let k = 0; k < structures.length; k++) {
+    const st = structures[k]!;
+    const ev = evidence[k]!;
+    const headline = ev.headline;
     if (!st.headline) {
-      const a = evidence[k]!.anchor;
+      const a = ev.anchor;
       problems.push({ start: a.start, end: a.end, severity: 'info', code: 'article.no-headline',
         message: 'This story has no line that reads like a headline; it is listed without one.' });
     }
     if (!st.parts.some((p) => p.kind === 'paragraph')) {
-      const a = evidence[k]!.anchor;
+      const a = ev.anchor;
       problems.push({ start: a.start, end: a.end, severity: 'info', code: 'article.no-body',
         message: `${headline ? `Story "${headline.slice(0, 60)}"` : 'This story'} has no body paragraphs.` });
     }
     for (const p of st.parts) {
       if (p.kind !== 'dateLine') continue;
-      const r = evidence[k]!.dateLines.get(p.start);
+      const r = ev.dateLines.get(p.start);
       if (r?.kind === 'invalid') {
         problems.push({ start: p.start + r.index, end: p.start + r.index + r.length, severity: 'warning', code: 'article.invalid-date',
           message: `"${text.slice(p.start + r.index, p.start + r.index + r.length)}" is not a real calendar day; the date line is ignored.` });
@@ -133,23 +142,33 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
     }
   }
 
-  const stories: Story[] = structures.map((st, k) => {
+  const stories: Story[] = [];
+  for (let k = 0; k < structures.length; k++) {
+    const st = structures[k]!;
     const parts: readonly StoryPart[] = st.parts;
-    const first = parts[0];
-    const last = parts[parts.length - 1];
-    const date = dates[k];
-    const story: Story = {
-      start: first ? first.start : 0,
-      end: last ? last.end : 0,
-      headline: evidence[k]!.headline,
-      headlineSpan: st.headline ? { start: st.headline.start, end: st.headline.end } : { start: first?.start ?? 0, end: first?.start ?? 0 },
-      ...(date ? { date } : {}),
-      ...(st.place ? { place: st.place.text, placeSpan: { start: st.place.start, end: st.place.end } } : {}),
-      parts,
-      quotes: structureOnly ? [] : findQuotes(text, parts),
-    };
-    return story;
-  });
+    stories.push(makeStory(st, parts, evidence[k]!.headline, dates[k], structureOnly ? [] : findQuotes(text, parts)));
+  }
 
   return { value: { length: text.length, stories, structureOnly }, problems };
+}
+
+/**
+ * One story object. Its optional fields are present only when set (the model's
+ * JSON depends on it); each combination is written as its own literal, which
+ * V8 builds much faster than spreading optional parts into one.
+ */
+function makeStory(st: StoryStructure, parts: readonly StoryPart[], headline: string, date: ReferenceDate | undefined, quotes: Quote[]): Story {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const start = first ? first.start : 0;
+  const end = last ? last.end : 0;
+  const headlineSpan = st.headline ? { start: st.headline.start, end: st.headline.end } : { start: first?.start ?? 0, end: first?.start ?? 0 };
+  const pl = st.place;
+  if (pl) {
+    const placeSpan = { start: pl.start, end: pl.end };
+    return date
+      ? { start, end, headline, headlineSpan, date, place: pl.text, placeSpan, parts, quotes }
+      : { start, end, headline, headlineSpan, place: pl.text, placeSpan, parts, quotes };
+  }
+  return date ? { start, end, headline, headlineSpan, date, parts, quotes } : { start, end, headline, headlineSpan, parts, quotes };
 }

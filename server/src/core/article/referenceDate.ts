@@ -8,7 +8,7 @@ export interface DateEvidence {
   readonly parts: readonly StoryPart[];
   /** Date-line readings keyed by the part start offset of each `dateLine` part. */
   readonly dateLines: ReadonlyMap<number, DateLineReading>;
-  readonly datelineDate?: { readonly text: string; readonly start: number };
+  readonly datelineDate: { readonly text: string; readonly start: number } | undefined;
   /** Span used to locate problems about this story (its headline or first part). */
   readonly anchor: { readonly start: number; readonly end: number };
   readonly headline: string;
