@@ -1,4 +1,4 @@
-import { scanDates } from './dates';
+import { firstDateMatch } from './dates';
 
 /**
  * Publication lines: `Updated 10 January 2020`, `Published 2024-01-19`,
@@ -75,8 +75,12 @@ export function readDateLine(line: string): DateLineReading | undefined {
   const first = line.charCodeAt(0);
   // Date lines start with a label, a weekday/month (letter) or a digit.
   if (!((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
-  for (const d of scanDates(line)) {
-    const before = line.slice(0, d.index);
+  // Only the first date-shaped match is read: the line stands or falls with it.
+  const d = firstDateMatch(line);
+  if (d !== undefined) {
+    // What comes before the date is checked first: it fails most body sentences, and it
+    // spares the four rewrites of what follows.
+    if (!onlyFiller(line.slice(0, d.index))) return undefined;
     const after = line.slice(d.index + d.length);
     // The rest may hold a second labelled date (`Published … Updated …`): accept dates there too.
     // WordPress-style `Posted on March 4, 2024 by Metro Desk`: an author may trail a labelled date.
@@ -86,7 +90,7 @@ export function readDateLine(line: string): DateLineReading | undefined {
       .replace(/(?:updated\s+)?(?:about\s+)?(?:\d+|an?)\s*(?:sec|secs|seconds?|min|mins|minutes?|hr|hrs|hours?|days?)\s+ago\s*$/i, '')
       .replace(/\s*[|/·•]\s*\p{Lu}[\p{L}\s.&']{1,30}$/u, '');
     const afterWithoutDates = afterNoAuthor.replace(/\b\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}/g, ' ');
-    if (!onlyFiller(before) || !onlyFiller(afterWithoutDates)) return undefined;
+    if (!onlyFiller(afterWithoutDates)) return undefined;
     if ('iso' in d) return { kind: 'absolute', iso: d.iso, index: d.index, length: d.length };
     return { kind: 'invalid', index: d.index, length: d.length };
   }

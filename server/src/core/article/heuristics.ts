@@ -3,6 +3,8 @@
  * fixed wording: headlines, image captions and body sub-headings.
  */
 
+import { leadPairTable, opensWithPair } from './leadPairs';
+
 const URL_RE = /^(?:https?:\/\/|www\.)\S+$/i;
 
 /** True for a bare URL line; the first letter (`h` or `w`) is checked before the regex. */
@@ -66,6 +68,8 @@ export function isHeadlineLike(s: string): boolean {
 const CREDIT_BRACKET = /[([]([^()[\]]{2,80})[)\]]\s*$/;
 const PHOTO_WORDS = /\b(?:photos?|pictures?|pictured|images?|handout|file|screengrab|screenshot|video\s+grab|AFP|Reuters|AP|Getty|EPA|Xinhua|Anadolu|Bloomberg|Shutterstock|courtesy|credit)\b/i;
 const CAPTION_PREFIX = /^(?:photo|image|picture|caption|credit|photograph|image\s+source|image\s+caption|file\s+photo)\s*[:,]/i;
+// The first two letters of CAPTION_PREFIX's words: checked before the regex (see leadPairs.ts).
+const CAPTION_PAIRS = leadPairTable(['ph', 'im', 'pi', 'ca', 'cr', 'fi']);
 
 /**
  * True for an image caption: a caption prefix (`Photo:`, `Image caption,`)
@@ -73,7 +77,7 @@ const CAPTION_PREFIX = /^(?:photo|image|picture|caption|credit|photograph|image\
  * an agency. Strict enough to use inside the body.
  */
 export function isCaptionLike(s: string): boolean {
-  if (CAPTION_PREFIX.test(s)) return true;
+  if (opensWithPair(CAPTION_PAIRS, s) && CAPTION_PREFIX.test(s)) return true;
   // Callers pass trimmed lines, so the credit's bracket is the last character.
   const last = s.charCodeAt(s.length - 1);
   if (s.length < 20 || (last !== 0x29 && last !== 0x5d)) return false;

@@ -103,18 +103,36 @@ function speakerBefore(s: string, from: number, end: number): Found | undefined 
   return validSpeaker(speaker) ? { speaker, start: a } : undefined;
 }
 
+/**
+ * False when `c`, the first code unit after the leading spaces and commas,
+ * cannot start AFTER_VERB_FIRST's verb: a lower-case ASCII letter, or white
+ * space other than ` ` that the pattern's `[\s,]*` goes on to skip.
+ */
+function mayOpenWithVerb(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function attribution(s: string, open: number, close: number): Found | undefined {
   const after = sentenceAfter(s, close);
   // One cheap test spares the four attribution patterns when the rest of the sentence has no speech verb.
   const afterSpeaks = ANY_VERB.test(after) || after.includes('according');
-  let m = afterSpeaks ? AFTER_VERB_FIRST.exec(after) : null;
+  // Where the words after the quote begin: past the leading spaces and commas the
+  // patterns skip (only ` ` and `,` here; patterns see the rest themselves).
+  let lead = 0;
+  while (lead < after.length && (after.charCodeAt(lead) === 0x20 || after.charCodeAt(lead) === 0x2c)) lead++;
+  let m = afterSpeaks && mayOpenWithVerb(after.charCodeAt(lead)) ? AFTER_VERB_FIRST.exec(after) : null;
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!.trim(), start: close + m.index + m[0].lastIndexOf(m[1]!) };
   m = afterSpeaks ? AFTER_ACCORDING.exec(after) : null;
   if (m) return { speaker: m[1]!, start: close + m[0].lastIndexOf(m[1]!) };
+  // The two costliest patterns need commas where they can be: the apposition two
+  // commas past `lead`; the speaker-first form its verb before the first such comma
+  // (its words hold none). Both tests are implied by the patterns.
+  const comma = after.indexOf(',', lead);
   // `…," the region's climate minister, Jordi Serra, said`: the name in the apposition speaks.
-  m = afterSpeaks ? AFTER_APPOSITION.exec(after) : null;
+  m = afterSpeaks && comma >= 0 && after.indexOf(',', comma + 1) >= 0 ? AFTER_APPOSITION.exec(after) : null;
   if (m) return { speaker: m[1]!, start: close + m.index + m[0].indexOf(m[1]!, m[0].indexOf(',', 1)) };
-  m = afterSpeaks ? AFTER_SPEAKER_FIRST.exec(after) : null;
+  m = afterSpeaks && (comma < 0 || ANY_VERB.test(after.slice(0, comma))) ? AFTER_SPEAKER_FIRST.exec(after) : null;
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!, start: close + m[0].indexOf(m[1]!) };
   const ss = sentenceStart(s, open);
   const before = s.slice(ss, open);
