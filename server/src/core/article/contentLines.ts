@@ -20,10 +20,12 @@ export interface ContentLine {
 /** Builds the content lines of a text from its scanned (non-blank) lines; one linear pass. */
 export function contentLines(text: string, lines: readonly Line[]): ContentLine[] {
   const out: ContentLine[] = [];
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const t = text.slice(line.contentStart, line.contentEnd);
     const kind = classifyLine(t);
-    const dateLine = kind === 'other' ? readDateLine(t) : undefined;
+    // readDateLine's own first test, inline: most lines are too long to be date lines.
+    const dateLine = kind === 'other' && t.length >= 6 && t.length <= 110 ? readDateLine(t) : undefined;
     const gapBefore = line.blankBefore;
     // One object shape for every line (dateLine may be undefined): the steps after read them all.
     out.push({ line, text: t, kind, dateLine, gapBefore });

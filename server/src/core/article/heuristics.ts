@@ -22,21 +22,13 @@ function isOneOf(c: number, chars: string): boolean {
   return chars.indexOf(String.fromCharCode(c)) >= 0;
 }
 
-/**
- * The number of words in `s`, counted no further than `limit`: callers only
- * compare it with a bound, and stopping there spares scanning a long line.
- */
-function wordCount(s: string, limit: number): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const space = c === 0x20 || c === 0x09 || c === 0xa0;
-    if (!space && !inWord && ++words === limit) return words;
-    inWord = !space;
-  }
-  return words;
-}
+// At least N words, a word being a run of characters other than space, tab and
+// NBSP: N-1 words with their trailing spaces, then the start of one more. A regex
+// rather than a character loop: these run before the loop would be optimised.
+const AT_LEAST_2_WORDS = /^[ \t\u00a0]*[^ \t\u00a0]+[ \t\u00a0]+[^ \t\u00a0]/;
+const AT_LEAST_6_WORDS = /^[ \t\u00a0]*(?:[^ \t\u00a0]+[ \t\u00a0]+){5}[^ \t\u00a0]/;
+const AT_LEAST_13_WORDS = /^[ \t\u00a0]*(?:[^ \t\u00a0]+[ \t\u00a0]+){12}[^ \t\u00a0]/;
+const AT_LEAST_36_WORDS = /^[ \t\u00a0]*(?:[^ \t\u00a0]+[ \t\u00a0]+){35}[^ \t\u00a0]/;
 
 /** True when the string starts with an uppercase letter, digit or opening quote. */
 function startsLikeTitle(s: string): boolean {
@@ -60,8 +52,7 @@ export function isHeadlineLike(s: string): boolean {
   if (s.length < 8 || s.length > 250) return false;
   if (isOneOf(lastChar(s), '.,;:') || isUrl(s)) return false;
   if (!startsLikeTitle(s) || !/\p{L}/u.test(s)) return false;
-  const words = wordCount(s, 36);
-  return words >= 2 && words <= 35;
+  return AT_LEAST_2_WORDS.test(s) && !AT_LEAST_36_WORDS.test(s);
 }
 
 // Photo credits in brackets at the end (`(AFP/File photo)`, `[Screengrab/Reuters]`, `(ISPR)`).
@@ -95,7 +86,7 @@ export function isSubheadingLike(s: string): boolean {
   // A question may be a heading (`What should I do in a storm?`); a full stop may not.
   if (isOneOf(lastChar(s), '.,;:!') || isUrl(s)) return false;
   if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(s) || !/\p{L}/u.test(s)) return false;
-  return wordCount(s, 13) <= 12;
+  return !AT_LEAST_13_WORDS.test(s);
 }
 
 /** True when a line is prose: long, or a sentence ending in terminal punctuation. */
@@ -104,5 +95,5 @@ export function isProse(s: string): boolean {
   // Ends a sentence: `.`, `!` or `?`, maybe followed by one closing quote or bracket.
   let c = lastChar(s);
   if (isOneOf(c, '"”’)')) c = s.charCodeAt(s.length - 2);
-  return isOneOf(c, '.!?') && wordCount(s, 6) >= 6;
+  return isOneOf(c, '.!?') && AT_LEAST_6_WORDS.test(s);
 }

@@ -93,7 +93,7 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
   // it is compiled while the first files are parsed, and every shape it meets costs
   // a deoptimisation and a fresh compile.
   const structures: StoryStructure[] = [];
-  for (const r of ranges) structures.push(classifyParts(cl, r.from, r.to));
+  for (let k = 0; k < ranges.length; k++) structures.push(classifyParts(cl, ranges[k]!.from, ranges[k]!.to));
 
   const evidence: DateEvidence[] = [];
   for (let k = 0; k < structures.length; k++) {

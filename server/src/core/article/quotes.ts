@@ -21,6 +21,8 @@ const AFTER_APPOSITION = new RegExp(`^[\\s,]*(?:${DET}\\s+)?(?:${WORD}\\s+){0,6}
 const AFTER_ACCORDING = new RegExp(`^[\\s,]*according\\s+to\\s+((?:${DET}\\s+)?(?:${WORD}\\s+){0,7}?${WORD})(?=[\\s,.;]*$|[,.;])`, 'u');
 // `… Islamabad said "…"`, `Amirabdollahian, in comments quoted by state media, said, "…"`.
 const BEFORE_VERB = new RegExp(`(?:,[^,]{1,80},)?\\s+(?:also\\s+)?(?:${VERBS})(?:\\s+(?:on|in)\\s+[^,“"]{1,40})?[\\s,:]*$`, 'u');
+// The end of AFTER_APPOSITION (`, said`) alone: a much cheaper necessary condition for it.
+const APPOSITION_TAIL = new RegExp(`,\\s+(?:also\\s+)?(?:${VERBS})\\b`);
 // Cheap pre-check before the costlier speaker patterns: is there a speech verb at all?
 const ANY_VERB = new RegExp(`\\b(?:${VERBS})\\b`);
 const SENTENCE_SUBJECT = new RegExp(`^${SPEAKER}\\s+(?:also\\s+)?(?:${VERBS})\\b`, 'u');
@@ -43,9 +45,12 @@ function validSpeaker(s: string): boolean {
 }
 
 /** Text after the closing quote up to the end of its sentence. */
+// Where the sentence after a quote ends. Not global: exec leaves lastIndex alone.
+const SENTENCE_AFTER_END_RE = /[.!?](?=\s|$)|[“"]/;
+
 function sentenceAfter(s: string, from: number): string {
   const rest = s.slice(from, from + 200);
-  const m = /[.!?](?=\s|$)|[“"]/.exec(rest);
+  const m = SENTENCE_AFTER_END_RE.exec(rest);
   return m ? rest.slice(0, m.index) : rest;
 }
 
@@ -126,11 +131,11 @@ function attribution(s: string, open: number, close: number): Found | undefined 
   m = afterSpeaks ? AFTER_ACCORDING.exec(after) : null;
   if (m) return { speaker: m[1]!, start: close + m[0].lastIndexOf(m[1]!) };
   // The two costliest patterns need commas where they can be: the apposition two
-  // commas past `lead`; the speaker-first form its verb before the first such comma
-  // (its words hold none). Both tests are implied by the patterns.
+  // commas past `lead` and its tail (`, said`); the speaker-first form its verb
+  // before the first such comma (its words hold none). All are implied by the patterns.
   const comma = after.indexOf(',', lead);
   // `…," the region's climate minister, Jordi Serra, said`: the name in the apposition speaks.
-  m = afterSpeaks && comma >= 0 && after.indexOf(',', comma + 1) >= 0 ? AFTER_APPOSITION.exec(after) : null;
+  m = afterSpeaks && comma >= 0 && after.indexOf(',', comma + 1) >= 0 && APPOSITION_TAIL.test(after) ? AFTER_APPOSITION.exec(after) : null;
   if (m) return { speaker: m[1]!, start: close + m.index + m[0].indexOf(m[1]!, m[0].indexOf(',', 1)) };
   m = afterSpeaks && (comma < 0 || ANY_VERB.test(after.slice(0, comma))) ? AFTER_SPEAKER_FIRST.exec(after) : null;
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!, start: close + m[0].indexOf(m[1]!) };
@@ -216,9 +221,15 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
     // the quote comes later), else whoever the previous one opened with.
     // Worked out only when a pronoun needs it.
     const before = prevPart;
+    // Worked out once per part (it may be asked twice per quote).
+    let subject: string | undefined;
+    let subjectKnown = false;
     const subjectOf = (): string | undefined => {
+      if (subjectKnown) return subject;
       const opener = p.kind === 'paragraph' && pairs[0] !== undefined && pairs[0][0] > 0 ? partSubject(s) : undefined;
-      return opener ?? (before && before.kind === 'paragraph' ? partSubject(text.slice(before.start, before.end)) : undefined);
+      subject = opener ?? (before && before.kind === 'paragraph' ? partSubject(text.slice(before.start, before.end)) : undefined);
+      subjectKnown = true;
+      return subject;
     };
     for (const [open, close] of pairs) {
       const found = attribution(s, open, close);
