@@ -12,6 +12,7 @@ export type DateLineReading =
   | { readonly kind: 'invalid'; readonly index: number; readonly length: number };
 
 const LABEL = '(?:last\\s+updated|updated(?:\\s+on)?|first\\s+published(?:\\s+on)?|published(?:\\s+on)?|posted(?:\\s+on)?|modified(?:\\s+on)?|date|dated|created)';
+const DIGIT_RE = /\d/;
 const LABEL_RE = new RegExp(`^${LABEL}\\b\\s*:?\\s*`, 'i');
 
 const RELATIVE_RE = new RegExp(
@@ -75,6 +76,8 @@ export function readDateLine(line: string): DateLineReading | undefined {
   const first = line.charCodeAt(0);
   // Date lines start with a label, a weekday/month (letter) or a digit.
   if (!((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
+  // Both readings below need a digit (a year, a time): one test settles most lines.
+  if (!DIGIT_RE.test(line)) return undefined;
   // Only the first date-shaped match is read: the line stands or falls with it.
   const d = firstDateMatch(line);
   if (d !== undefined) {
@@ -96,6 +99,6 @@ export function readDateLine(line: string): DateLineReading | undefined {
   }
   // A line of only a label and a time (`Updated 10:45 GMT`, live blogs) is a
   // date line without a day: as unhelpful as `2 hours ago`.
-  if (/\d/.test(line) && LABEL_RE.test(line) && onlyFiller(line)) return { kind: 'relative', text: line };
+  if (LABEL_RE.test(line) && onlyFiller(line)) return { kind: 'relative', text: line };
   return undefined;
 }

@@ -45,6 +45,18 @@ export function isAsciiLetter(c: number): boolean {
 }
 
 /**
+ * The table index of the (lower-cased) two ASCII letters `line` opens with, or
+ * -1 when it does not open with two ASCII letters. For callers that test one
+ * line against several tables.
+ */
+export function pairIndex(line: string): number {
+  const c0 = line.charCodeAt(0);
+  const c1 = line.charCodeAt(1);
+  if (!isAsciiLetter(c0) || !isAsciiLetter(c1)) return -1;
+  return ((c0 | 0x20) - 97) * 26 + (c1 | 0x20) - 97;
+}
+
+/**
  * True when `line` opens with two ASCII letters whose lower-cased pair is in
  * `table`. (A case-insensitive non-Unicode regex matches an ASCII letter
  * only with an ASCII letter, so folding ASCII case is enough.)

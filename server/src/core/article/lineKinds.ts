@@ -5,7 +5,7 @@
  * nothing here.
  */
 
-import { isAsciiLetter, leadingPairs, leadPairTable, opensWithPair } from './leadPairs';
+import { isAsciiLetter, leadingPairs, leadPairTable, pairIndex } from './leadPairs';
 
 /** What a single line is, judged by itself. `other` is left to positional rules. */
 export type LineKind = 'boilerplate' | 'source' | 'byline' | 'bullet' | 'separator' | 'other';
@@ -59,18 +59,19 @@ const BYLINE_RE = /^(?:[Bb]y|BY|[Ww]ritten\s+by|WRITTEN\s+BY|[Ww]ords\s+by|[Aa]u
 
 // Prefilters (see leadPairs.ts): the two letters each alternative can open with. The
 // alternatives that open otherwise (`\*+`, `x`, `\d+ min read`, `©.*`, `… newsletter`, `(Reporting by …)`,
-// `— AP`) open with a non-letter or are handled by their own test in mayBeBoilerplate;
+// `— AP`) open with a non-letter or are handled by their own test in classifyLine;
 // lineRules.test.ts pins that list.
 const BOILERPLATE_PAIRS = leadPairTable(BOILERPLATE_ALTERNATIVES.flatMap((a) => leadingPairs(a) ?? []));
 const SOURCE_PAIRS = leadPairTable(SOURCE_ALTERNATIVES.flatMap((a) => leadingPairs(a) ?? []));
 const BYLINE_PAIRS = leadPairTable(['by', 'wr', 'wo', 'au']);
 
-/** False only when BOILERPLATE_RE cannot match `line` (a necessary condition, checked in a few code units). */
-function mayBeBoilerplate(line: string): boolean {
-  const n = line.length;
-  if (n < 2 || !isAsciiLetter(line.charCodeAt(0)) || opensWithPair(BOILERPLATE_PAIRS, line)) return true;
-  // `.{0,60}\bnewsletter\s*$` may open with anything: it ends in `r` or a space.
-  const last = line.charCodeAt(n - 1);
+/**
+ * True when `line` may be `… newsletter`, the one boilerplate alternative
+ * (`.{0,60}\bnewsletter\s*$`) that may open with any letters: it ends in `r`
+ * or a space.
+ */
+function mayEndInNewsletter(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
   return (last | 0x20) === 0x72 || isRegexSpace(last);
 }
 
@@ -124,11 +125,22 @@ export function classifyLine(line: string): LineKind {
   const n = line.length;
   if (n === 0) return 'other';
   // Each pattern runs only on lines that can open like it (most lines are prose that none matches).
+  const pair = pairIndex(line);
+  if (pair >= 0) {
+    // Two ASCII letters: no separator or bullet opens so; the table of each pattern says
+    // whether it can (see leadPairs.ts).
+    if (n <= 200 && (BOILERPLATE_PAIRS[pair] === 1 || mayEndInNewsletter(line)) && BOILERPLATE_RE.test(line)) return 'boilerplate';
+    if (n <= 300 && SOURCE_PAIRS[pair] === 1 && SOURCE_RE.test(line)) return 'source';
+    if (n <= 160 && BYLINE_PAIRS[pair] === 1 && BYLINE_RE.test(line)) return 'byline';
+    return 'other';
+  }
+  // A symbol, a digit, a one-letter word or a non-ASCII letter first: separators, bullets,
+  // and the alternatives that do not open with two letters (`(3) Comments`, `— AP`).
   const c0 = line.charCodeAt(0);
   if (n <= 120 && (c0 === 0x2d || c0 === 0x2a || c0 === 0x5f || c0 === 0x3d || c0 === 0x23 || c0 === 0x7e) && isSeparator(line)) return 'separator';
   if (isBullet(line)) return 'bullet';
-  if (n <= 200 && mayBeBoilerplate(line) && BOILERPLATE_RE.test(line)) return 'boilerplate';
-  if (n <= 300 && (n < 2 || !isAsciiLetter(c0) || opensWithPair(SOURCE_PAIRS, line)) && SOURCE_RE.test(line)) return 'source';
-  if (n <= 160 && opensWithPair(BYLINE_PAIRS, line) && BYLINE_RE.test(line)) return 'byline';
+  const letterFirst = n >= 2 && isAsciiLetter(c0);
+  if (n <= 200 && (!letterFirst || mayEndInNewsletter(line)) && BOILERPLATE_RE.test(line)) return 'boilerplate';
+  if (n <= 300 && !letterFirst && SOURCE_RE.test(line)) return 'source';
   return 'other';
 }
