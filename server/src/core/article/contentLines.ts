@@ -33,12 +33,16 @@ export function contentLines(text: string, lines: readonly Line[]): ContentLine[
   return out;
 }
 
+/** `s` with white space runs as one space and curly quotes straight, trimmed and lower-cased. */
+function normalForComparing(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim().toLowerCase();
+}
+
 /** Normalised text for comparing a repeated headline with the first one. */
 export function sameText(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 4) return false;
   // Cheap reject before normalising: the first letters must agree.
   if ((a.charCodeAt(0) | 0x20) !== (b.charCodeAt(0) | 0x20)) return false;
-  const norm = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim().toLowerCase();
-  return norm(a) === norm(b);
+  return normalForComparing(a) === normalForComparing(b);
 }

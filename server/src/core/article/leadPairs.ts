@@ -50,6 +50,8 @@ export function isAsciiLetter(c: number): boolean {
  * line against several tables.
  */
 export function pairIndex(line: string): number {
+  // Length first: reading past the end (NaN) would deoptimise the compiled callers.
+  if (line.length < 2) return -1;
   const c0 = line.charCodeAt(0);
   const c1 = line.charCodeAt(1);
   if (!isAsciiLetter(c0) || !isAsciiLetter(c1)) return -1;
@@ -62,6 +64,7 @@ export function pairIndex(line: string): number {
  * only with an ASCII letter, so folding ASCII case is enough.)
  */
 export function opensWithPair(table: LeadPairs, line: string): boolean {
+  if (line.length < 2) return false;
   const c0 = line.charCodeAt(0);
   const c1 = line.charCodeAt(1);
   if (!isAsciiLetter(c0) || !isAsciiLetter(c1)) return false;

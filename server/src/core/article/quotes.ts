@@ -188,6 +188,16 @@ function quotePairs(s: string): Array<[number, number]> {
   return pairs;
 }
 
+/**
+ * The person a `he said` in part `p` (text `s`) points at: whoever the
+ * paragraph opens with (when its first quote comes later), else whoever the
+ * previous quoting part opened with.
+ */
+function subjectFor(text: string, p: StoryPart, s: string, pairs: ReadonlyArray<[number, number]>, before: StoryPart | undefined): string | undefined {
+  const opener = p.kind === 'paragraph' && pairs[0] !== undefined && pairs[0][0] > 0 ? partSubject(s) : undefined;
+  return opener ?? (before && before.kind === 'paragraph' ? partSubject(text.slice(before.start, before.end)) : undefined);
+}
+
 /** Finds the quotes of one story's parts. */
 export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
   const quotes: Quote[] = [];
@@ -217,20 +227,12 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
     if (nextQuote >= p.end) { prevPart = p; continue; }
     const s = text.slice(p.start, p.end);
     const pairs = quotePairs(s);
-    // The person a `he said` points at: whoever this paragraph opens with (when
-    // the quote comes later), else whoever the previous one opened with.
-    // Worked out only when a pronoun needs it.
     const before = prevPart;
-    // Worked out once per part (it may be asked twice per quote).
+    // The person a `he said` points at (see subjectFor): worked out only when a
+    // pronoun needs it, and once per part. No closure for it: the shipped bundle
+    // keeps function names, which costs a call for every closure made.
     let subject: string | undefined;
     let subjectKnown = false;
-    const subjectOf = (): string | undefined => {
-      if (subjectKnown) return subject;
-      const opener = p.kind === 'paragraph' && pairs[0] !== undefined && pairs[0][0] > 0 ? partSubject(s) : undefined;
-      subject = opener ?? (before && before.kind === 'paragraph' ? partSubject(text.slice(before.start, before.end)) : undefined);
-      subjectKnown = true;
-      return subject;
-    };
     for (const [open, close] of pairs) {
       const found = attribution(s, open, close);
       // Quotes are built as literals, not spread from a shared base: spreading is slow in V8.
@@ -240,10 +242,16 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
         quotes.push({ start, end, speaker: found.speaker, speakerSpan: { start: p.start + found.start, end: p.start + found.start + found.speaker.length } });
         lastSpoken = { speaker: found.speaker, part: pi };
         lastNamed = found.speaker;
-      } else if (found && (subjectOf() ?? lastNamed) !== undefined) {
+        continue;
+      }
+      let who: string | undefined;
+      if (found) {
+        if (!subjectKnown) { subject = subjectFor(text, p, s, pairs, before); subjectKnown = true; }
+        who = subject ?? lastNamed;
+      }
+      if (found && who !== undefined) {
         // `he said`: the pronoun points at the person this paragraph (or the one
         // before) opened with, else at the last named speaker of this story.
-        const who = (subjectOf() ?? lastNamed)!;
         quotes.push({ start, end, speaker: who, speakerInferred: true });
         lastSpoken = { speaker: who, part: pi };
       } else if (!found && (open === 0 || sentenceStart(s, open) === open) && lastSpoken !== undefined && pi - lastSpoken.part <= 2) {

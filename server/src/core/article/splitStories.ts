@@ -69,9 +69,14 @@ export function splitStories(cl: readonly ContentLine[]): Array<{ from: number; 
       if ((c.gapBefore >= 2 && hasHeaderSignature(cl, i)) || (i - current >= 4 && hasStrongSignature(cl, i))) starts.push(i);
     }
   }
-  return starts.map((from, k) => {
+  // A plain loop: an array made by map may come out with another elements kind once
+  // map is optimised, and the caller's compiled code would deoptimise on it.
+  const ranges: Array<{ from: number; to: number }> = [];
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k]!;
     let to = k + 1 < starts.length ? starts[k + 1]! : cl.length;
     while (to > from && cl[to - 1]!.kind === 'separator') to--;
-    return { from, to };
-  });
+    ranges.push({ from, to });
+  }
+  return ranges;
 }
