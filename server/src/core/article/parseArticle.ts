@@ -80,7 +80,7 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
   }
 
   const scan = scanLines(text);
-  problems.push(...encodingProblems(text, stats, scan));
+  for (const p of encodingProblems(text, stats, scan)) problems.push(p);
   const cl = contentLines(text, scan.lines);
   if (cl.length === 0) {
     problems.push({ start: 0, end: text.length, severity: 'info', code: 'article.empty',
