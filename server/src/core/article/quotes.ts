@@ -29,9 +29,27 @@ const SENTENCE_SUBJECT = new RegExp(`^${SPEAKER}\\s+(?:also\\s+)?(?:${VERBS})\\b
 // Words that cannot be part of a speaker phrase read backwards from its verb.
 const STOP_BACK = /^(?:which|who|whom|that|and|but|or|while|as|after|before|when|where|because|in|on|at|to|for|with|from|by|of|said|says|told|if|than|then|so)$/i;
 
-// Opening quote marks, and the closing curly one. Shared, not re-entered: callers set lastIndex.
-const QUOTE_MARK_RE = /[“"]/g;
-const CLOSING_CURLY_RE = /”/g;
+// Curly quote marks are found by regex, straight ones by indexOf. indexOf('“') (and
+// the regex /“/) look for the character by its high byte, 0x20, so they stop at
+// every space of a two-byte text; a one-character class does not, and on a one-byte
+// text it fails at once (hence the one-character classes). Shared, not re-entered:
+// callers set lastIndex.
+const OPENING_CURLY_RE = /[“]/g;
+const CLOSING_CURLY_RE = /[”]/g;
+
+/** Offset of the first `“` at or after `from` in `s`, or -1. */
+function indexOfOpeningCurly(s: string, from: number): number {
+  OPENING_CURLY_RE.lastIndex = from;
+  const m = OPENING_CURLY_RE.exec(s);
+  return m ? m.index : -1;
+}
+
+/** Offset of the first `”` at or after `from` in `s`, or -1. */
+function indexOfClosingCurly(s: string, from: number): number {
+  CLOSING_CURLY_RE.lastIndex = from;
+  const m = CLOSING_CURLY_RE.exec(s);
+  return m ? m.index : -1;
+}
 
 const QUOTE_KINDS = new Set(['paragraph', 'standfirst', 'bullet', 'caption', 'subheading']);
 
@@ -164,21 +182,16 @@ function partSubject(s: string): string | undefined {
 function quotePairs(s: string): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   let i = 0;
-  // Each search starts where the last pair ended: linear even for a huge
-  // paragraph. Curly marks are found by regex (see QUOTE_MARK_RE).
+  // Next opening of each kind, searched again only once passed: linear even
+  // for a huge paragraph full of one kind of quote mark.
+  let curly = -2;
+  let straight = -2;
   while (i < s.length) {
-    QUOTE_MARK_RE.lastIndex = i;
-    const m = QUOTE_MARK_RE.exec(s);
-    if (!m) break;
-    const open = m.index;
-    let close: number;
-    if (s.charCodeAt(open) === 0x201c) {
-      CLOSING_CURLY_RE.lastIndex = open + 1;
-      const c = CLOSING_CURLY_RE.exec(s);
-      close = c ? c.index : -1;
-    } else {
-      close = s.indexOf('"', open + 1);
-    }
+    if (curly !== -1 && curly < i) curly = indexOfOpeningCurly(s, i);
+    if (straight !== -1 && straight < i) straight = s.indexOf('"', i);
+    if (curly < 0 && straight < 0) break;
+    const open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight);
+    const close = open === curly ? indexOfClosingCurly(s, open + 1) : s.indexOf('"', open + 1);
     // An unclosed quote runs to the end of the paragraph: news style opens a
     // multi-paragraph quote without closing it until its last paragraph.
     const end = close < 0 ? s.length : close + 1;
@@ -204,27 +217,23 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
   let lastSpoken: { speaker: string; part: number } | undefined;
   let lastNamed: string | undefined;
   let prevPart: StoryPart | undefined;
-  // The next opening quote mark in the story (its end when none is left),
-  // searched again only once passed: a part without quotes, most of them, is
-  // skipped without slicing it. The search runs in the story's own span (parts
+  // The next opening quote mark of each kind in the story (its end when none is
+  // left), searched again only once passed: a part without quotes, most of them,
+  // is skipped without slicing it. The search runs in the story's own span (parts
   // are in order and do not overlap): a story without quotes must not scan on
-  // through the rest of the file. A regex, not indexOf('“'): V8 looks for that
-  // character by its high byte, 0x20, so indexOf stops at every space of a
-  // two-byte text.
+  // through the rest of the file.
   if (parts.length === 0) return quotes;
   const from = parts[0]!.start;
   const to = parts[parts.length - 1]!.end;
   const story = text.slice(from, to);
-  let nextQuote = -1;
+  let nextCurly = -1;
+  let nextStraight = -1;
   for (let pi = 0; pi < parts.length; pi++) {
     const p = parts[pi]!;
     if (!QUOTE_KINDS.has(p.kind)) continue;
-    if (nextQuote < p.start) {
-      QUOTE_MARK_RE.lastIndex = p.start - from;
-      const m = QUOTE_MARK_RE.exec(story);
-      nextQuote = m ? from + m.index : to;
-    }
-    if (nextQuote >= p.end) { prevPart = p; continue; }
+    if (nextCurly < p.start) { const k = indexOfOpeningCurly(story, p.start - from); nextCurly = k < 0 ? to : from + k; }
+    if (nextStraight < p.start) { const k = story.indexOf('"', p.start - from); nextStraight = k < 0 ? to : from + k; }
+    if (nextCurly >= p.end && nextStraight >= p.end) { prevPart = p; continue; }
     const s = text.slice(p.start, p.end);
     const pairs = quotePairs(s);
     const before = prevPart;
