@@ -1,4 +1,4 @@
-import { firstDateMatch } from './dates';
+import { firstDateMatch, MONTH_PATTERN } from './dates';
 
 /**
  * Publication lines: `Updated 10 January 2020`, `Published 2024-01-19`,
@@ -57,6 +57,23 @@ function onlyFiller(s: string): boolean {
   return true;
 }
 
+// A month name at the very start (DATE_RE is case-insensitive, so is this).
+const MONTH_START_RE = new RegExp(`^${MONTH_PATTERN}`, 'i');
+
+/**
+ * False when `line` can be no date line below: both readings need it to open
+ * with filler (a label, a weekday, a time, `The`…) or with the date itself (a
+ * digit or a month name). Two anchored tests that spare scanning the whole
+ * body sentence for a date.
+ */
+function mayOpenDateLine(line: string, first: number): boolean {
+  if (first >= 48 && first <= 57) return true;
+  FILLER_RE.lastIndex = 0;
+  const m = FILLER_RE.exec(line);
+  if (m !== null && m[0].length > 0) return true;
+  return MONTH_START_RE.test(line);
+}
+
 /** True when `s` ends in `ago` or `now` (maybe with a full stop): a necessary condition for RELATIVE_RE. */
 function endsLikeRelative(s: string): boolean {
   let n = s.length;
@@ -78,6 +95,7 @@ export function readDateLine(line: string): DateLineReading | undefined {
   if (!((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
   // Both readings below need a digit (a year, a time): one test settles most lines.
   if (!DIGIT_RE.test(line)) return undefined;
+  if (!mayOpenDateLine(line, first)) return undefined;
   // Only the first date-shaped match is read: the line stands or falls with it.
   const d = firstDateMatch(line);
   if (d !== undefined) {
