@@ -46,12 +46,13 @@ const FILLER_RE = new RegExp(
 
 function onlyFiller(s: string): boolean {
   // One shared sticky regex: not re-entered, so resetting lastIndex is enough.
+  // test, not exec: no match array per token. A sticky match ends at lastIndex, so
+  // an empty one leaves it where it was.
   const re = FILLER_RE;
   let pos = 0;
   while (pos < s.length) {
     re.lastIndex = pos;
-    const m = re.exec(s);
-    if (!m || m[0].length === 0) return false;
+    if (!re.test(s) || re.lastIndex === pos) return false;
     pos = re.lastIndex;
   }
   return true;
@@ -69,8 +70,7 @@ const MONTH_START_RE = new RegExp(`^${MONTH_PATTERN}`, 'i');
 function mayOpenDateLine(line: string, first: number): boolean {
   if (first >= 48 && first <= 57) return true;
   FILLER_RE.lastIndex = 0;
-  const m = FILLER_RE.exec(line);
-  if (m !== null && m[0].length > 0) return true;
+  if (FILLER_RE.test(line) && FILLER_RE.lastIndex > 0) return true;
   return MONTH_START_RE.test(line);
 }
 

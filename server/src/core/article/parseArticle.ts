@@ -127,7 +127,7 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
       problems.push({ start: a.start, end: a.end, severity: 'info', code: 'article.no-headline',
         message: 'This story has no line that reads like a headline; it is listed without one.' });
     }
-    if (!st.parts.some((p) => p.kind === 'paragraph')) {
+    if (!hasParagraph(st.parts)) {
       const a = ev.anchor;
       problems.push({ start: a.start, end: a.end, severity: 'info', code: 'article.no-body',
         message: `${headline ? `Story "${headline.slice(0, 60)}"` : 'This story'} has no body paragraphs.` });
@@ -171,4 +171,10 @@ function makeStory(st: StoryStructure, parts: readonly StoryPart[], headline: st
       : { start, end, headline, headlineSpan, place: pl.text, placeSpan, parts, quotes };
   }
   return date ? { start, end, headline, headlineSpan, date, parts, quotes } : { start, end, headline, headlineSpan, parts, quotes };
+}
+
+/** True when one of `parts` is a body paragraph. */
+function hasParagraph(parts: readonly StoryPart[]): boolean {
+  for (let i = 0; i < parts.length; i++) if (parts[i]!.kind === 'paragraph') return true;
+  return false;
 }
