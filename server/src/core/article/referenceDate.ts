@@ -17,22 +17,27 @@ export interface DateEvidence {
 /** How far into a story's body we look for a date before giving up (characters). */
 const BODY_SCAN_LIMIT = 20_000;
 
-function fromDateLine(ev: DateEvidence): { date?: ReferenceDate; relative?: StoryPart } {
+/** What the date lines say: a calendar day, or only that the story is fresh. One object shape either way. */
+interface DateLineVerdict { readonly date: ReferenceDate | undefined; readonly relative: StoryPart | undefined }
+
+function fromDateLine(ev: DateEvidence): DateLineVerdict {
   let relative: StoryPart | undefined;
-  for (const p of ev.parts) {
+  for (let i = 0; i < ev.parts.length; i++) {
+    const p = ev.parts[i]!;
     if (p.kind !== 'dateLine') continue;
     const r = ev.dateLines.get(p.start);
     if (r?.kind === 'absolute') {
-      return { date: { value: r.iso, source: 'dateLine', span: { start: p.start + r.index, end: p.start + r.index + r.length } } };
+      return { date: { value: r.iso, source: 'dateLine', span: { start: p.start + r.index, end: p.start + r.index + r.length } }, relative: undefined };
     }
     if (r?.kind === 'relative' && relative === undefined) relative = p;
   }
-  return relative ? { relative } : {};
+  return { date: undefined, relative };
 }
 
 function fromParts(text: string, parts: readonly StoryPart[], kinds: ReadonlySet<string>, source: ReferenceDate['source']): ReferenceDate | undefined {
   let scanned = 0;
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
     if (!kinds.has(p.kind)) continue;
     const s = text.slice(p.start, p.end);
     const d = findFirstDate(s);
