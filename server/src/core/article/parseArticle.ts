@@ -13,7 +13,7 @@
 import type { Problem, Result } from '../text/problem';
 import type { ArticleModel, Quote, ReferenceDate, Story, StoryPart } from './model';
 import { scanLines } from './lines';
-import { contentLines } from './contentLines';
+import { contentLines, type ContentLine } from './contentLines';
 import { splitStories } from './splitStories';
 import { classifyParts, type StoryStructure } from './classifyParts';
 import { resolveReferenceDates, type DateEvidence } from './referenceDate';
@@ -89,12 +89,28 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
   }
 
   const ranges = splitStories(cl);
-  // Plain loops and objects of one shape each: this function runs once per file, so
-  // it is compiled while the first files are parsed, and every shape it meets costs
-  // a deoptimisation and a fresh compile.
+  // Each per-story loop is a function of its own, and objects have one shape each:
+  // this code runs once per file, so V8 compiles it while the first files are
+  // parsed, and a loop inside a large function makes it compile the whole function
+  // (again for each loop); every new object shape costs a deoptimisation besides.
+  const structures = storyStructures(cl, ranges);
+  const evidence = dateEvidence(text, cl, ranges, structures, structureOnly);
+  const dates = resolveReferenceDates(text, evidence, fileDate, problems);
+  storyProblems(text, structures, evidence, problems);
+  const stories = buildStories(text, structures, evidence, dates, structureOnly);
+  return { value: { length: text.length, stories, structureOnly }, problems };
+}
+
+/** The parts of each story. */
+function storyStructures(cl: readonly ContentLine[], ranges: ReadonlyArray<{ from: number; to: number }>): StoryStructure[] {
   const structures: StoryStructure[] = [];
   for (let k = 0; k < ranges.length; k++) structures.push(classifyParts(cl, ranges[k]!.from, ranges[k]!.to));
+  return structures;
+}
 
+/** What the reference-date step needs to know about each story. */
+function dateEvidence(text: string, cl: readonly ContentLine[], ranges: ReadonlyArray<{ from: number; to: number }>,
+  structures: readonly StoryStructure[], structureOnly: boolean): DateEvidence[] {
   const evidence: DateEvidence[] = [];
   for (let k = 0; k < structures.length; k++) {
     const st = structures[k]!;
@@ -116,8 +132,11 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
       headline,
     });
   }
-  const dates = resolveReferenceDates(text, evidence, fileDate, problems);
+  return evidence;
+}
 
+/** Problems about single stories: no headline, no body, a date line naming no real day. */
+function storyProblems(text: string, structures: readonly StoryStructure[], evidence: readonly DateEvidence[], problems: Problem[]): void {
   for (let k = 0; k < structures.length; k++) {
     const st = structures[k]!;
     const ev = evidence[k]!;
@@ -141,15 +160,18 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
       }
     }
   }
+}
 
+/** The stories of the model, with their quotes (none when only the structure is parsed). */
+function buildStories(text: string, structures: readonly StoryStructure[], evidence: readonly DateEvidence[],
+  dates: ReadonlyArray<ReferenceDate | undefined>, structureOnly: boolean): Story[] {
   const stories: Story[] = [];
   for (let k = 0; k < structures.length; k++) {
     const st = structures[k]!;
     const parts: readonly StoryPart[] = st.parts;
     stories.push(makeStory(st, parts, evidence[k]!.headline, dates[k], structureOnly ? [] : findQuotes(text, parts)));
   }
-
-  return { value: { length: text.length, stories, structureOnly }, problems };
+  return stories;
 }
 
 /**
