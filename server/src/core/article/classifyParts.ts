@@ -7,8 +7,8 @@ import { isBareByline, isListHeading } from './lineKinds';
 /** The structure of one story before dates and quotes are added. */
 export interface StoryStructure {
   readonly parts: StoryPart[];
-  readonly headline?: StoryPart;
-  readonly place?: { readonly text: string; readonly start: number; readonly end: number; readonly dateText?: string; readonly dateStart?: number };
+  readonly headline: StoryPart | undefined;
+  readonly place: { readonly text: string; readonly start: number; readonly end: number; readonly dateText: string | undefined; readonly dateStart: number | undefined } | undefined;
 }
 
 const HEADER_LOOKAHEAD = 5;
@@ -139,7 +139,8 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
           text: m.place,
           start: s,
           end: s + m.placeLength,
-          ...(m.dateText !== undefined && m.dateIndex !== undefined ? { dateText: m.dateText, dateStart: s + m.dateIndex } : {}),
+          dateText: m.dateText !== undefined && m.dateIndex !== undefined ? m.dateText : undefined,
+          dateStart: m.dateText !== undefined && m.dateIndex !== undefined ? s + m.dateIndex : undefined,
         };
         if (s + m.length < c.line.contentEnd) parts.push({ kind: 'paragraph', start: s + m.length, end: c.line.contentEnd });
         continue;
@@ -151,5 +152,6 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
     else if (kind !== 'boilerplate') inLinkList = false;
     parts.push(part(kind, c));
   }
-  return headline ? { parts, headline, ...(place ? { place } : {}) } : { parts, ...(place ? { place } : {}) };
+  // One shape for every story (absent fields are undefined): see parseArticle.
+  return { parts, headline, place };
 }

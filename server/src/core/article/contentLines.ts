@@ -20,14 +20,27 @@ export interface ContentLine {
 /** Builds the content lines of a text from its scanned (non-blank) lines; one linear pass. */
 export function contentLines(text: string, lines: readonly Line[]): ContentLine[] {
   const out: ContentLine[] = [];
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const t = text.slice(line.contentStart, line.contentEnd);
     const kind = classifyLine(t);
-    const dateLine = kind === 'other' ? readDateLine(t) : undefined;
+    // readDateLine's own first test, inline: most lines are too long to be date lines.
+    const dateLine = kind === 'other' && t.length >= 6 && t.length <= 110 ? readDateLine(t) : undefined;
     const gapBefore = line.blankBefore;
-    out.push(dateLine ? { line, text: t, kind, dateLine, gapBefore } : { line, text: t, kind, gapBefore });
+    // One object shape for every line (dateLine may be undefined): the steps after read them all.
+    out.push({ line, text: t, kind, dateLine, gapBefore });
   }
   return out;
+}
+
+/** True for an ASCII letter or digit. */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** `s` with white space runs as one space and curly quotes straight, trimmed and lower-cased. */
+function normalForComparing(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim().toLowerCase();
 }
 
 /** Normalised text for comparing a repeated headline with the first one. */
@@ -36,6 +49,19 @@ export function sameText(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 4) return false;
   // Cheap reject before normalising: the first letters must agree.
   if ((a.charCodeAt(0) | 0x20) !== (b.charCodeAt(0) | 0x20)) return false;
-  const norm = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim().toLowerCase();
-  return norm(a) === norm(b);
+  // Normalising only lower-cases ASCII letters and digits, and leaves a run of them at
+  // either end where it is: where both texts open (or end) with such runs, they must
+  // agree. This rejects most pairs before the costly normalisation.
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i); const y = b.charCodeAt(i);
+    if (!isAsciiAlnum(x) || !isAsciiAlnum(y)) break;
+    if ((x | 0x20) !== (y | 0x20)) return false;
+  }
+  for (let i = 1; i <= n; i++) {
+    const x = a.charCodeAt(a.length - i); const y = b.charCodeAt(b.length - i);
+    if (!isAsciiAlnum(x) || !isAsciiAlnum(y)) break;
+    if ((x | 0x20) !== (y | 0x20)) return false;
+  }
+  return normalForComparing(a) === normalForComparing(b);
 }

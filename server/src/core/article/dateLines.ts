@@ -1,4 +1,4 @@
-import { scanDates } from './dates';
+import { firstDateMatch, MONTH_PATTERN } from './dates';
 
 /**
  * Publication lines: `Updated 10 January 2020`, `Published 2024-01-19`,
@@ -12,6 +12,7 @@ export type DateLineReading =
   | { readonly kind: 'invalid'; readonly index: number; readonly length: number };
 
 const LABEL = '(?:last\\s+updated|updated(?:\\s+on)?|first\\s+published(?:\\s+on)?|published(?:\\s+on)?|posted(?:\\s+on)?|modified(?:\\s+on)?|date|dated|created)';
+const DIGIT_RE = /\d/;
 const LABEL_RE = new RegExp(`^${LABEL}\\b\\s*:?\\s*`, 'i');
 
 const RELATIVE_RE = new RegExp(
@@ -45,15 +46,41 @@ const FILLER_RE = new RegExp(
 
 function onlyFiller(s: string): boolean {
   // One shared sticky regex: not re-entered, so resetting lastIndex is enough.
+  // test, not exec: no match array per token. A sticky match ends at lastIndex, so
+  // an empty one leaves it where it was.
   const re = FILLER_RE;
   let pos = 0;
   while (pos < s.length) {
     re.lastIndex = pos;
-    const m = re.exec(s);
-    if (!m || m[0].length === 0) return false;
+    if (!re.test(s) || re.lastIndex === pos) return false;
     pos = re.lastIndex;
   }
   return true;
+}
+
+// A month name at the very start (DATE_RE is case-insensitive, so is this).
+const MONTH_START_RE = new RegExp(`^${MONTH_PATTERN}`, 'i');
+
+/**
+ * False when `line` can be no date line below: both readings need it to open
+ * with filler (a label, a weekday, a time, `The`…) or with the date itself (a
+ * digit or a month name). Two anchored tests that spare scanning the whole
+ * body sentence for a date.
+ */
+function mayOpenDateLine(line: string, first: number): boolean {
+  if (first >= 48 && first <= 57) return true;
+  FILLER_RE.lastIndex = 0;
+  if (FILLER_RE.test(line) && FILLER_RE.lastIndex > 0) return true;
+  return MONTH_START_RE.test(line);
+}
+
+/** True when `s` ends in `ago` or `now` (maybe with a full stop): a necessary condition for RELATIVE_RE. */
+function endsLikeRelative(s: string): boolean {
+  let n = s.length;
+  if (s.charCodeAt(n - 1) === 0x2e) n--;
+  if (n < 3) return false;
+  const a = s.charCodeAt(n - 3) | 0x20; const b = s.charCodeAt(n - 2) | 0x20; const c = s.charCodeAt(n - 1) | 0x20;
+  return (a === 0x61 && b === 0x67 && c === 0x6f) || (a === 0x6e && b === 0x6f && c === 0x77);
 }
 
 /**
@@ -62,12 +89,19 @@ function onlyFiller(s: string): boolean {
  */
 export function readDateLine(line: string): DateLineReading | undefined {
   if (line.length < 6 || line.length > 110) return undefined;
-  if (RELATIVE_RE.test(line)) return { kind: 'relative', text: line };
+  if (endsLikeRelative(line) && RELATIVE_RE.test(line)) return { kind: 'relative', text: line };
   const first = line.charCodeAt(0);
   // Date lines start with a label, a weekday/month (letter) or a digit.
   if (!((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
-  for (const d of scanDates(line)) {
-    const before = line.slice(0, d.index);
+  // Both readings below need a digit (a year, a time): one test settles most lines.
+  if (!DIGIT_RE.test(line)) return undefined;
+  if (!mayOpenDateLine(line, first)) return undefined;
+  // Only the first date-shaped match is read: the line stands or falls with it.
+  const d = firstDateMatch(line);
+  if (d !== undefined) {
+    // What comes before the date is checked first: it fails most body sentences, and it
+    // spares the four rewrites of what follows.
+    if (!onlyFiller(line.slice(0, d.index))) return undefined;
     const after = line.slice(d.index + d.length);
     // The rest may hold a second labelled date (`Published … Updated …`): accept dates there too.
     // WordPress-style `Posted on March 4, 2024 by Metro Desk`: an author may trail a labelled date.
@@ -77,12 +111,12 @@ export function readDateLine(line: string): DateLineReading | undefined {
       .replace(/(?:updated\s+)?(?:about\s+)?(?:\d+|an?)\s*(?:sec|secs|seconds?|min|mins|minutes?|hr|hrs|hours?|days?)\s+ago\s*$/i, '')
       .replace(/\s*[|/·•]\s*\p{Lu}[\p{L}\s.&']{1,30}$/u, '');
     const afterWithoutDates = afterNoAuthor.replace(/\b\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}/g, ' ');
-    if (!onlyFiller(before) || !onlyFiller(afterWithoutDates)) return undefined;
+    if (!onlyFiller(afterWithoutDates)) return undefined;
     if ('iso' in d) return { kind: 'absolute', iso: d.iso, index: d.index, length: d.length };
     return { kind: 'invalid', index: d.index, length: d.length };
   }
   // A line of only a label and a time (`Updated 10:45 GMT`, live blogs) is a
   // date line without a day: as unhelpful as `2 hours ago`.
-  if (/\d/.test(line) && LABEL_RE.test(line) && onlyFiller(line)) return { kind: 'relative', text: line };
+  if (LABEL_RE.test(line) && onlyFiller(line)) return { kind: 'relative', text: line };
   return undefined;
 }

@@ -50,12 +50,10 @@ export function matchDatelinePlace(line: string): DatelinePlaceMatch | undefined
   if (city.replace(/[^\p{Lu}]/gu, '').length < 2 || /\p{Ll}/u.test(city)) return undefined;
   const place = city + (m[2] ?? '');
   const sepEnd = m.index + m[0].trimEnd().length;
-  const result: DatelinePlaceMatch = {
-    length: m[0].length,
-    partLength: sepEnd,
-    place: place.replace(/^,\s*/, ''),
-    placeLength: place.length,
-    ...(m[3] !== undefined ? { dateText: m[3], dateIndex: line.indexOf(m[3], place.length) } : {}),
-  };
-  return result;
+  const length = m[0].length;
+  const name = place.replace(/^,\s*/, '');
+  // Two literals rather than a spread of the optional date: same objects, cheaper to build.
+  return m[3] !== undefined
+    ? { length, partLength: sepEnd, place: name, placeLength: place.length, dateText: m[3], dateIndex: line.indexOf(m[3], place.length) }
+    : { length, partLength: sepEnd, place: name, placeLength: place.length };
 }

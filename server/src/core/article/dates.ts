@@ -35,7 +35,8 @@ const DATE_RE = new RegExp(
 
 /** Month number for a month name or abbreviation (`Sept.` → 9), else undefined. */
 export function monthNumber(name: string): number | undefined {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')];
+  const lower = name.toLowerCase();
+  return MONTHS[lower.charCodeAt(lower.length - 1) === 0x2e ? lower.slice(0, -1) : lower];
 }
 
 /** `YYYY-MM-DD` when the triple is a real calendar day, else undefined. */
@@ -44,13 +45,15 @@ export function isoDay(year: number, month: number, day: number): string | undef
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   if (day > days) return undefined;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // year has four digits here; month and day need a leading zero below 10.
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Outcome of reading one date match: a valid day, or a date-shaped string that is no real day. */
 type DateReading = { readonly iso: string } | { readonly invalid: true };
 
-function readMatch(m: RegExpExecArray): DateReading {
+/** The ISO day a date match names, or undefined when it is no real day. */
+function matchIso(m: RegExpExecArray): string | undefined {
   let y: number; let mo: number | undefined; let d: number;
   if (m[1] !== undefined) { d = +m[1]; mo = monthNumber(m[2]!); y = +m[3]!; }
   else if (m[4] !== undefined) { mo = monthNumber(m[4]); d = +m[5]!; y = +m[6]!; }
@@ -60,27 +63,46 @@ function readMatch(m: RegExpExecArray): DateReading {
     const a = +m[10]!; const b = +m[11]!; y = +m[12]!;
     if (a > 12 && b <= 12) { d = a; mo = b; } else if (b > 12 && a <= 12) { d = b; mo = a; } else { d = a; mo = b; }
   }
-  const iso = mo === undefined ? undefined : isoDay(y, mo, d);
-  return iso === undefined ? { invalid: true } : { iso };
+  return mo === undefined ? undefined : isoDay(y, mo, d);
 }
 
+/** One date-shaped match, valid or not. */
+export type DateMatch = { readonly index: number; readonly length: number } & DateReading;
+
+// Cheap reject before DATE_RE: every form has a run of four digits (the year).
+const YEAR_RE = /\d{4}/;
+
 /** Every date-shaped match in `s`, valid or not, in order. */
-export function scanDates(s: string): Array<{ readonly index: number; readonly length: number } & DateReading> {
-  const out: Array<{ readonly index: number; readonly length: number } & DateReading> = [];
-  // Cheap reject: every form has a run of four digits (the year).
-  if (!/\d{4}/.test(s)) return out;
+export function scanDates(s: string): DateMatch[] {
+  const out: DateMatch[] = [];
+  if (!YEAR_RE.test(s)) return out;
   DATE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DATE_RE.exec(s)) !== null) {
-    out.push({ index: m.index, length: m[0].length, ...readMatch(m) });
+    const iso = matchIso(m);
+    out.push(iso === undefined ? { index: m.index, length: m[0].length, invalid: true } : { index: m.index, length: m[0].length, iso });
   }
   return out;
 }
 
-/** The first valid day-precise date in `s`, or undefined. */
+/** The first date-shaped match in `s` (`scanDates(s)[0]` without reading the rest), or undefined. */
+export function firstDateMatch(s: string): DateMatch | undefined {
+  if (!YEAR_RE.test(s)) return undefined;
+  DATE_RE.lastIndex = 0;
+  const m = DATE_RE.exec(s);
+  if (m === null) return undefined;
+  const iso = matchIso(m);
+  return iso === undefined ? { index: m.index, length: m[0].length, invalid: true } : { index: m.index, length: m[0].length, iso };
+}
+
+/** The first valid day-precise date in `s`, or undefined. Stops at it: a body part may be long. */
 export function findFirstDate(s: string): FoundDate | undefined {
-  for (const d of scanDates(s)) {
-    if ('iso' in d) return { iso: d.iso, index: d.index, length: d.length };
+  if (!YEAR_RE.test(s)) return undefined;
+  DATE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE_RE.exec(s)) !== null) {
+    const iso = matchIso(m);
+    if (iso !== undefined) return { iso, index: m.index, length: m[0].length };
   }
   return undefined;
 }

@@ -3,7 +3,15 @@
  * fixed wording: headlines, image captions and body sub-headings.
  */
 
+import { leadPairTable, opensWithPair } from './leadPairs';
+
 const URL_RE = /^(?:https?:\/\/|www\.)\S+$/i;
+
+/** True for a bare URL line; the first letter (`h` or `w`) is checked before the regex. */
+function isUrl(s: string): boolean {
+  const c = s.charCodeAt(0) | 0x20;
+  return (c === 0x68 || c === 0x77) && URL_RE.test(s);
+}
 /** The last character, by code unit (callers pass trimmed lines). */
 function lastChar(s: string): number {
   return s.charCodeAt(s.length - 1);
@@ -14,17 +22,13 @@ function isOneOf(c: number, chars: string): boolean {
   return chars.indexOf(String.fromCharCode(c)) >= 0;
 }
 
-function wordCount(s: string): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const space = c === 0x20 || c === 0x09 || c === 0xa0;
-    if (!space && !inWord) words++;
-    inWord = !space;
-  }
-  return words;
-}
+// At least N words, a word being a run of characters other than space, tab and
+// NBSP: N-1 words with their trailing spaces, then the start of one more. A regex
+// rather than a character loop: these run before the loop would be optimised.
+const AT_LEAST_2_WORDS = /^[ \t\u00a0]*[^ \t\u00a0]+[ \t\u00a0]+[^ \t\u00a0]/;
+const AT_LEAST_6_WORDS = /^[ \t\u00a0]*(?:[^ \t\u00a0]+[ \t\u00a0]+){5}[^ \t\u00a0]/;
+const AT_LEAST_13_WORDS = /^[ \t\u00a0]*(?:[^ \t\u00a0]+[ \t\u00a0]+){12}[^ \t\u00a0]/;
+const AT_LEAST_36_WORDS = /^[ \t\u00a0]*(?:[^ \t\u00a0]+[ \t\u00a0]+){35}[^ \t\u00a0]/;
 
 /** True when the string starts with an uppercase letter, digit or opening quote. */
 function startsLikeTitle(s: string): boolean {
@@ -46,16 +50,17 @@ export function isHeadlineLike(s: string): boolean {
     s = s.slice(n);
   }
   if (s.length < 8 || s.length > 250) return false;
-  if (isOneOf(lastChar(s), '.,;:') || URL_RE.test(s)) return false;
+  if (isOneOf(lastChar(s), '.,;:') || isUrl(s)) return false;
   if (!startsLikeTitle(s) || !/\p{L}/u.test(s)) return false;
-  const words = wordCount(s);
-  return words >= 2 && words <= 35;
+  return AT_LEAST_2_WORDS.test(s) && !AT_LEAST_36_WORDS.test(s);
 }
 
 // Photo credits in brackets at the end (`(AFP/File photo)`, `[Screengrab/Reuters]`, `(ISPR)`).
 const CREDIT_BRACKET = /[([]([^()[\]]{2,80})[)\]]\s*$/;
 const PHOTO_WORDS = /\b(?:photos?|pictures?|pictured|images?|handout|file|screengrab|screenshot|video\s+grab|AFP|Reuters|AP|Getty|EPA|Xinhua|Anadolu|Bloomberg|Shutterstock|courtesy|credit)\b/i;
 const CAPTION_PREFIX = /^(?:photo|image|picture|caption|credit|photograph|image\s+source|image\s+caption|file\s+photo)\s*[:,]/i;
+// The first two letters of CAPTION_PREFIX's words: checked before the regex (see leadPairs.ts).
+const CAPTION_PAIRS = leadPairTable(['ph', 'im', 'pi', 'ca', 'cr', 'fi']);
 
 /**
  * True for an image caption: a caption prefix (`Photo:`, `Image caption,`)
@@ -63,7 +68,7 @@ const CAPTION_PREFIX = /^(?:photo|image|picture|caption|credit|photograph|image\
  * an agency. Strict enough to use inside the body.
  */
 export function isCaptionLike(s: string): boolean {
-  if (CAPTION_PREFIX.test(s)) return true;
+  if (opensWithPair(CAPTION_PAIRS, s) && CAPTION_PREFIX.test(s)) return true;
   // Callers pass trimmed lines, so the credit's bracket is the last character.
   const last = s.charCodeAt(s.length - 1);
   if (s.length < 20 || (last !== 0x29 && last !== 0x5d)) return false;
@@ -79,9 +84,9 @@ export function isCaptionLike(s: string): boolean {
 export function isSubheadingLike(s: string): boolean {
   if (s.length < 3 || s.length > 90) return false;
   // A question may be a heading (`What should I do in a storm?`); a full stop may not.
-  if (isOneOf(lastChar(s), '.,;:!') || URL_RE.test(s)) return false;
+  if (isOneOf(lastChar(s), '.,;:!') || isUrl(s)) return false;
   if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(s) || !/\p{L}/u.test(s)) return false;
-  return wordCount(s) <= 12;
+  return !AT_LEAST_13_WORDS.test(s);
 }
 
 /** True when a line is prose: long, or a sentence ending in terminal punctuation. */
@@ -90,5 +95,5 @@ export function isProse(s: string): boolean {
   // Ends a sentence: `.`, `!` or `?`, maybe followed by one closing quote or bracket.
   let c = lastChar(s);
   if (isOneOf(c, '"”’)')) c = s.charCodeAt(s.length - 2);
-  return isOneOf(c, '.!?') && wordCount(s) >= 6;
+  return isOneOf(c, '.!?') && AT_LEAST_6_WORDS.test(s);
 }

@@ -5,14 +5,14 @@
  * nothing here.
  */
 
+import { isAsciiLetter, leadingPairs, leadPairTable, pairIndex } from './leadPairs';
+
 /** What a single line is, judged by itself. `other` is left to positional rules. */
 export type LineKind = 'boilerplate' | 'source' | 'byline' | 'bullet' | 'separator' | 'other';
 
 // Anchored, whole-line, case-insensitive. Each alternative is a page fixture that
 // scrapers copy along with the story: share prompts, comment forms, follow links.
-const BOILERPLATE_RE = new RegExp(
-  '^(?:' +
-  [
+export const BOILERPLATE_ALTERNATIVES: readonly string[] = [
     'short\\s*url', 'follow', 'follow\\s+us\\b.*', 'follow\\s+@\\w+.*', 'follow\\s+(?:\\S+\\s+){0,4}(?:coverage|updates|live)\\b.*',
     'follow\\b.{0,60}\\b(?:on|via)\\s+(?:whatsapp|telegram|twitter|x|facebook|instagram|google\\s+news|youtube|linkedin|threads)\\b.*',
     'explore\\s+more\\s+on\\s+these\\s+topics', 'reuse\\s+this\\s+content', 'more\\s+on\\s+this\\s+story', 'more\\s+stories',
@@ -41,27 +41,45 @@ const BOILERPLATE_RE = new RegExp(
     'tags?\\s*:.*', 'topics\\s*:.*', 'filed\\s+under\\s*:.*',
     'we\\s+use\\s+cookies\\b.*', 'accept(?:\\s+all)?\\s+cookies',
     'was\\s+this\\s+article\\s+helpful\\??.*', 'report\\s+an?\\s+(?:error|correction)\\b.*',
-  ].join('|') +
-  ')$',
-  'i',
-);
+];
+const BOILERPLATE_RE = new RegExp(`^(?:${BOILERPLATE_ALTERNATIVES.join('|')})$`, 'i');
 
-const SOURCE_RE = new RegExp(
-  '^(?:' +
-  [
+export const SOURCE_ALTERNATIVES: readonly string[] = [
     'sources?\\s*:\\s*\\S.*',
     '\\(\\s*(?:reporting|additional\\s+reporting|writing|editing|compiled|with\\s+inputs)\\b.*\\)\\.?',
     '(?:additional\\s+)?(?:reporting|writing|editing)\\s+by\\b.*',
     '[—–-]{1,2}\\s*(?:with\\s+)?(?:AP|AFP|Reuters|agencies|PTI|ANI|Xinhua|Anadolu|APP|dpa|IANS|Bloomberg)\\b.{0,60}',
     '\\(?with\\s+(?:inputs\\s+from\\s+)?(?:agencies|AP|AFP|Reuters|PTI|APP|dpa)\\b[^)]{0,60}\\)?\\.?',
-  ].join('|') +
-  ')$',
-  'i',
-);
+];
+const SOURCE_RE = new RegExp(`^(?:${SOURCE_ALTERNATIVES.join('|')})$`, 'i');
 
 // `By NAME`, `By Jane Doe and John Roe, Associated Press`, `Written by …`, `Author: …`.
 // No `i` flag: with it, `\p{Lu}` would match lower case too and `By the end of …` would pass.
 const BYLINE_RE = /^(?:[Bb]y|BY|[Ww]ritten\s+by|WRITTEN\s+BY|[Ww]ords\s+by|[Aa]uthor\s*:)\s+["“]?\p{Lu}[\p{L}\p{M}.'’\-]*(?:[\s,|&]+(?:and\s+|in\s+|for\s+|of\s+|the\s+|AND\s+)?[\p{Lu}\p{N}][\p{L}\p{M}\p{N}.'’\-]*){0,14}[\s,|]*(?:\d+\s*min\s+read)?$/u;
+
+// Prefilters (see leadPairs.ts): the two letters each alternative can open with. The
+// alternatives that open otherwise (`\*+`, `x`, `\d+ min read`, `©.*`, `… newsletter`, `(Reporting by …)`,
+// `— AP`) open with a non-letter or are handled by their own test in classifyLine;
+// lineRules.test.ts pins that list.
+const BOILERPLATE_PAIRS = leadPairTable(BOILERPLATE_ALTERNATIVES.flatMap((a) => leadingPairs(a) ?? []));
+const SOURCE_PAIRS = leadPairTable(SOURCE_ALTERNATIVES.flatMap((a) => leadingPairs(a) ?? []));
+const BYLINE_PAIRS = leadPairTable(['by', 'wr', 'wo', 'au']);
+
+/**
+ * True when `line` may be `… newsletter`, the one boilerplate alternative
+ * (`.{0,60}\bnewsletter\s*$`) that may open with any letters: it ends in `r`
+ * or a space.
+ */
+function mayEndInNewsletter(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  return (last | 0x20) === 0x72 || isRegexSpace(last);
+}
+
+/** True for a code unit matched by the regex class `\s`. */
+function isRegexSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 const BULLET_START = new Set([0x2022, 0x25aa, 0x25e6, 0x25cf, 0x2023, 0x2219, 0xb7, 0x25a0, 0x25ba, 0x2013, 0x2d, 0x2a, 0x2043, 0x27a2]);
 
@@ -106,10 +124,23 @@ export function isBareByline(line: string): boolean {
 export function classifyLine(line: string): LineKind {
   const n = line.length;
   if (n === 0) return 'other';
-  if (n <= 120 && isSeparator(line)) return 'separator';
+  // Each pattern runs only on lines that can open like it (most lines are prose that none matches).
+  const pair = pairIndex(line);
+  if (pair >= 0) {
+    // Two ASCII letters: no separator or bullet opens so; the table of each pattern says
+    // whether it can (see leadPairs.ts).
+    if (n <= 200 && (BOILERPLATE_PAIRS[pair] === 1 || mayEndInNewsletter(line)) && BOILERPLATE_RE.test(line)) return 'boilerplate';
+    if (n <= 300 && SOURCE_PAIRS[pair] === 1 && SOURCE_RE.test(line)) return 'source';
+    if (n <= 160 && BYLINE_PAIRS[pair] === 1 && BYLINE_RE.test(line)) return 'byline';
+    return 'other';
+  }
+  // A symbol, a digit, a one-letter word or a non-ASCII letter first: separators, bullets,
+  // and the alternatives that do not open with two letters (`(3) Comments`, `— AP`).
+  const c0 = line.charCodeAt(0);
+  if (n <= 120 && (c0 === 0x2d || c0 === 0x2a || c0 === 0x5f || c0 === 0x3d || c0 === 0x23 || c0 === 0x7e) && isSeparator(line)) return 'separator';
   if (isBullet(line)) return 'bullet';
-  if (n <= 200 && BOILERPLATE_RE.test(line)) return 'boilerplate';
-  if (n <= 300 && SOURCE_RE.test(line)) return 'source';
-  if (n <= 160 && BYLINE_RE.test(line)) return 'byline';
+  const letterFirst = n >= 2 && isAsciiLetter(c0);
+  if (n <= 200 && (!letterFirst || mayEndInNewsletter(line)) && BOILERPLATE_RE.test(line)) return 'boilerplate';
+  if (n <= 300 && !letterFirst && SOURCE_RE.test(line)) return 'source';
   return 'other';
 }

@@ -76,10 +76,19 @@ export function scanLines(text: string): LineScan {
       else if (i === nextCr) { next = i + 1; cr++; }
       else { next = i + 1; lf++; }
     }
+    // Visible ASCII is never padding: tested inline, it spares a call for nearly every line.
     let cs = pos;
-    while (cs < end && isPadding(text.charCodeAt(cs))) cs++;
+    while (cs < end) {
+      const c = text.charCodeAt(cs);
+      if ((c > 0x20 && c < 0x7f) || !isPadding(c)) break;
+      cs++;
+    }
     let ce = end;
-    while (ce > cs && isPadding(text.charCodeAt(ce - 1))) ce--;
+    while (ce > cs) {
+      const c = text.charCodeAt(ce - 1);
+      if ((c > 0x20 && c < 0x7f) || !isPadding(c)) break;
+      ce--;
+    }
     // A final empty line after a trailing newline is not a line of its own.
     if (!(next > n && pos === n && lineCount > 0)) {
       if (cs < ce) {

@@ -11,11 +11,11 @@
  * All of it is linear in the text; above `maxAnalysisLength` only the structure is computed.
  */
 import type { Problem, Result } from '../text/problem';
-import type { ArticleModel, Story, StoryPart } from './model';
+import type { ArticleModel, Quote, ReferenceDate, Story, StoryPart } from './model';
 import { scanLines } from './lines';
-import { contentLines } from './contentLines';
+import { contentLines, type ContentLine } from './contentLines';
 import { splitStories } from './splitStories';
-import { classifyParts } from './classifyParts';
+import { classifyParts, type StoryStructure } from './classifyParts';
 import { resolveReferenceDates, type DateEvidence } from './referenceDate';
 import { findQuotes } from './quotes';
 import { byteStats, encodingProblems, looksBinary } from './inputChecks';
@@ -80,7 +80,7 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
   }
 
   const scan = scanLines(text);
-  problems.push(...encodingProblems(text, stats, scan));
+  for (const p of encodingProblems(text, stats, scan)) problems.push(p);
   const cl = contentLines(text, scan.lines);
   if (cl.length === 0) {
     problems.push({ start: 0, end: text.length, severity: 'info', code: 'article.empty',
@@ -89,9 +89,31 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
   }
 
   const ranges = splitStories(cl);
-  const structures = ranges.map((r) => classifyParts(cl, r.from, r.to));
+  // Each per-story loop is a function of its own, and objects have one shape each:
+  // this code runs once per file, so V8 compiles it while the first files are
+  // parsed, and a loop inside a large function makes it compile the whole function
+  // (again for each loop); every new object shape costs a deoptimisation besides.
+  const structures = storyStructures(cl, ranges);
+  const evidence = dateEvidence(text, cl, ranges, structures, structureOnly);
+  const dates = resolveReferenceDates(text, evidence, fileDate, problems);
+  storyProblems(text, structures, evidence, problems);
+  const stories = buildStories(text, structures, evidence, dates, structureOnly);
+  return { value: { length: text.length, stories, structureOnly }, problems };
+}
 
-  const evidence: DateEvidence[] = structures.map((st, k) => {
+/** The parts of each story. */
+function storyStructures(cl: readonly ContentLine[], ranges: ReadonlyArray<{ from: number; to: number }>): StoryStructure[] {
+  const structures: StoryStructure[] = [];
+  for (let k = 0; k < ranges.length; k++) structures.push(classifyParts(cl, ranges[k]!.from, ranges[k]!.to));
+  return structures;
+}
+
+/** What the reference-date step needs to know about each story. */
+function dateEvidence(text: string, cl: readonly ContentLine[], ranges: ReadonlyArray<{ from: number; to: number }>,
+  structures: readonly StoryStructure[], structureOnly: boolean): DateEvidence[] {
+  const evidence: DateEvidence[] = [];
+  for (let k = 0; k < structures.length; k++) {
+    const st = structures[k]!;
     const dateLines = new Map<number, DateLineReading>();
     const r = ranges[k]!;
     for (let i = r.from; i < r.to; i++) {
@@ -101,55 +123,80 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
     const first = st.parts[0];
     const anchor = st.headline ?? (first ? { start: first.start, end: first.end } : { start: 0, end: 0 });
     const headline = st.headline ? text.slice(st.headline.start, st.headline.end) : '';
-    return {
+    const place = st.place;
+    evidence.push({
       parts: structureOnly ? st.parts.filter((p) => p.kind === 'dateLine') : st.parts,
       dateLines,
-      ...(st.place?.dateText !== undefined && st.place.dateStart !== undefined ? { datelineDate: { text: st.place.dateText, start: st.place.dateStart } } : {}),
+      datelineDate: place?.dateText !== undefined && place.dateStart !== undefined ? { text: place.dateText, start: place.dateStart } : undefined,
       anchor,
       headline,
-    };
-  });
-  const dates = resolveReferenceDates(text, evidence, fileDate, problems);
+    });
+  }
+  return evidence;
+}
 
-  for (const [k, st] of structures.entries()) {
-    const headline = evidence[k]!.headline;
+/** Problems about single stories: no headline, no body, a date line naming no real day. */
+function storyProblems(text: string, structures: readonly StoryStructure[], evidence: readonly DateEvidence[], problems: Problem[]): void {
+  for (let k = 0; k < structures.length; k++) {
+    const st = structures[k]!;
+    const ev = evidence[k]!;
+    const headline = ev.headline;
     if (!st.headline) {
-      const a = evidence[k]!.anchor;
+      const a = ev.anchor;
       problems.push({ start: a.start, end: a.end, severity: 'info', code: 'article.no-headline',
         message: 'This story has no line that reads like a headline; it is listed without one.' });
     }
-    if (!st.parts.some((p) => p.kind === 'paragraph')) {
-      const a = evidence[k]!.anchor;
+    if (!hasParagraph(st.parts)) {
+      const a = ev.anchor;
       problems.push({ start: a.start, end: a.end, severity: 'info', code: 'article.no-body',
         message: `${headline ? `Story "${headline.slice(0, 60)}"` : 'This story'} has no body paragraphs.` });
     }
     for (const p of st.parts) {
       if (p.kind !== 'dateLine') continue;
-      const r = evidence[k]!.dateLines.get(p.start);
+      const r = ev.dateLines.get(p.start);
       if (r?.kind === 'invalid') {
         problems.push({ start: p.start + r.index, end: p.start + r.index + r.length, severity: 'warning', code: 'article.invalid-date',
           message: `"${text.slice(p.start + r.index, p.start + r.index + r.length)}" is not a real calendar day; the date line is ignored.` });
       }
     }
   }
+}
 
-  const stories: Story[] = structures.map((st, k) => {
+/** The stories of the model, with their quotes (none when only the structure is parsed). */
+function buildStories(text: string, structures: readonly StoryStructure[], evidence: readonly DateEvidence[],
+  dates: ReadonlyArray<ReferenceDate | undefined>, structureOnly: boolean): Story[] {
+  const stories: Story[] = [];
+  for (let k = 0; k < structures.length; k++) {
+    const st = structures[k]!;
     const parts: readonly StoryPart[] = st.parts;
-    const first = parts[0];
-    const last = parts[parts.length - 1];
-    const date = dates[k];
-    const story: Story = {
-      start: first ? first.start : 0,
-      end: last ? last.end : 0,
-      headline: evidence[k]!.headline,
-      headlineSpan: st.headline ? { start: st.headline.start, end: st.headline.end } : { start: first?.start ?? 0, end: first?.start ?? 0 },
-      ...(date ? { date } : {}),
-      ...(st.place ? { place: st.place.text, placeSpan: { start: st.place.start, end: st.place.end } } : {}),
-      parts,
-      quotes: structureOnly ? [] : findQuotes(text, parts),
-    };
-    return story;
-  });
+    stories.push(makeStory(st, parts, evidence[k]!.headline, dates[k], structureOnly ? [] : findQuotes(text, parts)));
+  }
+  return stories;
+}
 
-  return { value: { length: text.length, stories, structureOnly }, problems };
+/**
+ * One story object. Its optional fields are present only when set (the model's
+ * JSON depends on it); each combination is written as its own literal, which
+ * V8 builds much faster than spreading optional parts into one.
+ */
+function makeStory(st: StoryStructure, parts: readonly StoryPart[], headline: string, date: ReferenceDate | undefined, quotes: Quote[]): Story {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const start = first ? first.start : 0;
+  const end = last ? last.end : 0;
+  const headlineSpan = st.headline ? { start: st.headline.start, end: st.headline.end } : { start: first?.start ?? 0, end: first?.start ?? 0 };
+  const pl = st.place;
+  if (pl) {
+    const placeSpan = { start: pl.start, end: pl.end };
+    return date
+      ? { start, end, headline, headlineSpan, date, place: pl.text, placeSpan, parts, quotes }
+      : { start, end, headline, headlineSpan, place: pl.text, placeSpan, parts, quotes };
+  }
+  return date ? { start, end, headline, headlineSpan, date, parts, quotes } : { start, end, headline, headlineSpan, parts, quotes };
+}
+
+/** True when one of `parts` is a body paragraph. */
+function hasParagraph(parts: readonly StoryPart[]): boolean {
+  for (let i = 0; i < parts.length; i++) if (parts[i]!.kind === 'paragraph') return true;
+  return false;
 }

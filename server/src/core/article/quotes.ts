@@ -21,11 +21,35 @@ const AFTER_APPOSITION = new RegExp(`^[\\s,]*(?:${DET}\\s+)?(?:${WORD}\\s+){0,6}
 const AFTER_ACCORDING = new RegExp(`^[\\s,]*according\\s+to\\s+((?:${DET}\\s+)?(?:${WORD}\\s+){0,7}?${WORD})(?=[\\s,.;]*$|[,.;])`, 'u');
 // `… Islamabad said "…"`, `Amirabdollahian, in comments quoted by state media, said, "…"`.
 const BEFORE_VERB = new RegExp(`(?:,[^,]{1,80},)?\\s+(?:also\\s+)?(?:${VERBS})(?:\\s+(?:on|in)\\s+[^,“"]{1,40})?[\\s,:]*$`, 'u');
+// The end of AFTER_APPOSITION (`, said`) alone: a much cheaper necessary condition for it.
+const APPOSITION_TAIL = new RegExp(`,\\s+(?:also\\s+)?(?:${VERBS})\\b`);
 // Cheap pre-check before the costlier speaker patterns: is there a speech verb at all?
 const ANY_VERB = new RegExp(`\\b(?:${VERBS})\\b`);
 const SENTENCE_SUBJECT = new RegExp(`^${SPEAKER}\\s+(?:also\\s+)?(?:${VERBS})\\b`, 'u');
 // Words that cannot be part of a speaker phrase read backwards from its verb.
 const STOP_BACK = /^(?:which|who|whom|that|and|but|or|while|as|after|before|when|where|because|in|on|at|to|for|with|from|by|of|said|says|told|if|than|then|so)$/i;
+
+// Curly quote marks are found by regex, straight ones by indexOf. indexOf('“') (and
+// the regex /“/) look for the character by its high byte, 0x20, so they stop at
+// every space of a two-byte text; a one-character class does not, and on a one-byte
+// text it fails at once (hence the one-character classes). Shared, not re-entered:
+// callers set lastIndex.
+const OPENING_CURLY_RE = /[“]/g;
+const CLOSING_CURLY_RE = /[”]/g;
+
+/** Offset of the first `“` at or after `from` in `s`, or -1. */
+function indexOfOpeningCurly(s: string, from: number): number {
+  OPENING_CURLY_RE.lastIndex = from;
+  const m = OPENING_CURLY_RE.exec(s);
+  return m ? m.index : -1;
+}
+
+/** Offset of the first `”` at or after `from` in `s`, or -1. */
+function indexOfClosingCurly(s: string, from: number): number {
+  CLOSING_CURLY_RE.lastIndex = from;
+  const m = CLOSING_CURLY_RE.exec(s);
+  return m ? m.index : -1;
+}
 
 const QUOTE_KINDS = new Set(['paragraph', 'standfirst', 'bullet', 'caption', 'subheading']);
 
@@ -39,9 +63,12 @@ function validSpeaker(s: string): boolean {
 }
 
 /** Text after the closing quote up to the end of its sentence. */
+// Where the sentence after a quote ends. Not global: exec leaves lastIndex alone.
+const SENTENCE_AFTER_END_RE = /[.!?](?=\s|$)|[“"]/;
+
 function sentenceAfter(s: string, from: number): string {
   const rest = s.slice(from, from + 200);
-  const m = /[.!?](?=\s|$)|[“"]/.exec(rest);
+  const m = SENTENCE_AFTER_END_RE.exec(rest);
   return m ? rest.slice(0, m.index) : rest;
 }
 
@@ -99,18 +126,36 @@ function speakerBefore(s: string, from: number, end: number): Found | undefined 
   return validSpeaker(speaker) ? { speaker, start: a } : undefined;
 }
 
+/**
+ * False when `c`, the first code unit after the leading spaces and commas,
+ * cannot start AFTER_VERB_FIRST's verb: a lower-case ASCII letter, or white
+ * space other than ` ` that the pattern's `[\s,]*` goes on to skip.
+ */
+function mayOpenWithVerb(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function attribution(s: string, open: number, close: number): Found | undefined {
   const after = sentenceAfter(s, close);
   // One cheap test spares the four attribution patterns when the rest of the sentence has no speech verb.
   const afterSpeaks = ANY_VERB.test(after) || after.includes('according');
-  let m = afterSpeaks ? AFTER_VERB_FIRST.exec(after) : null;
+  // Where the words after the quote begin: past the leading spaces and commas the
+  // patterns skip (only ` ` and `,` here; patterns see the rest themselves).
+  let lead = 0;
+  while (lead < after.length && (after.charCodeAt(lead) === 0x20 || after.charCodeAt(lead) === 0x2c)) lead++;
+  let m = afterSpeaks && mayOpenWithVerb(after.charCodeAt(lead)) ? AFTER_VERB_FIRST.exec(after) : null;
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!.trim(), start: close + m.index + m[0].lastIndexOf(m[1]!) };
   m = afterSpeaks ? AFTER_ACCORDING.exec(after) : null;
   if (m) return { speaker: m[1]!, start: close + m[0].lastIndexOf(m[1]!) };
+  // The two costliest patterns need commas where they can be: the apposition two
+  // commas past `lead` and its tail (`, said`); the speaker-first form its verb
+  // before the first such comma (its words hold none). All are implied by the patterns.
+  const comma = after.indexOf(',', lead);
   // `…," the region's climate minister, Jordi Serra, said`: the name in the apposition speaks.
-  m = afterSpeaks ? AFTER_APPOSITION.exec(after) : null;
+  m = afterSpeaks && comma >= 0 && after.indexOf(',', comma + 1) >= 0 && APPOSITION_TAIL.test(after) ? AFTER_APPOSITION.exec(after) : null;
   if (m) return { speaker: m[1]!, start: close + m.index + m[0].indexOf(m[1]!, m[0].indexOf(',', 1)) };
-  m = afterSpeaks ? AFTER_SPEAKER_FIRST.exec(after) : null;
+  m = afterSpeaks && (comma < 0 || ANY_VERB.test(after.slice(0, comma))) ? AFTER_SPEAKER_FIRST.exec(after) : null;
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!, start: close + m[0].indexOf(m[1]!) };
   const ss = sentenceStart(s, open);
   const before = s.slice(ss, open);
@@ -142,12 +187,11 @@ function quotePairs(s: string): Array<[number, number]> {
   let curly = -2;
   let straight = -2;
   while (i < s.length) {
-    if (curly !== -1 && curly < i) curly = s.indexOf('“', i);
+    if (curly !== -1 && curly < i) curly = indexOfOpeningCurly(s, i);
     if (straight !== -1 && straight < i) straight = s.indexOf('"', i);
     if (curly < 0 && straight < 0) break;
     const open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight);
-    const closeChar = s[open] === '“' ? '”' : '"';
-    const close = s.indexOf(closeChar, open + 1);
+    const close = open === curly ? indexOfClosingCurly(s, open + 1) : s.indexOf('"', open + 1);
     // An unclosed quote runs to the end of the paragraph: news style opens a
     // multi-paragraph quote without closing it until its last paragraph.
     const end = close < 0 ? s.length : close + 1;
@@ -157,44 +201,77 @@ function quotePairs(s: string): Array<[number, number]> {
   return pairs;
 }
 
+/**
+ * The person a `he said` in part `p` (text `s`) points at: whoever the
+ * paragraph opens with (when its first quote comes later), else whoever the
+ * previous quoting part opened with.
+ */
+function subjectFor(text: string, p: StoryPart, s: string, pairs: ReadonlyArray<[number, number]>, before: StoryPart | undefined): string | undefined {
+  const opener = p.kind === 'paragraph' && pairs[0] !== undefined && pairs[0][0] > 0 ? partSubject(s) : undefined;
+  return opener ?? (before && before.kind === 'paragraph' ? partSubject(text.slice(before.start, before.end)) : undefined);
+}
+
 /** Finds the quotes of one story's parts. */
 export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
   const quotes: Quote[] = [];
   let lastSpoken: { speaker: string; part: number } | undefined;
   let lastNamed: string | undefined;
   let prevPart: StoryPart | undefined;
+  // The next opening quote mark of each kind in the story (its end when none is
+  // left), searched again only once passed: a part without quotes, most of them,
+  // is skipped without slicing it. The search runs in the story's own span (parts
+  // are in order and do not overlap): a story without quotes must not scan on
+  // through the rest of the file.
+  if (parts.length === 0) return quotes;
+  const from = parts[0]!.start;
+  const to = parts[parts.length - 1]!.end;
+  const story = text.slice(from, to);
+  let nextCurly = -1;
+  let nextStraight = -1;
   for (let pi = 0; pi < parts.length; pi++) {
     const p = parts[pi]!;
     if (!QUOTE_KINDS.has(p.kind)) continue;
+    if (nextCurly < p.start) { const k = indexOfOpeningCurly(story, p.start - from); nextCurly = k < 0 ? to : from + k; }
+    if (nextStraight < p.start) { const k = story.indexOf('"', p.start - from); nextStraight = k < 0 ? to : from + k; }
+    if (nextCurly >= p.end && nextStraight >= p.end) { prevPart = p; continue; }
     const s = text.slice(p.start, p.end);
-    if (s.indexOf('“') < 0 && s.indexOf('"') < 0) { prevPart = p; continue; }
     const pairs = quotePairs(s);
-    // The person a `he said` points at: whoever this paragraph opens with (when
-    // the quote comes later), else whoever the previous one opened with.
-    // Worked out only when a pronoun needs it.
     const before = prevPart;
-    const subjectOf = (): string | undefined => {
-      const opener = p.kind === 'paragraph' && pairs[0] !== undefined && pairs[0][0] > 0 ? partSubject(s) : undefined;
-      return opener ?? (before && before.kind === 'paragraph' ? partSubject(text.slice(before.start, before.end)) : undefined);
-    };
-    for (const [open, close] of pairs) {
+    // The person a `he said` points at (see subjectFor): worked out only when a
+    // pronoun needs it, and once per part. No closure for it: the shipped bundle
+    // keeps function names, which costs a call for every closure made.
+    let subject: string | undefined;
+    let subjectKnown = false;
+    // Index loops, not destructuring for-of: the iterator protocol it compiles to
+    // makes the optimised code much larger (compiled while the first files parse).
+    for (let q = 0; q < pairs.length; q++) {
+      const open = pairs[q]![0];
+      const close = pairs[q]![1];
       const found = attribution(s, open, close);
-      const base = { start: p.start + open, end: p.start + close };
+      // Quotes are built as literals, not spread from a shared base: spreading is slow in V8.
+      const start = p.start + open;
+      const end = p.start + close;
       if (found && !PRONOUN.test(found.speaker)) {
-        quotes.push({ ...base, speaker: found.speaker, speakerSpan: { start: p.start + found.start, end: p.start + found.start + found.speaker.length } });
+        quotes.push({ start, end, speaker: found.speaker, speakerSpan: { start: p.start + found.start, end: p.start + found.start + found.speaker.length } });
         lastSpoken = { speaker: found.speaker, part: pi };
         lastNamed = found.speaker;
-      } else if (found && (subjectOf() ?? lastNamed) !== undefined) {
+        continue;
+      }
+      let who: string | undefined;
+      if (found) {
+        if (!subjectKnown) { subject = subjectFor(text, p, s, pairs, before); subjectKnown = true; }
+        who = subject ?? lastNamed;
+      }
+      if (found && who !== undefined) {
         // `he said`: the pronoun points at the person this paragraph (or the one
         // before) opened with, else at the last named speaker of this story.
-        const who = (subjectOf() ?? lastNamed)!;
-        quotes.push({ ...base, speaker: who, speakerInferred: true });
+        quotes.push({ start, end, speaker: who, speakerInferred: true });
         lastSpoken = { speaker: who, part: pi };
       } else if (!found && (open === 0 || sentenceStart(s, open) === open) && lastSpoken !== undefined && pi - lastSpoken.part <= 2) {
-        quotes.push({ ...base, speaker: lastSpoken.speaker, speakerInferred: true });
+        quotes.push({ start, end, speaker: lastSpoken.speaker, speakerInferred: true });
         lastSpoken = { speaker: lastSpoken.speaker, part: pi };
       } else {
-        quotes.push(base);
+        quotes.push({ start, end });
       }
     }
     prevPart = p;

@@ -8,7 +8,7 @@ export interface DateEvidence {
   readonly parts: readonly StoryPart[];
   /** Date-line readings keyed by the part start offset of each `dateLine` part. */
   readonly dateLines: ReadonlyMap<number, DateLineReading>;
-  readonly datelineDate?: { readonly text: string; readonly start: number };
+  readonly datelineDate: { readonly text: string; readonly start: number } | undefined;
   /** Span used to locate problems about this story (its headline or first part). */
   readonly anchor: { readonly start: number; readonly end: number };
   readonly headline: string;
@@ -17,22 +17,27 @@ export interface DateEvidence {
 /** How far into a story's body we look for a date before giving up (characters). */
 const BODY_SCAN_LIMIT = 20_000;
 
-function fromDateLine(ev: DateEvidence): { date?: ReferenceDate; relative?: StoryPart } {
+/** What the date lines say: a calendar day, or only that the story is fresh. One object shape either way. */
+interface DateLineVerdict { readonly date: ReferenceDate | undefined; readonly relative: StoryPart | undefined }
+
+function fromDateLine(ev: DateEvidence): DateLineVerdict {
   let relative: StoryPart | undefined;
-  for (const p of ev.parts) {
+  for (let i = 0; i < ev.parts.length; i++) {
+    const p = ev.parts[i]!;
     if (p.kind !== 'dateLine') continue;
     const r = ev.dateLines.get(p.start);
     if (r?.kind === 'absolute') {
-      return { date: { value: r.iso, source: 'dateLine', span: { start: p.start + r.index, end: p.start + r.index + r.length } } };
+      return { date: { value: r.iso, source: 'dateLine', span: { start: p.start + r.index, end: p.start + r.index + r.length } }, relative: undefined };
     }
     if (r?.kind === 'relative' && relative === undefined) relative = p;
   }
-  return relative ? { relative } : {};
+  return { date: undefined, relative };
 }
 
 function fromParts(text: string, parts: readonly StoryPart[], kinds: ReadonlySet<string>, source: ReferenceDate['source']): ReferenceDate | undefined {
   let scanned = 0;
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
     if (!kinds.has(p.kind)) continue;
     const s = text.slice(p.start, p.end);
     const d = findFirstDate(s);

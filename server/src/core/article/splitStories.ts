@@ -35,7 +35,7 @@ function hasStrongSignature(cl: readonly ContentLine[], i: number): boolean {
   const next = cl[i + 1];
   if (next && isHeaderMarker(next) && next.kind !== 'boilerplate') return true;
   const after = cl[i + 2];
-  return next !== undefined && after !== undefined && isCaptionLike(next.text) && isHeaderMarker(after);
+  return next !== undefined && after !== undefined && isHeaderMarker(after) && isCaptionLike(next.text);
 }
 
 function canOpenStory(c: ContentLine): boolean {
@@ -60,15 +60,23 @@ export function splitStories(cl: readonly ContentLine[]): Array<{ from: number; 
       if (canOpenStory(c)) { starts.push(i); continue; }
     }
     // A repeat of the current story's first line is its repeated headline, never a new story.
-    if (c.gapBefore >= 1 && i - current >= 2 && canOpenStory(c) && !sameText(c.text, cl[current]!.text)) {
+    // The break test inside is checked once before the costlier headline tests as well:
+    // after a single blank line (most body paragraphs) it needs a header marker right below.
+    if (c.gapBefore >= 1 && i - current >= 2 && (c.gapBefore >= 2 || (i - current >= 4 && hasStrongSignature(cl, i))) &&
+      canOpenStory(c) && !sameText(c.text, cl[current]!.text)) {
       // Two blank lines and a story header: a break even after a two-line story.
       // One blank line needs a date line or byline right below, and a story already under way.
       if ((c.gapBefore >= 2 && hasHeaderSignature(cl, i)) || (i - current >= 4 && hasStrongSignature(cl, i))) starts.push(i);
     }
   }
-  return starts.map((from, k) => {
+  // A plain loop: an array made by map may come out with another elements kind once
+  // map is optimised, and the caller's compiled code would deoptimise on it.
+  const ranges: Array<{ from: number; to: number }> = [];
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k]!;
     let to = k + 1 < starts.length ? starts[k + 1]! : cl.length;
     while (to > from && cl[to - 1]!.kind === 'separator') to--;
-    return { from, to };
-  });
+    ranges.push({ from, to });
+  }
+  return ranges;
 }

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readDateLine } from '../../core/article/dateLines';
 import { matchDatelinePlace } from '../../core/article/datelinePlace';
-import { classifyLine, isBareByline } from '../../core/article/lineKinds';
+import { BOILERPLATE_ALTERNATIVES, classifyLine, isBareByline, SOURCE_ALTERNATIVES } from '../../core/article/lineKinds';
+import { leadingPairs } from '../../core/article/leadPairs';
 import { isCaptionLike, isHeadlineLike } from '../../core/article/heuristics';
 import { findFirstDate } from '../../core/article/dates';
 
@@ -131,6 +132,33 @@ describe('article line rules', () => {
       assert.ok(isCaptionLike('In this handout photo, General Mirza speaks during a meeting. (ISPR)'));
       assert.ok(isCaptionLike('Image caption, Fallen trees blocked a number of roads'));
       assert.ok(!isCaptionLike('The army said the strikes were proportionate (as it put it)'));
+    });
+  });
+
+  describe('line-kind prefilters', () => {
+    it('knows every alternative that does not open with two fixed letters', () => {
+      // classifyLine lets these through by their own tests (a non-letter first
+      // character, a one-character line, a line ending in `r`): a new one needs such a test too.
+      assert.deepEqual(BOILERPLATE_ALTERNATIVES.filter((a) => leadingPairs(a) === undefined),
+        ['\\*+', 'x', '.{0,60}\\bnewsletter\\s*$', '\\d+\\s*(?:min|mins|minutes?)\\s+read', '©.*']);
+      assert.deepEqual(SOURCE_ALTERNATIVES.filter((a) => leadingPairs(a) === undefined).map((a) => a.charAt(0)), ['\\', '[']);
+    });
+
+    it('reads the openings of words, groups and optional prefixes', () => {
+      assert.deepEqual(leadingPairs('short\\s*url'), ['sh']);
+      assert.deepEqual(leadingPairs('(?:name|email)\\s*'), ['na', 'em']);
+      assert.deepEqual(leadingPairs('(?:additional\\s+)?(?:reporting|writing)\\s+by'), ['ad', 're', 'wr']);
+      assert.deepEqual(leadingPairs('\\(?\\d*\\)?\\s*comments?'), ['co']);
+    });
+
+    it('classifies lines the prefilters must let through', () => {
+      for (const [line, kind] of [['X', 'boilerplate'], ['(3) Comments', 'boilerplate'], ['12 min read', 'boilerplate'], ['© 2024 Dawn', 'boilerplate'],
+        ['Sign up for our daily newsletter', 'boilerplate'], ['The Morning Briefing newsletter', 'boilerplate'], ['*', 'boilerplate'], ['***', 'separator'],
+        ['— AP', 'source'], ['(Reporting by Jane Doe; Editing by John Roe)', 'source'], ['With inputs from agencies', 'source'],
+        ['BY JANE DOE', 'byline'], ['Words by Sam Lee', 'byline'], ['- - -', 'separator'], ['2 hours ago', 'other']] as const) {
+        assert.equal(classifyLine(line), kind, line);
+      }
+      assert.deepEqual(readDateLine('Updated 2 HOURS AGO.'), { kind: 'relative', text: 'Updated 2 HOURS AGO.' });
     });
   });
 });
