@@ -19,8 +19,7 @@ export interface ResolveContext {
 /** A value, its granularity and how it was found. */
 type Resolved = readonly [string, DateMention['granularity'], string];
 
-/** The captures a match filled, by group name; the others are absent. */
-export type Groups = Readonly<Record<string, string | undefined>>;
+export type { Groups } from './captures';
 
 /**
  * One match on its way to a mention: where it is, and the two things most

@@ -99,15 +99,41 @@ const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   ['any', `(?<![\\w$£€¥#.,/-])(?:(?<yMod>${MOD})[ \\t\\u00a0-]+)?(?<y>${YEAR})(?:[-–](?<y2>(?:19|20)?\\d\\d)(?![\\w]))?`],
 ];
 
+/** The names of the grammar's groups, in source order (each name is used once). */
+export const GROUP_NAMES: readonly string[] = groupNames(ALTERNATIVES.map(([, src]) => src).join('|'));
+
+function groupNames(source: string): string[] {
+  return [...source.matchAll(/\(\?<([A-Za-z]\w*)>/g)].map((m) => m[1] ?? '');
+}
+
+/** One compiled part of the grammar: its regex, and the group of each capture number. */
+export interface Grammar {
+  readonly regex: RegExp;
+  /** `slots[i]` is the index in {@link GROUP_NAMES} of capture i's group (-1 for index 0, the whole match). */
+  readonly slots: Int32Array;
+}
+
 /**
  * A fresh sticky regex of the grammar's alternatives that can open with a
  * digit, a letter or an apostrophe: it matches only at `lastIndex`, which the
  * scanner sets to the few word starts around each trigger, and never inside a
  * word. Compiling it is not free: build it once.
+ *
+ * The groups are written with names above but compiled as numbered groups
+ * (`slots` maps the numbers back to names): for a regex with named groups V8
+ * builds a `groups` object on every match, with a property per group (dozens)
+ * that nothing reads. Every capture in the grammar is named, so the names in
+ * source order are the captures in number order.
  */
-export function dateGrammar(opening: 'digit' | 'word' | 'quote'): RegExp {
+export function dateGrammar(opening: 'digit' | 'word' | 'quote'): Grammar {
   const fits = ALTERNATIVES.filter(([o]) => o === opening || (o === 'any' && opening !== 'quote')).map(([, src]) => src);
-  return new RegExp(`(?<![\\w])(?:${fits.join('|')})`, 'y');
+  const named = `(?<![\\w])(?:${fits.join('|')})`;
+  const names = groupNames(named);
+  const numbered = named
+    .replace(/\\k<([A-Za-z]\w*)>/g, (_, name: string) => `(?:\\${names.indexOf(name) + 1})`)
+    .replace(/\(\?<([A-Za-z]\w*)>/g, '(');
+  const slots = Int32Array.from([-1, ...names.map((n) => GROUP_NAMES.indexOf(n))]);
+  return { regex: new RegExp(numbered, 'y'), slots };
 }
 
 /**
@@ -121,14 +147,3 @@ export function dateTriggers(): RegExp {
 
 /** How many words before a trigger an expression may start ("the end of last year"). */
 export const MAX_WORDS_BEFORE_TRIGGER = 4;
-
-/**
- * The names of a grammar's capture groups, by capture number (index 0 is the
- * whole match). Every capture in the grammar is named, so the names in source
- * order are the captures in number order; the scanner reads captures by number
- * because materializing `match.groups` for dozens of names costs more than the
- * rest of the resolution.
- */
-export function captureNames(re: RegExp): readonly string[] {
-  return ['', ...[...re.source.matchAll(/\(\?<([A-Za-z]\w*)>/g)].map((m) => m[1] ?? '')];
-}
