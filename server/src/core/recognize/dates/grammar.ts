@@ -137,12 +137,24 @@ export function dateGrammar(opening: 'digit' | 'word' | 'quote'): Grammar {
 }
 
 /**
- * Words every date expression contains at least one of: digits, month and
+ * Words every date expression contains at least one of: numbers, month and
  * weekday names, deictic words and calendar units. Finding these is a simple
  * scan; the full grammar runs only next to them.
+ *
+ * A number is a trigger only where the grammar could read it (which saves a
+ * grammar attempt, or several, per price, score or count): as a day (one or two
+ * digits before a blank, a dash, a slash, a dot or an ordinal suffix), as a
+ * two-digit year after an apostrophe ('82), as a count before "days ago" (three
+ * digits), or as a year (four digits, 1000-2099); never after a letter or digit
+ * ("A320"), where no alternative of the grammar may start or continue. A
+ * trigger always spans a whole digit run, so what the scan skips is the same
+ * as when every digit run was a trigger that led nowhere.
  */
 export function dateTriggers(): RegExp {
-  return /\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]o(?:day|night|morrow)|morning|afternoon|evening|night|week|month|year|day|quarter|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day)/g;
+  const numbers = '\\d{1,2}(?=[ \\t\\u00a0\\-–—/.snrt])|(?<=[\'’])\\d{1,2}(?!\\d)|\\d{3}(?=[ \\t\\u00a0])|(?:1\\d|20)\\d\\d(?!\\d)';
+  const words = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]o(?:day|night|morrow)|'
+    + 'morning|afternoon|evening|night|week|month|year|day|quarter|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day';
+  return new RegExp(`\\b(?:${numbers}|${words})`, 'g');
 }
 
 /** How many words before a trigger an expression may start ("the end of last year"). */
