@@ -151,7 +151,9 @@ export function dateGrammar(opening: 'digit' | 'word' | 'quote'): Grammar {
  * as when every digit run was a trigger that led nowhere.
  */
 export function dateTriggers(): RegExp {
-  const numbers = '\\d{1,2}(?=[ \\t\\u00a0\\-–—/.snrt])|(?<=[\'’])\\d{1,2}(?!\\d)|\\d{3}(?=[ \\t\\u00a0])|(?:1\\d|20)\\d\\d(?!\\d)';
+  // The apostrophe is checked after the digits: a lookbehind opening an alternative
+  // makes V8 try the whole pattern at every position, three times slower.
+  const numbers = '\\d{1,2}(?:(?=[ \\t\\u00a0\\-–—/.snrt])|(?<=[\'’]\\d{1,2})(?!\\d))|\\d{3}(?=[ \\t\\u00a0])|(?:1\\d|20)\\d\\d(?!\\d)';
   const words = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]o(?:day|night|morrow)|'
     + 'morning|afternoon|evening|night|week|month|year|day|quarter|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day';
   return new RegExp(`\\b(?:${numbers}|${words})`, 'g');

@@ -58,14 +58,8 @@ export interface RecognizeDatesOptions {
  */
 export function recognizeDates(text: string, referenceDate: string | undefined, options?: RecognizeDatesOptions): DateMention[] {
   if (text.length === 0) return [];
-  let monthFirst: boolean | undefined;
   const ref = parseIsoDay(referenceDate);
-  const ctx: ResolveContext = {
-    text,
-    ref,
-    refIso: ref === undefined ? '' : isoDay(ref),
-    monthFirst: () => (monthFirst ??= prefersMonthFirst(text)),
-  };
+  const ctx = new TextContext(text, ref, ref === undefined ? '' : isoDay(ref));
   const spans = normalizeSpans(options?.spans, text.length);
   const out: DateMention[] = [];
   const triggers = TRIGGERS;
@@ -101,15 +95,40 @@ function isList(x: DateMention | readonly DateMention[]): x is readonly DateMent
   return Array.isArray(x);
 }
 
-/** Sorted, clamped, merged spans; the whole text when none are given. */
+/**
+ * The resolve context of one text. A class rather than an object literal with
+ * a closure: the shipped bundle keeps function names, which costs every closure
+ * a `defineProperty` each time it is created.
+ */
+class TextContext implements ResolveContext {
+  private first: boolean | undefined;
+
+  constructor(readonly text: string, readonly ref: number | undefined, readonly refIso: string) {}
+
+  /** Whether ambiguous numeric dates are month-first; computed on first use. */
+  monthFirst(): boolean {
+    return (this.first ??= prefersMonthFirst(this.text));
+  }
+}
+
+/**
+ * Sorted, clamped, merged spans; the whole text when none are given. Loops, not
+ * `map`/`filter`/`sort` callbacks (see {@link TextContext} on closures).
+ */
 function normalizeSpans(spans: readonly Span[] | undefined, length: number): Span[] {
   if (spans === undefined) return [{ start: 0, end: length }];
-  const clamped = spans
-    .map((s) => ({ start: Math.max(0, Math.min(length, s.start)), end: Math.max(0, Math.min(length, s.end)) }))
-    .filter((s) => s.end > s.start && Number.isFinite(s.start) && Number.isFinite(s.end))
-    .sort((a, b) => a.start - b.start);
+  const sorted: Span[] = [];
+  for (const s of spans) {
+    const start = Math.max(0, Math.min(length, s.start));
+    const end = Math.max(0, Math.min(length, s.end));
+    if (!(end > start && Number.isFinite(start) && Number.isFinite(end))) continue;
+    // Insertion by start, after the spans that start no later: a stable sort.
+    let i = sorted.length;
+    while (i > 0 && (sorted[i - 1]?.start ?? 0) > start) i--;
+    sorted.splice(i, 0, { start, end });
+  }
   const merged: Span[] = [];
-  for (const s of clamped) {
+  for (const s of sorted) {
     const last = merged[merged.length - 1];
     if (last && s.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
     else merged.push(s);
