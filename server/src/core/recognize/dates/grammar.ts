@@ -106,34 +106,95 @@ function groupNames(source: string): string[] {
   return [...source.matchAll(/\(\?<([A-Za-z]\w*)>/g)].map((m) => m[1] ?? '');
 }
 
-/** One compiled part of the grammar: its regex, and the group of each capture number. */
-export interface Grammar {
+/** One alternative of the grammar on its own: a sticky regex, and the group of each capture number. */
+export interface Alternative {
   readonly regex: RegExp;
   /** `slots[i]` is the index in {@link GROUP_NAMES} of capture i's group (-1 for index 0, the whole match). */
   readonly slots: Int32Array;
 }
 
 /**
- * A fresh sticky regex of the grammar's alternatives that can open with a
- * digit, a letter or an apostrophe: it matches only at `lastIndex`, which the
+ * One compiled part of the grammar, the alternatives that can open with a
+ * digit, a letter or an apostrophe. Matching takes two steps (see
+ * {@link alternativeAt}): `probe` finds whether and which alternative matches,
+ * then that alternative's own regex gives the captures.
+ *
+ * Why: the grammar has close to a hundred groups, and V8 pays for every
+ * capture register at each step of a match, and again to build the result;
+ * with all of them a successful match cost three times as much as without.
+ * `probe` has no groups but an empty one closing each alternative (a marker
+ * of which one matched) and those the backreferences need.
+ */
+export interface Grammar {
+  readonly probe: RegExp;
+  /** The capture number in `probe` of each alternative's marker, in order. */
+  readonly markers: Int32Array;
+  readonly alternatives: readonly Alternative[];
+}
+
+/**
+ * Compiles the part of the grammar that can open with a digit, a letter or an
+ * apostrophe. Every regex is sticky: it matches only at `lastIndex`, which the
  * scanner sets to the few word starts around each trigger, and never inside a
- * word. Compiling it is not free: build it once.
+ * word (the `(?<![\\w])` before the alternatives). Compiling is not free:
+ * build it once.
  *
  * The groups are written with names above but compiled as numbered groups
  * (`slots` maps the numbers back to names): for a regex with named groups V8
- * builds a `groups` object on every match, with a property per group (dozens)
- * that nothing reads. Every capture in the grammar is named, so the names in
+ * builds a `groups` object on every match, with a property per group, that
+ * nothing reads. Every capture in the grammar is named, so the names in
  * source order are the captures in number order.
  */
 export function dateGrammar(opening: 'digit' | 'word' | 'quote'): Grammar {
   const fits = ALTERNATIVES.filter(([o]) => o === opening || (o === 'any' && opening !== 'quote')).map(([, src]) => src);
-  const named = `(?<![\\w])(?:${fits.join('|')})`;
-  const names = groupNames(named);
-  const numbered = named
+  const markers: number[] = [];
+  let captures = 0;
+  const probed = fits.map((src) => {
+    // Only the groups a backreference reads stay capturing in the probe.
+    const referenced = [...src.matchAll(/\\k<([A-Za-z]\w*)>/g)].map((m) => m[1] ?? '');
+    const numbers = new Map<string, number>();
+    const probe = src
+      .replace(/\(\?<([A-Za-z]\w*)>/g, (_, name: string) => {
+        if (!referenced.includes(name)) return '(?:';
+        numbers.set(name, ++captures);
+        return '(';
+      })
+      .replace(/\\k<([A-Za-z]\w*)>/g, (_, name: string) => `(?:\\${numbers.get(name) ?? 0})`);
+    markers.push(++captures);
+    return `${probe}()`;
+  });
+  return {
+    probe: new RegExp(`(?<![\\w])(?:${probed.join('|')})`, 'y'),
+    markers: Int32Array.from(markers),
+    alternatives: fits.map(alternative),
+  };
+}
+
+/** One alternative as a sticky regex of its own, its named groups numbered. */
+function alternative(src: string): Alternative {
+  const names = groupNames(src);
+  const numbered = src
     .replace(/\\k<([A-Za-z]\w*)>/g, (_, name: string) => `(?:\\${names.indexOf(name) + 1})`)
     .replace(/\(\?<([A-Za-z]\w*)>/g, '(');
   const slots = Int32Array.from([-1, ...names.map((n) => GROUP_NAMES.indexOf(n))]);
-  return { regex: new RegExp(numbered, 'y'), slots };
+  return { regex: new RegExp(`(?<![\\w])(?:${numbered})`, 'y'), slots };
+}
+
+/**
+ * The alternative of `grammar` that matches `text` at `at` (the first one, as
+ * in a single alternation), or undefined. Its regex, run at `at`, gives the
+ * match with its captures.
+ */
+export function alternativeAt(grammar: Grammar, text: string, at: number): Alternative | undefined {
+  const probe = grammar.probe;
+  probe.lastIndex = at;
+  const m = probe.exec(text);
+  if (m === null) return undefined;
+  const markers = grammar.markers;
+  for (let i = 0; i < markers.length; i++) {
+    if (m[markers[i] ?? 0] !== undefined) return grammar.alternatives[i];
+  }
+  return undefined;
 }
 
 /**

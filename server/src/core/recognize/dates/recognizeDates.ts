@@ -2,7 +2,7 @@ import type { Span } from '../../text/problem';
 import type { DateMention } from '../model';
 import { isoDay, parseIsoDay } from './calendar';
 import { Captures } from './captures';
-import { dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, type Grammar } from './grammar';
+import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, type Grammar } from './grammar';
 import { wordStartsBefore } from './leadWords';
 import { prefersMonthFirst } from './numericOrder';
 import { resolveMatch, type ResolveContext } from './resolveMatch';
@@ -73,12 +73,13 @@ export function recognizeDates(text: string, referenceDate: string | undefined, 
       const n = wordStartsBefore(text, t.index, Math.max(pos, span.start), starts);
       for (let s = 0; s < n; s++) {
         const at = starts[s] ?? 0;
-        const grammar = grammarAt(text, at);
-        const re = grammar.regex;
+        const alternative = alternativeAt(grammarAt(text, at), text, at);
+        if (alternative === undefined) continue;
+        const re = alternative.regex;
         re.lastIndex = at;
         const m = re.exec(text);
         if (m === null || m[0].length === 0 || at + m[0].length > span.end) continue;
-        const mention = resolveMatch(m, CAPTURES.fill(m, grammar.slots), ctx);
+        const mention = resolveMatch(m, CAPTURES.fill(m, alternative.slots), ctx);
         if (!mention) continue;
         if (isList(mention)) out.push(...mention);
         else out.push(mention);
