@@ -202,19 +202,24 @@ export function alternativeAt(grammar: Grammar, text: string, at: number): Alter
  * weekday names, deictic words and calendar units. Finding these is a simple
  * scan; the full grammar runs only next to them.
  *
- * A number is a trigger only where the grammar could read it (which saves a
- * grammar attempt, or several, per price, score or count): as a day (one or two
- * digits before a blank, a dash, a slash, a dot or an ordinal suffix), as a
- * two-digit year after an apostrophe ('82), as a count before "days ago" (three
- * digits), or as a year (four digits, 1000-2099); never after a letter or digit
- * ("A320"), where no alternative of the grammar may start or continue. A
- * trigger always spans a whole digit run, so what the scan skips is the same
- * as when every digit run was a trigger that led nowhere.
+ * A number is a trigger only where the grammar could read it, which saves a
+ * grammar attempt or several per price, score, count or clock time:
+ * - one or two digits: a day, before a dash, slash, dot or ordinal suffix, or
+ *   before blanks and a month, "of", a range word ("to", "and", "until" …) or a
+ *   unit ("3 days ago"); or a two-digit year after an apostrophe ('82);
+ * - three digits: a count before blanks and a unit ("150 years ago");
+ * - four digits: a year 1000-2099.
+ * Never after a letter or digit ("A320"), where no alternative may start or go
+ * on. A trigger always spans a whole digit run, so what the scan skips is the
+ * same as when every digit run was a trigger that led nowhere.
  */
 export function dateTriggers(): RegExp {
+  const blanks = '[ \\t\\u00a0]';
+  const unit = '(?:day|week|month|year|hour|hr|minute|min|second|sec)';
+  const afterDay = `[-–—/.snrt]|${blanks}+(?:[JFMASOND]|of|to|and|until|till|through|thru|[-–—]|${unit})`;
   // The apostrophe is checked after the digits: a lookbehind opening an alternative
   // makes V8 try the whole pattern at every position, three times slower.
-  const numbers = '\\d{1,2}(?:(?=[ \\t\\u00a0\\-–—/.snrt])|(?<=[\'’]\\d{1,2})(?!\\d))|\\d{3}(?=[ \\t\\u00a0])|(?:1\\d|20)\\d\\d(?!\\d)';
+  const numbers = `\\d{1,2}(?:(?=${afterDay})|(?<=['’]\\d{1,2})(?!\\d))|\\d{3}(?=${blanks}+${unit})|(?:1\\d|20)\\d\\d(?!\\d)`;
   const words = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]o(?:day|night|morrow)|'
     + 'morning|afternoon|evening|night|week|month|year|day|quarter|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day';
   return new RegExp(`\\b(?:${numbers}|${words})`, 'g');
