@@ -18,14 +18,16 @@ export class Captures {
   /** Per group of {@link GROUP_NAMES}, by index: its text in the last match, or undefined. */
   readonly values: (string | undefined)[] = GROUP_NAMES.map(() => undefined);
 
-  /** Takes the captures of `m`, a match of a grammar part whose capture i is the group `slots[i]`. */
+  /** The slots of the last match's alternative: only those need clearing. */
+  private lastSlots: Int32Array = new Int32Array(0);
+
+  /** Takes the captures of `m`, a match of an alternative whose capture i is the group `slots[i]`. */
   fill(m: RegExpExecArray, slots: Int32Array): Groups {
     const values = this.values;
-    values.fill(undefined);
-    for (let i = 1; i < m.length; i++) {
-      const v = m[i];
-      if (v !== undefined) values[slots[i] ?? 0] = v;
-    }
+    const last = this.lastSlots;
+    for (let i = 1; i < last.length; i++) values[last[i] ?? 0] = undefined;
+    this.lastSlots = slots;
+    for (let i = 1; i < m.length; i++) values[slots[i] ?? 0] = m[i];
     return this as unknown as Groups;
   }
 }

@@ -32,16 +32,16 @@ const OPENING_WORDS = 3;
 /** How far after such an opening date a cue may stand and still be about it. */
 const CUE_AFTER_CHARS = 50;
 
-/** Words in `s`, separated by blanks. */
-function countWords(s: string): number {
+/** Whether `s` has more than `max` words, separated by blanks; stops reading at the word after `max`. */
+function hasMoreWordsThan(s: string, max: number): boolean {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
     const space = isSpace(s.charCodeAt(i));
-    if (!space && !inWord) n++;
+    if (!space && !inWord && ++n > max) return true;
     inWord = !space;
   }
-  return n;
+  return false;
 }
 
 /** `\s` of a regular expression: blanks, line breaks and the Unicode spaces. */
@@ -134,7 +134,7 @@ export function looksForward(text: string, start: number, end: number, isRange =
   if (endsWithCue(PAST_BEFORE_AT, tail)) return false;
   if (!isRange && endsWithCue(FROM_BEFORE_AT, tail) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
   if (FORWARD_CUE.test(before)) return true;
-  if (countWords(before) > OPENING_WORDS) return false;
+  if (hasMoreWordsThan(before, OPENING_WORDS)) return false;
   // The cue must stand in the same clause: "ruled Monday; a hearing is set for …" is two.
   const after = text.slice(end, Math.min(sentenceEnd(text, end), end + CUE_AFTER_CHARS));
   const clause = /[;:—–]|\s--\s/.exec(after);
