@@ -225,5 +225,18 @@ export function dateTriggers(): RegExp {
   return new RegExp(`\\b(?:${numbers}|${words})`, 'g');
 }
 
+/**
+ * Whether an expression may open with the trigger at `at`: not with a unit or
+ * a part of the day (the lower-case trigger words but "yesterday", "today",
+ * "tonight", "tomorrow"), which only close one ("last year", "this morning").
+ */
+export function triggerOpens(text: string, at: number): boolean {
+  switch (text.charCodeAt(at)) {
+    case 97: case 100: case 101: case 109: case 110: case 113: case 119: return false; // a d e m n q w
+    case 121: return text.charCodeAt(at + 2) !== 97; // "year", not "yesterday"
+    default: return true;
+  }
+}
+
 /** How many words before a trigger an expression may start ("the end of last year"). */
 export const MAX_WORDS_BEFORE_TRIGGER = 4;

@@ -16,6 +16,15 @@ const LEAD_WORDS: readonly string[] = [
   'spring', 'summer', 'autumn', 'fall', 'winter',
 ];
 
+/**
+ * Lead words no alternative of the grammar opens with: they only continue an
+ * expression ("the end of", "a few", "late in the day"). Stepping back goes
+ * through them, but the grammar is not tried at them.
+ */
+const INNER_WORDS: ReadonlySet<string> = new Set([
+  'of', 'in', 'end', 'beginning', 'start', 'middle', 'close', 'current', 'previous', 'preceding', 'prior', 'few', 'couple',
+]);
+
 /** The longest lead word; a longer word is none. */
 const MAX_LEAD_LENGTH = Math.max(...LEAD_WORDS.map((w) => w.length));
 
@@ -34,25 +43,27 @@ const LEAD_INDEX: readonly (readonly string[] | undefined)[] = (() => {
   return table;
 })();
 
-/** Whether the ASCII letters text[k, j) spell a lead word in any case (`| 32` lower-cases a letter). */
-function isLeadWord(text: string, k: number, j: number): boolean {
+/** The lead word (lower case) the ASCII letters text[k, j) spell in any case, or undefined (`| 32` lower-cases a letter). */
+function leadWordAt(text: string, k: number, j: number): string | undefined {
   const words = LEAD_INDEX[leadKey(j - k, text.charCodeAt(k) | 32, text.charCodeAt(j - 1) | 32)];
-  if (words === undefined) return false;
+  if (words === undefined) return undefined;
   for (const word of words) {
     let i = 1;
     while (i < word.length && (text.charCodeAt(k + i) | 32) === word.charCodeAt(i)) i++;
-    if (i === word.length) return true;
+    if (i === word.length) return word;
   }
-  return false;
+  return undefined;
 }
 
 /**
- * Fills `out` with the starts of up to {@link MAX_WORDS_BEFORE_TRIGGER} lead
- * words right before `at`, not before `floor`, earliest first, then `at`
- * itself (after an apostrophe right before it: '82); returns how many. `out`
- * needs room for MAX_WORDS_BEFORE_TRIGGER + 2 starts.
+ * Fills `out` with the starts where the grammar is to be tried for the trigger
+ * at `at`: those of the up to {@link MAX_WORDS_BEFORE_TRIGGER} lead words right
+ * before it, not before `floor`, that may open an expression, earliest first,
+ * then (after an apostrophe right before it: '82) `at` itself unless
+ * `triggerOpens` is false. Returns how many; `out` needs room for
+ * MAX_WORDS_BEFORE_TRIGGER + 2 starts.
  */
-export function wordStartsBefore(text: string, at: number, floor: number, out: Int32Array): number {
+export function wordStartsBefore(text: string, at: number, floor: number, triggerOpens: boolean, out: Int32Array): number {
   let n = 0;
   let i = at;
   for (let w = 0; w < MAX_WORDS_BEFORE_TRIGGER && i > floor; w++) {
@@ -62,8 +73,10 @@ export function wordStartsBefore(text: string, at: number, floor: number, out: I
     if (j === i || j <= floor) break;
     let k = j;
     while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
-    if (k === j || j - k > MAX_LEAD_LENGTH || !isLeadWord(text, k, j)) break;
-    out[n++] = k;
+    if (k === j || j - k > MAX_LEAD_LENGTH) break;
+    const word = leadWordAt(text, k, j);
+    if (word === undefined) break;
+    if (!INNER_WORDS.has(word)) out[n++] = k;
     i = k;
   }
   // Found right to left: earliest first.
@@ -79,7 +92,7 @@ export function wordStartsBefore(text: string, at: number, floor: number, out: I
   const c = before >= floor ? text.charCodeAt(before) : 0;
   out[n] = before;
   n += c === 39 || c === 0x2019 ? 1 : 0;
-  if (at >= floor) out[n++] = at;
+  if (triggerOpens && at >= floor) out[n++] = at;
   return n;
 }
 

@@ -2,7 +2,7 @@ import type { Span } from '../../text/problem';
 import type { DateMention } from '../model';
 import { isoDay, parseIsoDay } from './calendar';
 import { Captures } from './captures';
-import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, type Grammar } from './grammar';
+import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, triggerOpens, type Grammar } from './grammar';
 import { wordStartsBefore } from './leadWords';
 import { prefersMonthFirst } from './numericOrder';
 import { resolveMatch, type ResolveContext } from './resolveMatch';
@@ -70,7 +70,7 @@ export function recognizeDates(text: string, referenceDate: string | undefined, 
     triggers.lastIndex = pos;
     for (let t = triggers.exec(text); t !== null && t.index < span.end; t = triggers.exec(text)) {
       // Try the word starts just before the trigger, earliest first, as a left-to-right scan would.
-      const n = wordStartsBefore(text, t.index, Math.max(pos, span.start), starts);
+      const n = wordStartsBefore(text, t.index, Math.max(pos, span.start), triggerOpens(text, t.index), starts);
       for (let s = 0; s < n; s++) {
         const at = starts[s] ?? 0;
         const alternative = alternativeAt(grammarAt(text, at), text, at);
