@@ -204,9 +204,11 @@ export function alternativeAt(grammar: Grammar, text: string, at: number): Alter
  *
  * A number is a trigger only where the grammar could read it, which saves a
  * grammar attempt or several per price, score, count or clock time:
- * - one or two digits: a day, before a dash, slash, dot or ordinal suffix, or
- *   before blanks and a month, "of", a range word ("to", "and", "until" …) or a
- *   unit ("3 days ago"); or a two-digit year after an apostrophe ('82);
+ * - one or two digits: a day, before an ordinal suffix, a range dash, a slash
+ *   and a digit (7/8/07), a dot, digits and a dot (19.01.2024), a hyphen and a
+ *   digit, blank or capital (3-5 January, 19-Jan-2024), or before blanks and a
+ *   month, "of", a range word ("to", "and", "until" …) or a unit ("3 days ago");
+ *   or a two-digit year after an apostrophe ('82);
  * - three digits: a count before blanks and a unit ("150 years ago");
  * - four digits: a year 1000-2099.
  * Never after a letter or digit ("A320"), where no alternative may start or go
@@ -216,7 +218,7 @@ export function alternativeAt(grammar: Grammar, text: string, at: number): Alter
 export function dateTriggers(): RegExp {
   const blanks = '[ \\t\\u00a0]';
   const unit = '(?:day|week|month|year|hour|hr|minute|min|second|sec)';
-  const afterDay = `[-–—/.snrt]|${blanks}+(?:[JFMASOND]|of|to|and|until|till|through|thru|[-–—]|${unit})`;
+  const afterDay = `[snrt–—]|/\\d|\\.\\d{1,2}\\.|-[\\d \\t\\u00a0A-Z]|${blanks}+(?:[JFMASOND]|of|to|and|until|till|through|thru|[-–—]|${unit})`;
   // The apostrophe is checked after the digits: a lookbehind opening an alternative
   // makes V8 try the whole pattern at every position, three times slower.
   const numbers = `\\d{1,2}(?:(?=${afterDay})|(?<=['’]\\d{1,2})(?!\\d))|\\d{3}(?=${blanks}+${unit})|(?:1\\d|20)\\d\\d(?!\\d)`;
