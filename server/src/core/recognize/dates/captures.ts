@@ -33,6 +33,8 @@ export class Captures {
 }
 
 GROUP_NAMES.forEach((name, slot) => {
+  // A group named like a member ('fill', 'values') would replace it.
+  if (name in Captures.prototype || name === 'values' || name === 'lastSlots') throw new Error(`date grammar: group name ${name} is taken`);
   Object.defineProperty(Captures.prototype, name, {
     get(this: Captures): string | undefined {
       return this.values[slot];
