@@ -99,36 +99,146 @@ const ALTERNATIVES: readonly (readonly [Opening, string])[] = [
   ['any', `(?<![\\w$£€¥#.,/-])(?:(?<yMod>${MOD})[ \\t\\u00a0-]+)?(?<y>${YEAR})(?:[-–](?<y2>(?:19|20)?\\d\\d)(?![\\w]))?`],
 ];
 
-/**
- * A fresh sticky regex of the grammar's alternatives that can open with a
- * digit, a letter or an apostrophe: it matches only at `lastIndex`, which the
- * scanner sets to the few word starts around each trigger, and never inside a
- * word. Compiling it is not free: build it once.
- */
-export function dateGrammar(opening: 'digit' | 'word' | 'quote'): RegExp {
-  const fits = ALTERNATIVES.filter(([o]) => o === opening || (o === 'any' && opening !== 'quote')).map(([, src]) => src);
-  return new RegExp(`(?<![\\w])(?:${fits.join('|')})`, 'y');
+/** The names of the grammar's groups, in source order (each name is used once). */
+export const GROUP_NAMES: readonly string[] = groupNames(ALTERNATIVES.map(([, src]) => src).join('|'));
+
+function groupNames(source: string): string[] {
+  return [...source.matchAll(/\(\?<([A-Za-z]\w*)>/g)].map((m) => m[1] ?? '');
+}
+
+/** One alternative of the grammar on its own: a sticky regex, and the group of each capture number. */
+export interface Alternative {
+  readonly regex: RegExp;
+  /** `slots[i]` is the index in {@link GROUP_NAMES} of capture i's group (-1 for index 0, the whole match). */
+  readonly slots: Int32Array;
 }
 
 /**
- * Words every date expression contains at least one of: digits, month and
+ * One compiled part of the grammar, the alternatives that can open with a
+ * digit, a letter or an apostrophe. Matching takes two steps (see
+ * {@link alternativeAt}): `probe` finds whether and which alternative matches,
+ * then that alternative's own regex gives the captures.
+ *
+ * Why: the grammar has close to a hundred groups, and V8 pays for every
+ * capture register at each step of a match, and again to build the result;
+ * with all of them a successful match cost three times as much as without.
+ * `probe` has no groups but an empty one closing each alternative (a marker
+ * of which one matched) and those the backreferences need.
+ */
+export interface Grammar {
+  readonly probe: RegExp;
+  /** The capture number in `probe` of each alternative's marker, in order. */
+  readonly markers: Int32Array;
+  readonly alternatives: readonly Alternative[];
+}
+
+/**
+ * Compiles the part of the grammar that can open with a digit, a letter or an
+ * apostrophe. Every regex is sticky: it matches only at `lastIndex`, which the
+ * scanner sets to the few word starts around each trigger, and never inside a
+ * word (the `(?<![\\w])` before the alternatives). Compiling is not free:
+ * build it once.
+ *
+ * The groups are written with names above but compiled as numbered groups
+ * (`slots` maps the numbers back to names): for a regex with named groups V8
+ * builds a `groups` object on every match, with a property per group, that
+ * nothing reads. Every capture in the grammar is named, so the names in
+ * source order are the captures in number order.
+ */
+export function dateGrammar(opening: 'digit' | 'word' | 'quote'): Grammar {
+  const fits = ALTERNATIVES.filter(([o]) => o === opening || (o === 'any' && opening !== 'quote')).map(([, src]) => src);
+  const markers: number[] = [];
+  let captures = 0;
+  const probed = fits.map((src) => {
+    // Only the groups a backreference reads stay capturing in the probe.
+    const referenced = [...src.matchAll(/\\k<([A-Za-z]\w*)>/g)].map((m) => m[1] ?? '');
+    const numbers = new Map<string, number>();
+    const probe = src
+      .replace(/\(\?<([A-Za-z]\w*)>/g, (_, name: string) => {
+        if (!referenced.includes(name)) return '(?:';
+        numbers.set(name, ++captures);
+        return '(';
+      })
+      .replace(/\\k<([A-Za-z]\w*)>/g, (_, name: string) => `(?:\\${numbers.get(name) ?? 0})`);
+    markers.push(++captures);
+    return `${probe}()`;
+  });
+  return {
+    probe: new RegExp(`(?<![\\w])(?:${probed.join('|')})`, 'y'),
+    markers: Int32Array.from(markers),
+    alternatives: fits.map(alternative),
+  };
+}
+
+/** One alternative as a sticky regex of its own, its named groups numbered. */
+function alternative(src: string): Alternative {
+  const names = groupNames(src);
+  const numbered = src
+    .replace(/\\k<([A-Za-z]\w*)>/g, (_, name: string) => `(?:\\${names.indexOf(name) + 1})`)
+    .replace(/\(\?<([A-Za-z]\w*)>/g, '(');
+  const slots = Int32Array.from([-1, ...names.map((n) => GROUP_NAMES.indexOf(n))]);
+  return { regex: new RegExp(`(?<![\\w])(?:${numbered})`, 'y'), slots };
+}
+
+/**
+ * The alternative of `grammar` that matches `text` at `at` (the first one, as
+ * in a single alternation), or undefined. Its regex, run at `at`, gives the
+ * match with its captures.
+ */
+export function alternativeAt(grammar: Grammar, text: string, at: number): Alternative | undefined {
+  const probe = grammar.probe;
+  probe.lastIndex = at;
+  const m = probe.exec(text);
+  if (m === null) return undefined;
+  const markers = grammar.markers;
+  for (let i = 0; i < markers.length; i++) {
+    if (m[markers[i] ?? 0] !== undefined) return grammar.alternatives[i];
+  }
+  return undefined;
+}
+
+/**
+ * Words every date expression contains at least one of: numbers, month and
  * weekday names, deictic words and calendar units. Finding these is a simple
  * scan; the full grammar runs only next to them.
+ *
+ * A number is a trigger only where the grammar could read it, which saves a
+ * grammar attempt or several per price, score, count or clock time:
+ * - one or two digits: a day, before an ordinal suffix, a range dash, a slash
+ *   and a digit (7/8/07), a dot, digits and a dot (19.01.2024), a hyphen and a
+ *   digit, blank or capital (3-5 January, 19-Jan-2024), or before blanks and a
+ *   month, "of", a range word ("to", "and", "until" …) or a unit ("3 days ago");
+ *   or a two-digit year after an apostrophe ('82);
+ * - three digits: a count before blanks and a unit ("150 years ago");
+ * - four digits: a year 1000-2099.
+ * Never after a letter or digit ("A320"), where no alternative may start or go
+ * on. A trigger always spans a whole digit run, so what the scan skips is the
+ * same as when every digit run was a trigger that led nowhere.
  */
 export function dateTriggers(): RegExp {
-  return /\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]o(?:day|night|morrow)|morning|afternoon|evening|night|week|month|year|day|quarter|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day)/g;
+  const blanks = '[ \\t\\u00a0]';
+  const unit = '(?:day|week|month|year|hour|hr|minute|min|second|sec)';
+  const afterDay = `[snrt–—]|/\\d|\\.\\d{1,2}\\.|-[\\d \\t\\u00a0A-Z]|${blanks}+(?:[JFMASOND]|of|to|and|until|till|through|thru|[-–—]|${unit})`;
+  // The apostrophe is checked after the digits: a lookbehind opening an alternative
+  // makes V8 try the whole pattern at every position, three times slower.
+  const numbers = `\\d{1,2}(?:(?=${afterDay})|(?<=['’]\\d{1,2})(?!\\d))|\\d{3}(?=${blanks}+${unit})|(?:1\\d|20)\\d\\d(?!\\d)`;
+  const words = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Yy]esterday|[Tt]o(?:day|night|morrow)|'
+    + 'morning|afternoon|evening|night|week|month|year|day|quarter|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day';
+  return new RegExp(`\\b(?:${numbers}|${words})`, 'g');
+}
+
+/**
+ * Whether an expression may open with the trigger at `at`: not with a unit or
+ * a part of the day (the lower-case trigger words but "yesterday", "today",
+ * "tonight", "tomorrow"), which only close one ("last year", "this morning").
+ */
+export function triggerOpens(text: string, at: number): boolean {
+  switch (text.charCodeAt(at)) {
+    case 97: case 100: case 101: case 109: case 110: case 113: case 119: return false; // a d e m n q w
+    case 121: return text.charCodeAt(at + 2) !== 97; // "year", not "yesterday"
+    default: return true;
+  }
 }
 
 /** How many words before a trigger an expression may start ("the end of last year"). */
 export const MAX_WORDS_BEFORE_TRIGGER = 4;
-
-/**
- * The names of a grammar's capture groups, by capture number (index 0 is the
- * whole match). Every capture in the grammar is named, so the names in source
- * order are the captures in number order; the scanner reads captures by number
- * because materializing `match.groups` for dozens of names costs more than the
- * rest of the resolution.
- */
-export function captureNames(re: RegExp): readonly string[] {
-  return ['', ...[...re.source.matchAll(/\(\?<([A-Za-z]\w*)>/g)].map((m) => m[1] ?? '')];
-}

@@ -40,7 +40,8 @@ export const QUARTER_WORDS: ReadonlyMap<string, number> = new Map([
 
 /** Month number of a (possibly dotted, any case) month token; undefined if it is not one. */
 export function monthNumber(token: string): number | undefined {
-  return MONTHS.get(token.replace(/\.$/, '').toLowerCase());
+  const word = token.charCodeAt(token.length - 1) === 46 ? token.slice(0, -1) : token;
+  return MONTHS.get(word.toLowerCase());
 }
 
 /** Weekday number of a weekday token; undefined if it is not one. */

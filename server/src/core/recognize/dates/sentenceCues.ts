@@ -19,21 +19,74 @@ const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|should|would|upcoming|forth
 const PAST_BEFORE = /(?<!\b(?:be|been|being|is|are|am|to|will|would|shall|should|may|might|must|can|could|not)\s+)\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost|ran|took|came|went|made|(?!(?:scheduled|slated|expected|planned|due|postponed|delayed|adjourned|deferred)\s)[a-z]{3,}ed)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
 /** "from Monday": a start that, undated, lies ahead. */
 const FROM_BEFORE = /\b(?:from|starting|effective)\s+(?:on\s+)?$/i;
+/**
+ * The same two patterns, sticky: both match one or two words, then blanks, at
+ * the end of the text, so they can only start at the last or second-to-last
+ * word (see {@link endsWithCue}); tried there, they cost a few steps instead
+ * of a try at each of the 48 positions of the tail.
+ */
+const PAST_BEFORE_AT = new RegExp(PAST_BEFORE.source, 'iy');
+const FROM_BEFORE_AT = new RegExp(FROM_BEFORE.source, 'iy');
 /** How many words may precede the date in its sentence for a cue after it to count ("On Friday, X will …"). */
 const OPENING_WORDS = 3;
 /** How far after such an opening date a cue may stand and still be about it. */
 const CUE_AFTER_CHARS = 50;
 
-/** Words in `s`, separated by blanks. */
-function countWords(s: string): number {
+/** Whether `s` has more than `max` words, separated by blanks; stops reading at the word after `max`. */
+function hasMoreWordsThan(s: string, max: number): boolean {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
     const space = isSpace(s.charCodeAt(i));
-    if (!space && !inWord) n++;
+    if (!space && !inWord && ++n > max) return true;
     inWord = !space;
   }
-  return n;
+  return false;
+}
+
+/** `\s` of a regular expression: blanks, line breaks and the Unicode spaces. */
+function isRegexSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * Whether `re` (sticky, case-insensitive; a copy of {@link PAST_BEFORE} or
+ * {@link FROM_BEFORE}) matches `tail` the way the unanchored pattern would.
+ * Those patterns match a word of ASCII letters after a word boundary, blanks,
+ * maybe one more such word and blanks, then the end: a match can start only
+ * at the last or the second-to-last word of a tail that ends in a blank.
+ */
+function endsWithCue(re: RegExp, tail: string): boolean {
+  let i = tail.length;
+  while (i > 0 && isRegexSpace(tail.charCodeAt(i - 1))) i--;
+  if (i === tail.length) return false;
+  let last = i;
+  while (last > 0 && isAsciiLetter(tail.charCodeAt(last - 1))) last--;
+  if (last === i) return false;
+  let j = last;
+  while (j > 0 && isRegexSpace(tail.charCodeAt(j - 1))) j--;
+  let previous = j;
+  while (previous > 0 && isAsciiLetter(tail.charCodeAt(previous - 1))) previous--;
+  if (j < last && previous < j) {
+    re.lastIndex = previous;
+    if (re.test(tail)) return true;
+  }
+  re.lastIndex = last;
+  return re.test(tail);
+}
+
+/** Whether `text` holds two lower-case letters or digits right before `i`, not before `floor` (no sentence end after them). */
+function lowerOrDigitPairBefore(text: string, i: number, floor: number): boolean {
+  return i - 2 >= floor && isLowerOrDigit(text.charCodeAt(i - 1)) && isLowerOrDigit(text.charCodeAt(i - 2));
+}
+
+function isLowerOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** Start of the sentence holding `at` (a line break or `.!?` followed by space), at most `limit` back. */
@@ -44,8 +97,7 @@ function sentenceStart(text: string, at: number, limit = 240): number {
     if (c === 10 || c === 13) return i + 1;
     if ((c === 46 || c === 33 || c === 63) && i + 1 < at && isSpace(text.charCodeAt(i + 1))) {
       // "Jan. 3" and initials are not sentence ends: require a lower-case word before the dot.
-      const prev = text.slice(Math.max(floor, i - 4), i);
-      if (c !== 46 || /[a-z\d]{2}$/.test(prev)) return i + 2;
+      if (c !== 46 || lowerOrDigitPairBefore(text, i, floor)) return i + 2;
     }
   }
   return floor;
@@ -58,7 +110,7 @@ function sentenceEnd(text: string, at: number, limit = 240): number {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return i;
     if ((c === 46 || c === 33 || c === 63) && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) {
-      if (c !== 46 || /[a-z\d]{2}$/.test(text.slice(Math.max(0, i - 4), i))) return i;
+      if (c !== 46 || lowerOrDigitPairBefore(text, i, 0)) return i;
     }
   }
   return ceil;
@@ -79,10 +131,10 @@ export function looksForward(text: string, start: number, end: number, isRange =
   const before = text.slice(from, start);
   // The anchored checks only need the last words: a short tail keeps them cheap.
   const tail = text.slice(Math.max(from, start - 48), start);
-  if (PAST_BEFORE.test(tail)) return false;
-  if (!isRange && FROM_BEFORE.test(tail) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
+  if (endsWithCue(PAST_BEFORE_AT, tail)) return false;
+  if (!isRange && endsWithCue(FROM_BEFORE_AT, tail) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
   if (FORWARD_CUE.test(before)) return true;
-  if (countWords(before) > OPENING_WORDS) return false;
+  if (hasMoreWordsThan(before, OPENING_WORDS)) return false;
   // The cue must stand in the same clause: "ruled Monday; a hearing is set for …" is two.
   const after = text.slice(end, Math.min(sentenceEnd(text, end), end + CUE_AFTER_CHARS));
   const clause = /[;:—–]|\s--\s/.exec(after);
