@@ -87,17 +87,20 @@ function mayBe(a: Analysis, p: Proposal, kind: 'product' | 'index'): boolean {
   return true;
 }
 
+/** Whether a product already found ends at token i ("Boeing 787", by the model-number rule): rare, so a plain scan. */
+function productEndsAt(proposals: readonly Proposal[], i: number): boolean {
+  for (let k = 0; k < proposals.length; k++) if (proposals[k].last === i && proposals[k].subtype === 'product') return true;
+  return false;
+}
+
 /** Retypes weak proposals that name products or indices as miscellaneous mentions. */
 export function applyProductContext(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
   const t = a.tokens;
-  // Last tokens of the products already found ("Boeing 787", by the model-number rule).
-  const productEnds = new Set<number>();
-  for (const p of proposals) if (p.subtype === 'product') productEnds.add(p.last);
   const out = proposalList();
   for (const p of proposals) {
     const before = p.first - 1;
     const kind = classAfter(t, p.last)
-      ?? (before >= 0 && t.start[p.first] - t.end[before] === 1 && !(t.flags[p.first] & TokenFlag.LineStart) && (isCamelBrand(t, before) || productEnds.has(before)) ? 'product' : undefined);
+      ?? (before >= 0 && t.start[p.first] - t.end[before] === 1 && !(t.flags[p.first] & TokenFlag.LineStart) && (isCamelBrand(t, before) || ((t.flags[before] & TokenFlag.HasDigit) !== 0 && productEndsAt(proposals, before))) ? 'product' : undefined);
     out.push(kind && mayBe(a, p, kind) ? reshaped(p, p.first, p.last, 'misc', Math.min(p.confidence, 0.7), kind) : p);
   }
   return out;
