@@ -64,29 +64,41 @@ export function recognizeDates(text: string, referenceDate: string | undefined, 
   const out: DateMention[] = [];
   const triggers = TRIGGERS;
   const starts = STARTS;
-  for (const span of spans) {
-    // `pos`: nothing before it may start a match (it is the end of the last one, or the span start).
-    let pos = span.start;
-    triggers.lastIndex = pos;
-    for (let t = triggers.exec(text); t !== null && t.index < span.end; t = triggers.exec(text)) {
-      // Try the word starts just before the trigger, earliest first, as a left-to-right scan would.
-      const n = wordStartsBefore(text, t.index, Math.max(pos, span.start), triggerOpens(text, t.index), starts);
-      for (let s = 0; s < n; s++) {
-        const at = starts[s] ?? 0;
-        const alternative = alternativeAt(grammarAt(text, at), text, at);
-        if (alternative === undefined) continue;
-        const re = alternative.regex;
-        re.lastIndex = at;
-        const m = re.exec(text);
-        if (m === null || m[0].length === 0 || at + m[0].length > span.end) continue;
-        const mention = resolveMatch(m, CAPTURES.fill(m, alternative.slots), ctx);
-        if (!mention) continue;
-        if (isList(mention)) out.push(...mention);
-        else out.push(mention);
-        pos = at + m[0].length;
-        if (triggers.lastIndex < pos) triggers.lastIndex = pos;
-        break;
-      }
+  // One scan of the triggers over the whole text, walking the spans alongside (a story has
+  // a span per part: restarting the scan in each cost a third of the time). A trigger found
+  // before the current span is searched again from the span's start, as a scan of that span
+  // alone would; one found at or after it is the first that scan would find too.
+  if (spans.length === 0) return out;
+  let k = 0;
+  let span = spans[0];
+  // `pos`: nothing before it may start a match (it is the end of the last one, or the span start).
+  let pos = span.start;
+  triggers.lastIndex = pos;
+  for (let t = triggers.exec(text); t !== null; t = triggers.exec(text)) {
+    if (t.index >= span.end) {
+      while (k < spans.length && spans[k].end <= t.index) k++;
+      if (k === spans.length) break;
+      span = spans[k];
+      pos = span.start;
+      if (t.index < span.start) { triggers.lastIndex = span.start; continue; }
+    }
+    // Try the word starts just before the trigger, earliest first, as a left-to-right scan would.
+    const n = wordStartsBefore(text, t.index, Math.max(pos, span.start), triggerOpens(text, t.index), starts);
+    for (let s = 0; s < n; s++) {
+      const at = starts[s] ?? 0;
+      const alternative = alternativeAt(grammarAt(text, at), text, at);
+      if (alternative === undefined) continue;
+      const re = alternative.regex;
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m === null || m[0].length === 0 || at + m[0].length > span.end) continue;
+      const mention = resolveMatch(m, CAPTURES.fill(m, alternative.slots), ctx);
+      if (!mention) continue;
+      if (isList(mention)) out.push(...mention);
+      else out.push(mention);
+      pos = at + m[0].length;
+      if (triggers.lastIndex < pos) triggers.lastIndex = pos;
+      break;
     }
   }
   return out;
