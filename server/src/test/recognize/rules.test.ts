@@ -209,6 +209,7 @@ describe('recognize/rules', () => {
         assert.equal(retyped('Ford Motor Company vehicles', 'Ford Motor Company'), 'organization');
         assert.equal(retyped('They met Falcon\ncars were parked', 'Falcon'), 'organization');
         assert.equal(retyped('the Saturn brand', 'Saturn'), 'organization');
+        assert.equal(retyped('two PIA aircraft were grounded', 'PIA'), 'organization');
       });
     });
 

@@ -8,8 +8,8 @@
  *  - the name modifies a lower-case class noun ("laptops", "operating system", "index");
  *  - the name continues a product ("iPod Nano": after a camel-case brand word,
  *    "787 Dreamliner": after a model number that follows a name).
- * Places, demonyms, full person names and names ending in an organisation head
- * word ("Ford Motor Company vehicles") are left alone.
+ * Places, demonyms, full person names, lone acronyms ("PIA aircraft") and names
+ * ending in an organisation head word ("Ford Motor Company vehicles") are left alone.
  */
 import type { Analysis } from '../analysis';
 import { proposalList, reshaped, type Proposal } from '../candidates';
@@ -82,6 +82,8 @@ const NEVER = Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym | Gaz.OrgSuffix 
 function mayBe(a: Analysis, p: Proposal, kind: 'product' | 'index'): boolean {
   if (p.source !== 'tagger' && p.source !== 'gazetteer' && p.source !== 'consistency') return false;
   if (p.type === 'location' || (p.type === 'misc' && p.subtype) || (p.type === 'person' && p.last > p.first)) return false;
+  // An acronym before aircraft or vehicles owns them ("PIA aircraft", "NATO jets"); indices may be acronyms ("the FTSE index").
+  if (kind === 'product' && p.first === p.last && (a.tokens.flags[p.first] & TokenFlag.AllCaps)) return false;
   const never = kind === 'product' ? NEVER | Gaz.Organization : NEVER;
   for (let i = p.first; i <= p.last; i++) if ((a.gaz[i] | a.phraseB[i] | a.phraseI[i]) & never) return false;
   return true;
