@@ -16,6 +16,8 @@ import { registerCommands } from '../commands';
 import type { ServerApi } from '../serverApi';
 import { annotationAuthor, annotationTypes } from './author';
 import { AnnotationDecorations } from './decorations';
+import { noteCommands } from './noteCommands';
+import { NoteComment, NoteThreads } from './noteThreads';
 
 /** The annotation commands (see package.json); the tree views own `dossier.removeAnnotation`, which *Remove Annotation* reuses. */
 export const AnnotationCommandIds = {
@@ -39,6 +41,10 @@ export interface AnnotationsApi {
   annotationsOf(uri: vscode.Uri): Promise<DocumentAnnotations>;
   /** The annotations the editor decorates for a document (the last ones the server sent). */
   decorated(uri: vscode.Uri): DocumentAnnotations | undefined;
+  /** The note threads shown in an article (one per annotation with a note), in document order. */
+  noteThreads(uri: vscode.Uri): readonly vscode.CommentThread[];
+  /** The thread of the note being written last opened by *Add Note* without a note argument, if still open. */
+  lastDraft(): vscode.CommentThread | undefined;
 }
 
 /** Optional arguments of the commands (code actions and tests pass them; the palette does not). */
@@ -65,14 +71,21 @@ export function registerAnnotations(
 ): AnnotationsApi {
   const { log, ready } = options;
   const decorations = new AnnotationDecorations();
-  context.subscriptions.push(decorations);
+  const notes = new NoteThreads();
+  context.subscriptions.push(decorations, notes);
+  let lastDraft: vscode.CommentThread | undefined;
+  /** Shows what the server sent about an article: decorations and note threads. */
+  const show = (a: DocumentAnnotations): void => {
+    decorations.update(a);
+    notes.update(a);
+  };
   /** Commands waiting for the server: they report their own outcome, so the pending warning is theirs. */
   let commandsRunning = 0;
 
   const refresh = async (doc: vscode.TextDocument): Promise<void> => {
     if (doc.languageId !== ARTICLE_LANGUAGE || doc.uri.scheme !== 'file') return;
     await ready;
-    decorations.update(await server.request(DocumentAnnotationsRequest, { uri: doc.uri.toString() }));
+    show(await server.request(DocumentAnnotationsRequest, { uri: doc.uri.toString() }));
   };
   const refreshVisible = () => {
     for (const editor of vscode.window.visibleTextEditors) refresh(editor.document).catch((err: unknown) => log.warn(`Annotations of ${editor.document.uri.fsPath}: ${String(err)}`));
@@ -80,7 +93,7 @@ export function registerAnnotations(
   context.subscriptions.push(
     server.onNotification(DocumentAnnotationsNotification, (a) => {
       const before = decorations.get(a.uri)?.pending ?? 0;
-      decorations.update(a);
+      show(a);
       updateContextKey();
       // Writes that became pending outside a command (a save's anchor refresh), or that finally went through.
       if (a.pending > 0 && before === 0 && commandsRunning === 0) warnPending(a.uri, a.pending);
@@ -88,7 +101,10 @@ export function registerAnnotations(
     }),
     vscode.window.onDidChangeVisibleTextEditors(refreshVisible),
     vscode.window.onDidChangeTextEditorSelection(() => updateContextKey()),
-    vscode.workspace.onDidCloseTextDocument((d) => decorations.forget(d.uri.toString())),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      decorations.forget(d.uri.toString());
+      notes.forget(d.uri.toString());
+    }),
   );
   refreshVisible();
 
@@ -180,7 +196,24 @@ export function registerAnnotations(
     return server.request(TagSelectionRequest, { ...span(editor, args), type, author: annotationAuthor(), ...defined({ entity: fields.entity, note: fields.note }) });
   };
 
+  /**
+   * The note's editor: the comment widget, which takes several lines. An annotation's
+   * note opens for editing; an annotation without one, or the selection, gets a new note.
+   */
+  function openNoteEditor(editor: vscode.TextEditor, existing: EditorAnnotation | undefined): void {
+    const doc = editor.document;
+    const thread = existing && notes.threadOf(doc.uri.toString(), existing.id);
+    const comment = thread?.comments[0];
+    if (thread && comment instanceof NoteComment) {
+      notes.setEditing(comment, true);
+      return;
+    }
+    const range = existing ? new vscode.Range(doc.positionAt(existing.start), doc.positionAt(existing.end)) : editor.selection;
+    lastDraft = notes.openDraft(doc, range, existing?.id).thread;
+  }
+
   registerCommands(context, {
+    ...noteCommands({ server, notes, ready, known: (uri) => decorations.get(uri), report }),
     [AnnotationCommandIds.tagSelection]: withEditor('Tag Selection', async (editor, args) => {
       if (!needSelection(editor, args, 'Tag Selection')) return undefined;
       return tag(editor, args, { ...defined({ type: args?.type, entity: args?.entity, note: args?.note }) });
@@ -196,8 +229,11 @@ export function registerAnnotations(
     [AnnotationCommandIds.addNote]: withEditor('Add Note', async (editor, args) => {
       const existing = args?.start === undefined ? await currentAnnotation(editor, args) : undefined;
       if (!existing && !needSelection(editor, args, 'Add Note')) return undefined;
-      const note = args?.note ?? (await vscode.window.showInputBox({ title: 'Dossier: Add Note', prompt: 'The note on the selected text', value: existing?.note ?? '' }));
-      if (note === undefined) return undefined;
+      const note = args?.note;
+      if (note === undefined) {
+        openNoteEditor(editor, existing);
+        return undefined;
+      }
       if (existing) return server.request(UpdateAnnotationRequest, { uri: editor.document.uri.toString(), id: existing.id, note: note || null });
       if (!note.trim()) return undefined;
       return tag(editor, args, { type: args?.type ?? 'note', note });
@@ -208,8 +244,11 @@ export function registerAnnotations(
         void vscode.window.showInformationMessage('Edit Note: put the cursor in an annotated span first.');
         return undefined;
       }
-      const note = args?.note ?? (await vscode.window.showInputBox({ title: 'Dossier: Edit Note', prompt: 'Empty removes the note', value: existing.note ?? '' }));
-      if (note === undefined) return undefined;
+      const note = args?.note;
+      if (note === undefined) {
+        openNoteEditor(editor, existing);
+        return undefined;
+      }
       return server.request(UpdateAnnotationRequest, { uri: editor.document.uri.toString(), id: existing.id, note: note || null });
     }),
     [AnnotationCommandIds.removeAnnotationAtCursor]: async (args?: CommandArgs) => {
@@ -246,6 +285,8 @@ export function registerAnnotations(
   return {
     annotationsOf: (uri) => server.request(DocumentAnnotationsRequest, { uri: uri.toString() }),
     decorated: (uri) => decorations.get(uri.toString()),
+    noteThreads: (uri) => notes.threadsOf(uri.toString()),
+    lastDraft: () => lastDraft,
   };
 }
 

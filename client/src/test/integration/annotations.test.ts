@@ -126,6 +126,45 @@ describe('analyst annotations in the editor', () => {
     assert.doesNotMatch(yaml ?? '', /Second line/);
   });
 
+  it('notes are comment threads: Add Note opens one for a multi-line note, which Edit, Save and Delete change through the sidecar', async () => {
+    const editor = await openArticle(ARTICLE);
+    const uri = editor.document.uri;
+    const span = select(editor, 'took office in August 2023');
+    // Without a note argument, Add Note opens an empty thread on the selection: the comment widget is the (multi-line) editor.
+    await vscode.commands.executeCommand('dossier.addNote');
+    const draft = api.annotations.lastDraft();
+    assert.ok(draft, 'a draft thread');
+    assert.equal(draft.comments.length, 0);
+    assert.equal(editor.document.offsetAt(draft.range!.start), span.start);
+
+    const created = await vscode.commands.executeCommand<AnnotationEditResult>('dossier.notes.create', { thread: draft, text: 'Caretaker since August.\nCheck the date of the dissolution.' });
+    assert.equal(created?.status, 'written', JSON.stringify(created));
+    assert.match((await sidecarText(ARTICLE)) ?? '', /note: \|-?\n\s+Caretaker since August\.\n\s+Check the date of the dissolution\./);
+    const threadAt = () => api.annotations.noteThreads(uri).find((t) => t.comments[0] && editor.document.offsetAt(t.range!.start) === span.start);
+    const thread = await waitFor(threadAt, 'the note thread of the new annotation');
+    const comment = thread.comments[0]!;
+    assert.equal(comment.body, 'Caretaker since August.\nCheck the date of the dissolution.');
+    assert.equal(comment.mode, vscode.CommentMode.Preview);
+
+    // Edit puts the note in edit mode; Save writes what the widget holds (it sets the body).
+    await vscode.commands.executeCommand('dossier.notes.edit', comment);
+    assert.equal(comment.mode, vscode.CommentMode.Editing);
+    comment.body = 'Rewritten in the widget,\non two lines.';
+    const saved = await vscode.commands.executeCommand<AnnotationEditResult>('dossier.notes.save', comment);
+    assert.equal(saved?.status, 'written', JSON.stringify(saved));
+    assert.equal(comment.mode, vscode.CommentMode.Preview);
+    assert.match((await sidecarText(ARTICLE)) ?? '', /Rewritten in the widget,\n\s+on two lines\./);
+    await waitFor(() => threadAt()?.comments[0]?.body === 'Rewritten in the widget,\non two lines.', 'the thread to show the saved note');
+
+    // Delete removes the note (the annotation stays) and with it the thread.
+    const deleted = await vscode.commands.executeCommand<AnnotationEditResult>('dossier.notes.delete', threadAt()!.comments[0]);
+    assert.equal(deleted?.status, 'written', JSON.stringify(deleted));
+    await waitFor(() => threadAt() === undefined, 'the thread to go with its note');
+    const yaml = (await sidecarText(ARTICLE)) ?? '';
+    assert.doesNotMatch(yaml, /Rewritten in the widget/);
+    assert.match(yaml, /quote: took office in August 2023/);
+  });
+
   it('Confirm adds the confirmed modifier to a suggestion; Reject here removes it', async () => {
     const editor = await openArticle(ARTICLE);
     const doc = editor.document;
