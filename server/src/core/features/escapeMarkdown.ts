@@ -25,14 +25,33 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u
  * and ends with an ellipsis.
  */
 export function escapeMarkdown(text: string, maxLength?: number): string {
-  let s = text.replace(INVISIBLE, '').replace(/[\s\u2028\u2029]+/g, ' ').trim();
-  if (maxLength !== undefined && s.length > maxLength) {
-    let cut = s.slice(0, Math.max(0, maxLength - 1));
-    // Do not split a surrogate pair.
-    if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-    s = cut.trimEnd() + '\u2026';
-  }
+  const s = shorten(text.replace(INVISIBLE, '').replace(/[\s\u2028\u2029]+/g, ' ').trim(), maxLength);
   return s.replace(PUNCTUATION, (c) => '\\' + c);
+}
+
+/**
+ * `escapeMarkdown` for a text whose line breaks matter (an analyst's note): each
+ * line is escaped on its own and kept as a line of the same paragraph (a Markdown
+ * hard break), and blank lines separate paragraphs. Every line is escaped as a
+ * whole, so no line can start a heading, list, quote or code block.
+ * `maxLength` shortens the raw text, as in `escapeMarkdown`.
+ */
+export function escapeMarkdownLines(text: string, maxLength?: number): string {
+  const s = shorten(text.replace(INVISIBLE, '').trim(), maxLength);
+  const paragraphs: string[] = [];
+  for (const para of s.split(/\r?\n[ \t]*(?:\r?\n[ \t]*)+/)) {
+    const lines = para.split(/\r\n|[\n\r\u2028\u2029]/).map((line) => escapeMarkdown(line)).filter((line) => line !== '');
+    if (lines.length) paragraphs.push(lines.join('\\\n'));
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** `s` cut to `maxLength` characters (never inside a surrogate pair), ending with an ellipsis when cut. */
+function shorten(s: string, maxLength: number | undefined): string {
+  if (maxLength === undefined || s.length <= maxLength) return s;
+  let cut = s.slice(0, Math.max(0, maxLength - 1));
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut.trimEnd() + '\u2026';
 }
 
 /** URI schemes a hover link may use; anything else (`command:`, `javascript:`…) is not linked. */

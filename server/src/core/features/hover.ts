@@ -4,7 +4,7 @@ import { sentenceAt } from '../index/sentences';
 import { publicationDay } from '../index/indexHelpers';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Span } from '../text/problem';
-import { escapeMarkdown, markdownLink } from './escapeMarkdown';
+import { escapeMarkdown, escapeMarkdownLines, markdownLink } from './escapeMarkdown';
 
 /** Builds the link for a place in the workspace; the LSP layer makes `file:` URIs with a line fragment. */
 export type LinkBuilder = (target: LinkTarget) => string;
@@ -128,7 +128,7 @@ function dateSection(index: WorkspaceIndex, hit: DateHit, o: HoverOptions): stri
 
 function annotationSection(a: AnnotationInfo): string {
   const lines = [`**Annotation** \u00b7 ${escapeMarkdown(a.type, 40)}${a.entity ? ` \u00b7 linked to ${escapeMarkdown(a.entity, 80)}` : ''}${a.status === 'fuzzy' ? ' \u00b7 re-anchored approximately' : ''}`];
-  if (a.note) lines.push('', escapeMarkdown(a.note, 600));
+  if (a.note) lines.push('', escapeMarkdownLines(a.note, 600));
   if (a.tags?.length) lines.push('', `Tags: ${a.tags.map((t) => escapeMarkdown(t, 40)).join(', ')}`);
   const by = [a.author, a.updated?.slice(0, 10)].filter((x): x is string => !!x).map((x) => escapeMarkdown(x, 60)).join(', ');
   if (by) lines.push('', `\u2014 ${by}`);

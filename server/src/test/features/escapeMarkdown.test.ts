@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { escapeMarkdown, markdownLink, safeLinkDestination } from '../../core/features/escapeMarkdown';
+import { escapeMarkdown, escapeMarkdownLines, markdownLink, safeLinkDestination } from '../../core/features/escapeMarkdown';
 
 describe('escapeMarkdown', () => {
   it('escapes every ASCII punctuation so no construct can form', () => {
@@ -24,6 +24,18 @@ describe('escapeMarkdown', () => {
     assert.equal(escapeMarkdown('abcdefghij', 5), 'abcd\u2026');
     assert.equal(escapeMarkdown('a.b.c.d.e', 4), 'a\\.b\u2026');
     assert.equal(escapeMarkdown('ab\ud83d\ude00cd', 4), 'ab\u2026');
+  });
+
+  it('keeps the lines and paragraphs of a note, each line escaped as a whole', () => {
+    // Lines of a paragraph end in a hard break (a backslash); a blank line starts a new paragraph.
+    assert.equal(escapeMarkdownLines('First line.\nSecond line.\r\n\r\n  Third: [x](command:evil)'), 'First line\\.\\\nSecond line\\.\n\nThird\\: \\[x\\]\\(command\\:evil\\)');
+    // No line can start a block: headings, lists, quotes, code blocks, setext underlines stay text.
+    assert.equal(escapeMarkdownLines('# h\n- item\n> quote\n    code\n==='), '\\# h\\\n\\- item\\\n\\> quote\\\ncode\\\n\\=\\=\\=');
+    assert.equal(escapeMarkdownLines('\n\n  \n'), '');
+  });
+
+  it('shortens a note on its raw text, lines kept', () => {
+    assert.equal(escapeMarkdownLines('abc\ndefghij', 6), 'abc\\\nd\u2026');
   });
 
   it('accepts only safe link schemes and encodes what could break out of a destination', () => {
