@@ -20,6 +20,21 @@ function spansFrom(length: number, cuts: number[]): Span[] {
   return out;
 }
 
+/** The spans' union, clamped to the text: sorted, disjoint, apart (the plain definition normalization must match). */
+function unionOf(spans: readonly Span[], length: number): Span[] {
+  const covered = new Uint8Array(length);
+  for (const s of spans) for (let i = Math.max(0, s.start); i < Math.min(length, s.end); i++) covered[i] = 1;
+  const out: Span[] = [];
+  for (let i = 0; i < length; i++) {
+    if (covered[i] === 0) continue;
+    let j = i;
+    while (j < length && covered[j] === 1) j++;
+    out.push({ start: i, end: j });
+    i = j;
+  }
+  return out;
+}
+
 describe('dates: spans', () => {
   it('finds in several spans exactly what it finds in each span alone (one trigger scan walks them all)', () => {
     fc.assert(fc.property(
@@ -34,6 +49,18 @@ describe('dates: spans', () => {
         assert.deepEqual(together, alone);
       },
     ), { numRuns: 300, seed: 42 });
+  });
+
+  it('reads spans in any order, overlapping, touching or out of range as their sorted union', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: TEXTS.length - 1 }),
+      fc.array(fc.tuple(fc.integer({ min: -50, max: 6000 }), fc.integer({ min: -50, max: 6000 })), { maxLength: 12 }),
+      (which, pairs) => {
+        const text = TEXTS[which]!;
+        const spans = pairs.map(([start, end]) => ({ start, end }));
+        assert.deepEqual(recognizeDates(text, '2024-01-19', { spans }), recognizeDates(text, '2024-01-19', { spans: unionOf(spans, text.length) }));
+      },
+    ), { numRuns: 200, seed: 7 });
   });
 
   it('finds nothing without spans to look in', () => {

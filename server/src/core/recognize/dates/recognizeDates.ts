@@ -127,9 +127,33 @@ class TextContext implements ResolveContext {
 /**
  * Sorted, clamped, merged spans; the whole text when none are given. Loops, not
  * `map`/`filter`/`sort` callbacks (see {@link TextContext} on closures).
+ *
+ * A story's parts come in order: then one pass clamps and merges them as they
+ * come, with no sort (the general path below gives the same spans).
  */
 function normalizeSpans(spans: readonly Span[] | undefined, length: number): Span[] {
   if (spans === undefined) return [{ start: 0, end: length }];
+  const merged: Span[] = [];
+  let last: { start: number; end: number } | undefined;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i] ?? { start: 0, end: 0 };
+    const start = Math.max(0, Math.min(length, s.start));
+    const end = Math.max(0, Math.min(length, s.end));
+    if (!(end > start && Number.isFinite(start) && Number.isFinite(end))) continue;
+    if (last === undefined) last = { start, end };
+    else if (start < last.start) return sortAndMerge(spans, length);
+    else if (start <= last.end) last.end = Math.max(last.end, end);
+    else {
+      merged.push(last);
+      last = { start, end };
+    }
+  }
+  if (last !== undefined) merged.push(last);
+  return merged;
+}
+
+/** {@link normalizeSpans} for spans in any order: a stable sort by start, then merging. */
+function sortAndMerge(spans: readonly Span[], length: number): Span[] {
   const sorted: Span[] = [];
   for (const s of spans) {
     const start = Math.max(0, Math.min(length, s.start));
