@@ -102,7 +102,11 @@ export function readDateLine(line: string): DateLineReading | undefined {
     // What comes before the date is checked first: it fails most body sentences, and it
     // spares the four rewrites of what follows.
     if (!onlyFiller(line.slice(0, d.index))) return undefined;
-    const after = line.slice(d.index + d.length);
+    // Nothing after the date (most date lines): the rewrites below would leave '' as it
+    // is, and '' is filler; skipping them spares four regex calls per date line.
+    const afterStart = d.index + d.length;
+    if (afterStart >= line.length) return 'iso' in d ? { kind: 'absolute', iso: d.iso, index: d.index, length: d.length } : { kind: 'invalid', index: d.index, length: d.length };
+    const after = line.slice(afterStart);
     // The rest may hold a second labelled date (`Published … Updated …`): accept dates there too.
     // WordPress-style `Posted on March 4, 2024 by Metro Desk`: an author may trail a labelled date.
     // Also tolerated after the date: a relative update (`Updated about 2 hours ago`)
