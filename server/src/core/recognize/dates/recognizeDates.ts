@@ -131,8 +131,9 @@ class TextContext implements ResolveContext {
  * A story's parts come in order: then one pass clamps and merges them as they
  * come, with no sort (the general path below gives the same spans).
  */
-function normalizeSpans(spans: readonly Span[] | undefined, length: number): Span[] {
+function normalizeSpans(spans: readonly Span[] | undefined, length: number): readonly Span[] {
   if (spans === undefined) return [{ start: 0, end: length }];
+  if (isNormal(spans, length)) return spans;
   const merged: Span[] = [];
   let last: { start: number; end: number } | undefined;
   for (let i = 0; i < spans.length; i++) {
@@ -150,6 +151,22 @@ function normalizeSpans(spans: readonly Span[] | undefined, length: number): Spa
   }
   if (last !== undefined) merged.push(last);
   return merged;
+}
+
+/**
+ * Whether `spans` are already what {@link normalizeSpans} makes of them: in
+ * the text, not empty, sorted and apart (a story's parts, one per line, are).
+ * Then they are used as they are, with no copy.
+ */
+function isNormal(spans: readonly Span[], length: number): boolean {
+  let end = -1;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i] ?? { start: 0, end: 0 };
+    // Negated comparisons: NaN fails them all.
+    if (!(s.start >= 0 && s.start > end && s.end > s.start && s.end <= length)) return false;
+    end = s.end;
+  }
+  return true;
 }
 
 /** {@link normalizeSpans} for spans in any order: a stable sort by start, then merging. */
