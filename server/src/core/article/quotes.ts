@@ -51,7 +51,13 @@ function indexOfClosingCurly(s: string, from: number): number {
   return m ? m.index : -1;
 }
 
-const QUOTE_KINDS = new Set(['paragraph', 'standfirst', 'bullet', 'caption', 'subheading']);
+/** The part kinds that may hold quotes. A switch, not a Set: it runs for every part of every story. */
+function mayQuote(kind: string): boolean {
+  switch (kind) {
+    case 'paragraph': case 'standfirst': case 'bullet': case 'caption': case 'subheading': return true;
+    default: return false;
+  }
+}
 
 interface Found { readonly speaker: string; readonly start: number }
 
@@ -233,7 +239,7 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
   let nextStraight = -1;
   for (let pi = 0; pi < parts.length; pi++) {
     const p = parts[pi]!;
-    if (!QUOTE_KINDS.has(p.kind)) continue;
+    if (!mayQuote(p.kind)) continue;
     if (nextCurly < p.start) { const k = indexOfOpeningCurly(story, p.start - from); nextCurly = k < 0 ? to : from + k; }
     if (nextStraight < p.start) { const k = story.indexOf('"', p.start - from); nextStraight = k < 0 ? to : from + k; }
     if (nextCurly >= p.end && nextStraight >= p.end) { prevPart = p; continue; }
