@@ -93,9 +93,11 @@ export function readDateLine(line: string): DateLineReading | undefined {
   const first = line.charCodeAt(0);
   // Date lines start with a label, a weekday/month (letter) or a digit.
   if (!((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
-  // Both readings below need a digit (a year, a time): one test settles most lines.
-  if (!DIGIT_RE.test(line)) return undefined;
+  // Both readings below need the line to open like a date line and to hold a digit (a
+  // year, a time). The anchored opening test first: it rejects more lines, and sooner
+  // than a digit search through the whole line.
   if (!mayOpenDateLine(line, first)) return undefined;
+  if (!DIGIT_RE.test(line)) return undefined;
   // Only the first date-shaped match is read: the line stands or falls with it.
   const d = firstDateMatch(line);
   if (d !== undefined) {
