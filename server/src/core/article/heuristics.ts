@@ -37,7 +37,23 @@ const MIN_LENGTH_6_WORDS = 11;
 
 /** True when the string starts with an uppercase letter, digit or opening quote. */
 function startsLikeTitle(s: string): boolean {
+  const c = s.charCodeAt(0);
+  // ASCII answered by char code (most lines); other characters by the Unicode classes.
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x22 || c === 0x27 || c === 0x28 || c === 0x5b;
   return /^[\p{Lu}\p{N}"'“‘«¿¡(\[]/u.test(s);
+}
+
+/** True when the string starts like a sub-heading: an upper-case letter, a digit or an opening quote. */
+function startsLikeSubheading(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x22 || c === 0x27;
+  return /^[\p{Lu}\p{N}"'“‘«]/u.test(s);
+}
+
+/** True when `s` holds a letter; one that opens with an ASCII letter (most lines) needs no regex. */
+function hasLetter(s: string): boolean {
+  const c = s.charCodeAt(0) | 0x20;
+  return (c >= 97 && c <= 122) || /\p{L}/u.test(s);
 }
 
 /** Length of a Markdown heading marker (`# `, `## `) at the start of `s`, else 0. */
@@ -56,7 +72,7 @@ export function isHeadlineLike(s: string): boolean {
   }
   if (s.length < 8 || s.length > 250) return false;
   if (isOneOf(lastChar(s), '.,;:') || isUrl(s)) return false;
-  if (!startsLikeTitle(s) || !/\p{L}/u.test(s)) return false;
+  if (!startsLikeTitle(s) || !hasLetter(s)) return false;
   return AT_LEAST_2_WORDS.test(s) && !(s.length >= MIN_LENGTH_36_WORDS && AT_LEAST_36_WORDS.test(s));
 }
 
@@ -90,7 +106,7 @@ export function isSubheadingLike(s: string): boolean {
   if (s.length < 3 || s.length > 90) return false;
   // A question may be a heading (`What should I do in a storm?`); a full stop may not.
   if (isOneOf(lastChar(s), '.,;:!') || isUrl(s)) return false;
-  if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(s) || !/\p{L}/u.test(s)) return false;
+  if (!startsLikeSubheading(s) || !hasLetter(s)) return false;
   return !(s.length >= MIN_LENGTH_13_WORDS && AT_LEAST_13_WORDS.test(s));
 }
 
