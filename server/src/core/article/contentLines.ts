@@ -63,5 +63,54 @@ export function sameText(a: string, b: string): boolean {
     if (!isAsciiAlnum(x) || !isAsciiAlnum(y)) break;
     if ((x | 0x20) !== (y | 0x20)) return false;
   }
-  return normalForComparing(a) === normalForComparing(b);
+  const same = sameNormalAscii(a, b);
+  return same !== undefined ? same : normalForComparing(a) === normalForComparing(b);
+}
+
+/** `\s` of a regular expression (also what `trim` removes). */
+function isRegexSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A curly quote as its straight form (as normalForComparing writes it), any other code unit as it is. */
+function straightQuote(c: number): number {
+  return c === 0x2018 || c === 0x2019 ? 0x27 : c === 0x201c || c === 0x201d ? 0x22 : c;
+}
+
+/**
+ * `normalForComparing(a) === normalForComparing(b)` read in step, without the
+ * four rewritten copies of each text, where both are ASCII but for blanks and
+ * curly quotes; undefined when a text holds another non-ASCII character (whose
+ * lower case may differ in length or depend on context: `İ`, a final `Σ`).
+ */
+function sameNormalAscii(a: string, b: string): boolean | undefined {
+  let i = 0; let j = 0;
+  let ea = a.length; let eb = b.length;
+  while (i < ea && isRegexSpace(a.charCodeAt(i))) i++;
+  while (ea > i && isRegexSpace(a.charCodeAt(ea - 1))) ea--;
+  while (j < eb && isRegexSpace(b.charCodeAt(j))) j++;
+  while (eb > j && isRegexSpace(b.charCodeAt(eb - 1))) eb--;
+  while (i < ea && j < eb) {
+    const x = straightQuote(a.charCodeAt(i));
+    const y = straightQuote(b.charCodeAt(j));
+    const xSpace = isRegexSpace(x);
+    const ySpace = isRegexSpace(y);
+    if (xSpace || ySpace) {
+      // A run of blanks inside the text is one space.
+      if (xSpace !== ySpace) return false;
+      while (isRegexSpace(a.charCodeAt(i))) i++;
+      while (isRegexSpace(b.charCodeAt(j))) j++;
+      continue;
+    }
+    // The Kelvin sign lower-cases to `k`: any non-ASCII character leaves the answer to the rewrites.
+    if (x > 0x7f || y > 0x7f) return undefined;
+    // ASCII lower case: upper-case letters only.
+    if ((x >= 65 && x <= 90 ? x | 0x20 : x) !== (y >= 65 && y <= 90 ? y | 0x20 : y)) return false;
+    i++; j++;
+  }
+  // One text goes on (with no blank first: runs of blanks are read in step), so they differ.
+  // An early `false` stands too: lower-casing what follows cannot change what came before
+  // (only a final Σ looks at its neighbours, and it changes only itself).
+  return i === ea && j === eb;
 }

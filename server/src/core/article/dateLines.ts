@@ -93,16 +93,22 @@ export function readDateLine(line: string): DateLineReading | undefined {
   const first = line.charCodeAt(0);
   // Date lines start with a label, a weekday/month (letter) or a digit.
   if (!((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
-  // Both readings below need a digit (a year, a time): one test settles most lines.
-  if (!DIGIT_RE.test(line)) return undefined;
+  // Both readings below need the line to open like a date line and to hold a digit (a
+  // year, a time). The anchored opening test first: it rejects more lines, and sooner
+  // than a digit search through the whole line.
   if (!mayOpenDateLine(line, first)) return undefined;
+  if (!DIGIT_RE.test(line)) return undefined;
   // Only the first date-shaped match is read: the line stands or falls with it.
   const d = firstDateMatch(line);
   if (d !== undefined) {
     // What comes before the date is checked first: it fails most body sentences, and it
     // spares the four rewrites of what follows.
     if (!onlyFiller(line.slice(0, d.index))) return undefined;
-    const after = line.slice(d.index + d.length);
+    // Nothing after the date (most date lines): the rewrites below would leave '' as it
+    // is, and '' is filler; skipping them spares four regex calls per date line.
+    const afterStart = d.index + d.length;
+    if (afterStart >= line.length) return 'iso' in d ? { kind: 'absolute', iso: d.iso, index: d.index, length: d.length } : { kind: 'invalid', index: d.index, length: d.length };
+    const after = line.slice(afterStart);
     // The rest may hold a second labelled date (`Published … Updated …`): accept dates there too.
     // WordPress-style `Posted on March 4, 2024 by Metro Desk`: an author may trail a labelled date.
     // Also tolerated after the date: a relative update (`Updated about 2 hours ago`)

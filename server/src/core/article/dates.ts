@@ -33,10 +33,29 @@ const DATE_RE = new RegExp(
   'gi',
 );
 
-/** Month number for a month name or abbreviation (`Sept.` → 9), else undefined. */
+/** Month numbers by the (lower-case) first three letters of the name. */
+const MONTH_BY_PREFIX: ReadonlyMap<string, number> = new Map(Object.entries(MONTHS).filter(([k]) => k.length === 3));
+/** The full month names, lower case, by month number - 1. */
+const MONTH_NAMES: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * Month number for a month name or abbreviation (`Sept.` → 9), in any case,
+ * else undefined. By char codes, with no lower-cased copy: the date-line scan
+ * reads one per date. (`toLowerCase` may turn a non-ASCII letter into an ASCII
+ * one, but only `K` (Kelvin) to `k`, which no month name holds.)
+ */
 export function monthNumber(name: string): number | undefined {
-  const lower = name.toLowerCase();
-  return MONTHS[lower.charCodeAt(lower.length - 1) === 0x2e ? lower.slice(0, -1) : lower];
+  let n = name.length;
+  if (name.charCodeAt(n - 1) === 0x2e) n--;
+  if (n < 3) return undefined;
+  // `| 32` lower-cases an ASCII letter; it turns nothing else into one.
+  const key = String.fromCharCode(name.charCodeAt(0) | 32, name.charCodeAt(1) | 32, name.charCodeAt(2) | 32);
+  const month = MONTH_BY_PREFIX.get(key);
+  if (month === undefined || n === 3) return month;
+  const full = n === 4 && month === 9 ? 'sept' : MONTH_NAMES[month - 1] ?? '';
+  if (full.length !== n) return undefined;
+  for (let i = 3; i < n; i++) if ((name.charCodeAt(i) | 32) !== full.charCodeAt(i)) return undefined;
+  return month;
 }
 
 /** `YYYY-MM-DD` when the triple is a real calendar day, else undefined. */

@@ -29,10 +29,31 @@ const AT_LEAST_2_WORDS = /^[ \t\u00a0]*[^ \t\u00a0]+[ \t\u00a0]+[^ \t\u00a0]/;
 const AT_LEAST_6_WORDS = /^[ \t\u00a0]*(?:[^ \t\u00a0]+[ \t\u00a0]+){5}[^ \t\u00a0]/;
 const AT_LEAST_13_WORDS = /^[ \t\u00a0]*(?:[^ \t\u00a0]+[ \t\u00a0]+){12}[^ \t\u00a0]/;
 const AT_LEAST_36_WORDS = /^[ \t\u00a0]*(?:[^ \t\u00a0]+[ \t\u00a0]+){35}[^ \t\u00a0]/;
+// N words take at least 2N - 1 code units (a one-character word and one blank each):
+// a shorter line fails the pattern without running it.
+const MIN_LENGTH_36_WORDS = 71;
+const MIN_LENGTH_13_WORDS = 25;
+const MIN_LENGTH_6_WORDS = 11;
 
 /** True when the string starts with an uppercase letter, digit or opening quote. */
 function startsLikeTitle(s: string): boolean {
+  const c = s.charCodeAt(0);
+  // ASCII answered by char code (most lines); other characters by the Unicode classes.
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x22 || c === 0x27 || c === 0x28 || c === 0x5b;
   return /^[\p{Lu}\p{N}"'“‘«¿¡(\[]/u.test(s);
+}
+
+/** True when the string starts like a sub-heading: an upper-case letter, a digit or an opening quote. */
+function startsLikeSubheading(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x22 || c === 0x27;
+  return /^[\p{Lu}\p{N}"'“‘«]/u.test(s);
+}
+
+/** True when `s` holds a letter; one that opens with an ASCII letter (most lines) needs no regex. */
+function hasLetter(s: string): boolean {
+  const c = s.charCodeAt(0) | 0x20;
+  return (c >= 97 && c <= 122) || /\p{L}/u.test(s);
 }
 
 /** Length of a Markdown heading marker (`# `, `## `) at the start of `s`, else 0. */
@@ -51,8 +72,8 @@ export function isHeadlineLike(s: string): boolean {
   }
   if (s.length < 8 || s.length > 250) return false;
   if (isOneOf(lastChar(s), '.,;:') || isUrl(s)) return false;
-  if (!startsLikeTitle(s) || !/\p{L}/u.test(s)) return false;
-  return AT_LEAST_2_WORDS.test(s) && !AT_LEAST_36_WORDS.test(s);
+  if (!startsLikeTitle(s) || !hasLetter(s)) return false;
+  return AT_LEAST_2_WORDS.test(s) && !(s.length >= MIN_LENGTH_36_WORDS && AT_LEAST_36_WORDS.test(s));
 }
 
 // Photo credits in brackets at the end (`(AFP/File photo)`, `[Screengrab/Reuters]`, `(ISPR)`).
@@ -85,8 +106,8 @@ export function isSubheadingLike(s: string): boolean {
   if (s.length < 3 || s.length > 90) return false;
   // A question may be a heading (`What should I do in a storm?`); a full stop may not.
   if (isOneOf(lastChar(s), '.,;:!') || isUrl(s)) return false;
-  if (!/^[\p{Lu}\p{N}"'“‘«]/u.test(s) || !/\p{L}/u.test(s)) return false;
-  return !AT_LEAST_13_WORDS.test(s);
+  if (!startsLikeSubheading(s) || !hasLetter(s)) return false;
+  return !(s.length >= MIN_LENGTH_13_WORDS && AT_LEAST_13_WORDS.test(s));
 }
 
 /** True when a line is prose: long, or a sentence ending in terminal punctuation. */
@@ -95,5 +116,5 @@ export function isProse(s: string): boolean {
   // Ends a sentence: `.`, `!` or `?`, maybe followed by one closing quote or bracket.
   let c = lastChar(s);
   if (isOneOf(c, '"”’)')) c = s.charCodeAt(s.length - 2);
-  return isOneOf(c, '.!?') && AT_LEAST_6_WORDS.test(s);
+  return isOneOf(c, '.!?') && s.length >= MIN_LENGTH_6_WORDS && AT_LEAST_6_WORDS.test(s);
 }

@@ -43,6 +43,20 @@ export const BOILERPLATE_ALTERNATIVES: readonly string[] = [
     'was\\s+this\\s+article\\s+helpful\\??.*', 'report\\s+an?\\s+(?:error|correction)\\b.*',
 ];
 const BOILERPLATE_RE = new RegExp(`^(?:${BOILERPLATE_ALTERNATIVES.join('|')})$`, 'i');
+/** The alternative that may open with any letters; it needs the line to end in `r` or a blank (see mayEndInNewsletter). */
+const ENDS_IN_NEWSLETTER = '.{0,60}\\bnewsletter\\s*$';
+/**
+ * BOILERPLATE_RE without {@link ENDS_IN_NEWSLETTER}, for the lines that cannot
+ * match it: on every line that pattern costs a try at each of its first 60
+ * positions, more than all the other alternatives together.
+ */
+const BOILERPLATE_NOT_NEWSLETTER_RE = new RegExp(`^(?:${BOILERPLATE_ALTERNATIVES.filter((a) => a !== ENDS_IN_NEWSLETTER).join('|')})$`, 'i');
+if (!BOILERPLATE_ALTERNATIVES.includes(ENDS_IN_NEWSLETTER)) throw new Error('lineKinds: the newsletter alternative changed');
+
+/** BOILERPLATE_RE.test(line), without the alternative the line's last character rules out. */
+function isBoilerplate(line: string): boolean {
+  return (mayEndInNewsletter(line) ? BOILERPLATE_RE : BOILERPLATE_NOT_NEWSLETTER_RE).test(line);
+}
 
 export const SOURCE_ALTERNATIVES: readonly string[] = [
     'sources?\\s*:\\s*\\S.*',
@@ -129,7 +143,7 @@ export function classifyLine(line: string): LineKind {
   if (pair >= 0) {
     // Two ASCII letters: no separator or bullet opens so; the table of each pattern says
     // whether it can (see leadPairs.ts).
-    if (n <= 200 && (BOILERPLATE_PAIRS[pair] === 1 || mayEndInNewsletter(line)) && BOILERPLATE_RE.test(line)) return 'boilerplate';
+    if (n <= 200 && (BOILERPLATE_PAIRS[pair] === 1 || mayEndInNewsletter(line)) && isBoilerplate(line)) return 'boilerplate';
     if (n <= 300 && SOURCE_PAIRS[pair] === 1 && SOURCE_RE.test(line)) return 'source';
     if (n <= 160 && BYLINE_PAIRS[pair] === 1 && BYLINE_RE.test(line)) return 'byline';
     return 'other';
@@ -140,7 +154,7 @@ export function classifyLine(line: string): LineKind {
   if (n <= 120 && (c0 === 0x2d || c0 === 0x2a || c0 === 0x5f || c0 === 0x3d || c0 === 0x23 || c0 === 0x7e) && isSeparator(line)) return 'separator';
   if (isBullet(line)) return 'bullet';
   const letterFirst = n >= 2 && isAsciiLetter(c0);
-  if (n <= 200 && (!letterFirst || mayEndInNewsletter(line)) && BOILERPLATE_RE.test(line)) return 'boilerplate';
+  if (n <= 200 && (!letterFirst || mayEndInNewsletter(line)) && isBoilerplate(line)) return 'boilerplate';
   if (n <= 300 && !letterFirst && SOURCE_RE.test(line)) return 'source';
   return 'other';
 }

@@ -51,7 +51,13 @@ function indexOfClosingCurly(s: string, from: number): number {
   return m ? m.index : -1;
 }
 
-const QUOTE_KINDS = new Set(['paragraph', 'standfirst', 'bullet', 'caption', 'subheading']);
+/** The part kinds that may hold quotes. A switch, not a Set: it runs for every part of every story. */
+function mayQuote(kind: string): boolean {
+  switch (kind) {
+    case 'paragraph': case 'standfirst': case 'bullet': case 'caption': case 'subheading': return true;
+    default: return false;
+  }
+}
 
 interface Found { readonly speaker: string; readonly start: number }
 
@@ -72,33 +78,36 @@ function sentenceAfter(s: string, from: number): string {
   return m ? rest.slice(0, m.index) : rest;
 }
 
-/** True for a character that can open a sentence: a capital letter or an opening double quote. */
-function opensSentence(ch: string): boolean {
-  if (ch === '“' || ch === '"') return true;
-  const c = ch.charCodeAt(0);
+/** True for a code unit that can open a sentence: a capital letter or an opening double quote. */
+function opensSentence(c: number): boolean {
+  if (c === 0x201c || c === 0x22) return true;
   if (c >= 65 && c <= 90) return true;
-  return c > 127 && ch.toLowerCase() !== ch;
+  if (c <= 127) return false;
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch;
 }
 
-function isSpaceChar(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\n' || ch === '\r';
+function isSpaceChar(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0a || c === 0x0d;
 }
 
 /**
  * Start of the sentence containing offset `at` in `s` (looking back at most
  * 300 characters): just after `.`, `!` or `?` (and a closing quote or
  * bracket) and white space, where a capital or an opening quote follows.
- * A backward character scan: this runs once or twice per quote.
+ * A backward scan by char codes (`s[i]` would make a one-character string per
+ * step, a new one for every character above U+00FF): this runs once or twice
+ * per quote.
  */
 export function sentenceStart(s: string, at: number): number {
   const lo = Math.max(0, at - 300);
   for (let i = Math.min(at, s.length - 1); i > lo; i--) {
-    if (!isSpaceChar(s[i - 1]) || !opensSentence(s[i]!)) continue;
+    if (!isSpaceChar(s.charCodeAt(i - 1)) || !opensSentence(s.charCodeAt(i))) continue;
     let k = i - 1;
-    while (k > lo && isSpaceChar(s[k])) k--;
-    let ch = s[k];
-    if (ch === '”' || ch === '"' || ch === '’' || ch === ')') ch = s[--k];
-    if (ch === '.' || ch === '!' || ch === '?') return i;
+    while (k > lo && isSpaceChar(s.charCodeAt(k))) k--;
+    let c = s.charCodeAt(k);
+    if (c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x29) c = s.charCodeAt(--k);
+    if (c === 0x2e || c === 0x21 || c === 0x3f) return i;
   }
   return lo;
 }
@@ -230,7 +239,7 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
   let nextStraight = -1;
   for (let pi = 0; pi < parts.length; pi++) {
     const p = parts[pi]!;
-    if (!QUOTE_KINDS.has(p.kind)) continue;
+    if (!mayQuote(p.kind)) continue;
     if (nextCurly < p.start) { const k = indexOfOpeningCurly(story, p.start - from); nextCurly = k < 0 ? to : from + k; }
     if (nextStraight < p.start) { const k = story.indexOf('"', p.start - from); nextStraight = k < 0 ? to : from + k; }
     if (nextCurly >= p.end && nextStraight >= p.end) { prevPart = p; continue; }

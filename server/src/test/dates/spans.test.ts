@@ -20,6 +20,26 @@ function spansFrom(length: number, cuts: number[]): Span[] {
   return out;
 }
 
+/** Span normalization as first written: clamp, drop empty or non-finite spans, stable insertion sort by start, merge touching ones. */
+function normalizedReference(spans: readonly Span[], length: number): Span[] {
+  const sorted: Span[] = [];
+  for (const s of spans) {
+    const start = Math.max(0, Math.min(length, s.start));
+    const end = Math.max(0, Math.min(length, s.end));
+    if (!(end > start && Number.isFinite(start) && Number.isFinite(end))) continue;
+    let i = sorted.length;
+    while (i > 0 && (sorted[i - 1]?.start ?? 0) > start) i--;
+    sorted.splice(i, 0, { start, end });
+  }
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
+    else merged.push(s);
+  }
+  return merged;
+}
+
 describe('dates: spans', () => {
   it('finds in several spans exactly what it finds in each span alone (one trigger scan walks them all)', () => {
     fc.assert(fc.property(
@@ -34,6 +54,18 @@ describe('dates: spans', () => {
         assert.deepEqual(together, alone);
       },
     ), { numRuns: 300, seed: 42 });
+  });
+
+  it('reads spans in any order, overlapping, touching, out of range or not whole numbers as their normalized list', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: TEXTS.length - 1 }),
+      fc.array(fc.tuple(fc.oneof(fc.integer({ min: -50, max: 6000 }), fc.constantFrom(-0.5, 0.5, 2.5, Number.NaN, Infinity, -Infinity)), fc.oneof(fc.integer({ min: -50, max: 6000 }), fc.constantFrom(0.5, 3.5, Number.NaN, Infinity))), { maxLength: 12 }),
+      (which, pairs) => {
+        const text = TEXTS[which]!;
+        const spans = pairs.map(([start, end]) => ({ start, end }));
+        assert.deepEqual(recognizeDates(text, '2024-01-19', { spans }), recognizeDates(text, '2024-01-19', { spans: normalizedReference(spans, text.length) }));
+      },
+    ), { numRuns: 200, seed: 7 });
   });
 
   it('finds nothing without spans to look in', () => {

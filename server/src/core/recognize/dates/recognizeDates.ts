@@ -127,9 +127,50 @@ class TextContext implements ResolveContext {
 /**
  * Sorted, clamped, merged spans; the whole text when none are given. Loops, not
  * `map`/`filter`/`sort` callbacks (see {@link TextContext} on closures).
+ *
+ * A story's parts come in order: then one pass clamps and merges them as they
+ * come, with no sort (the general path below gives the same spans).
  */
-function normalizeSpans(spans: readonly Span[] | undefined, length: number): Span[] {
+function normalizeSpans(spans: readonly Span[] | undefined, length: number): readonly Span[] {
   if (spans === undefined) return [{ start: 0, end: length }];
+  if (isNormal(spans, length)) return spans;
+  const merged: Span[] = [];
+  let last: { start: number; end: number } | undefined;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i] ?? { start: 0, end: 0 };
+    const start = Math.max(0, Math.min(length, s.start));
+    const end = Math.max(0, Math.min(length, s.end));
+    if (!(end > start && Number.isFinite(start) && Number.isFinite(end))) continue;
+    if (last === undefined) last = { start, end };
+    else if (start < last.start) return sortAndMerge(spans, length);
+    else if (start <= last.end) last.end = Math.max(last.end, end);
+    else {
+      merged.push(last);
+      last = { start, end };
+    }
+  }
+  if (last !== undefined) merged.push(last);
+  return merged;
+}
+
+/**
+ * Whether `spans` are already what {@link normalizeSpans} makes of them: in
+ * the text, not empty, sorted and apart (a story's parts, one per line, are).
+ * Then they are used as they are, with no copy.
+ */
+function isNormal(spans: readonly Span[], length: number): boolean {
+  let end = -1;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i] ?? { start: 0, end: 0 };
+    // Negated comparisons: NaN fails them all.
+    if (!(s.start >= 0 && s.start > end && s.end > s.start && s.end <= length)) return false;
+    end = s.end;
+  }
+  return true;
+}
+
+/** {@link normalizeSpans} for spans in any order: a stable sort by start, then merging. */
+function sortAndMerge(spans: readonly Span[], length: number): Span[] {
   const sorted: Span[] = [];
   for (const s of spans) {
     const start = Math.max(0, Math.min(length, s.start));

@@ -16,9 +16,9 @@ const FORWARD_CUE = /\b(?:next|will|won['’]t|shall|should|would|upcoming|forth
  * are in the past whatever follows; "will be held on Friday", "is expected on
  * Friday" are not.
  */
-const PAST_BEFORE = /(?<!\b(?:be|been|being|is|are|am|to|will|would|shall|should|may|might|must|can|could|not)\s+)\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost|ran|took|came|went|made|(?!(?:scheduled|slated|expected|planned|due|postponed|delayed|adjourned|deferred)\s)[a-z]{3,}ed)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
+export const PAST_BEFORE = /(?<!\b(?:be|been|being|is|are|am|to|will|would|shall|should|may|might|must|can|could|not)\s+)\b(?:said|says|told|announced|reported|confirmed|revealed|added|stated|disclosed|unveiled|released|published|agreed|voted|approved|filed|launched|began|started|ended|closed|opened|fell|rose|dropped|was|were|had|did|died|arrested|killed|met|held|signed|won|lost|ran|took|came|went|made|(?!(?:scheduled|slated|expected|planned|due|postponed|delayed|adjourned|deferred)\s)[a-z]{3,}ed)\s+(?:(?:on|last|early|late|in|from|between|since)\s+)?$/i;
 /** "from Monday": a start that, undated, lies ahead. */
-const FROM_BEFORE = /\b(?:from|starting|effective)\s+(?:on\s+)?$/i;
+export const FROM_BEFORE = /\b(?:from|starting|effective)\s+(?:on\s+)?$/i;
 /**
  * The same two patterns, sticky: both match one or two words, then blanks, at
  * the end of the text, so they can only start at the last or second-to-last
@@ -60,24 +60,56 @@ function isAsciiLetter(c: number): boolean {
  * Those patterns match a word of ASCII letters after a word boundary, blanks,
  * maybe one more such word and blanks, then the end: a match can start only
  * at the last or the second-to-last word of a tail that ends in a blank.
+ *
+ * Started at the second-to-last word, the optional second word must be the
+ * whole last word, one of `inner`; started at the last word, the cue word
+ * must be the whole last word, which `mayBeCue` tells cheaply (a necessary
+ * condition). Most tails fail both tests without a regex call.
  */
-function endsWithCue(re: RegExp, tail: string): boolean {
+function endsWithCue(re: RegExp, tail: string, inner: ReadonlySet<string>, mayBeCue: (word: string) => boolean): boolean {
   let i = tail.length;
   while (i > 0 && isRegexSpace(tail.charCodeAt(i - 1))) i--;
   if (i === tail.length) return false;
   let last = i;
   while (last > 0 && isAsciiLetter(tail.charCodeAt(last - 1))) last--;
   if (last === i) return false;
+  const word = tail.slice(last, i).toLowerCase();
   let j = last;
   while (j > 0 && isRegexSpace(tail.charCodeAt(j - 1))) j--;
   let previous = j;
   while (previous > 0 && isAsciiLetter(tail.charCodeAt(previous - 1))) previous--;
-  if (j < last && previous < j) {
+  if (j < last && previous < j && inner.has(word)) {
     re.lastIndex = previous;
     if (re.test(tail)) return true;
   }
+  if (!mayBeCue(word)) return false;
   re.lastIndex = last;
   return re.test(tail);
+}
+
+/** The words {@link PAST_BEFORE} allows between its verb and the date ("said on", "met last"). */
+const PAST_INNER: ReadonlySet<string> = new Set(['on', 'last', 'early', 'late', 'in', 'from', 'between', 'since']);
+/** {@link PAST_BEFORE}'s verbs that do not end in "ed" (the others do, as does its `[a-z]{3,}ed`). */
+const PAST_IRREGULAR: ReadonlySet<string> = new Set(['said', 'says', 'told', 'began', 'fell', 'rose', 'was', 'were', 'had', 'did', 'met', 'held', 'won', 'lost', 'ran', 'took', 'came', 'went', 'made']);
+const FROM_INNER: ReadonlySet<string> = new Set(['on']);
+const FROM_CUES: ReadonlySet<string> = new Set(['from', 'starting', 'effective']);
+
+function mayBePastVerb(word: string): boolean {
+  return word.endsWith('ed') || PAST_IRREGULAR.has(word);
+}
+
+function isFromCue(word: string): boolean {
+  return FROM_CUES.has(word);
+}
+
+/** Whether {@link PAST_BEFORE} matches `tail` (a past or reporting verb, maybe a preposition, then blanks at the end). */
+export function endsWithPastCue(tail: string): boolean {
+  return endsWithCue(PAST_BEFORE_AT, tail, PAST_INNER, mayBePastVerb);
+}
+
+/** Whether {@link FROM_BEFORE} matches `tail` ("from", "starting", "effective", maybe "on", then blanks at the end). */
+export function endsWithFromCue(tail: string): boolean {
+  return endsWithCue(FROM_BEFORE_AT, tail, FROM_INNER, isFromCue);
 }
 
 /** Whether `text` holds two lower-case letters or digits right before `i`, not before `floor` (no sentence end after them). */
@@ -131,8 +163,8 @@ export function looksForward(text: string, start: number, end: number, isRange =
   const before = text.slice(from, start);
   // The anchored checks only need the last words: a short tail keeps them cheap.
   const tail = text.slice(Math.max(from, start - 48), start);
-  if (endsWithCue(PAST_BEFORE_AT, tail)) return false;
-  if (!isRange && endsWithCue(FROM_BEFORE_AT, tail) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
+  if (endsWithPastCue(tail)) return false;
+  if (!isRange && endsWithFromCue(tail) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
   if (FORWARD_CUE.test(before)) return true;
   if (hasMoreWordsThan(before, OPENING_WORDS)) return false;
   // The cue must stand in the same clause: "ruled Monday; a hearing is set for …" is two.

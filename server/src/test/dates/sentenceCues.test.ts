@@ -1,0 +1,23 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { endsWithFromCue, endsWithPastCue, FROM_BEFORE, PAST_BEFORE } from '../../core/recognize/dates/sentenceCues';
+
+describe('dates: sentence cues before a date', () => {
+  // The anchored tests with their word prefilters must answer as the plain patterns do on any tail.
+  it('finds a past verb or a "from" before the date exactly where the unanchored patterns do', () => {
+    const words = ['said', 'SAID', 'Said', 'says', 'met', 'held', 'was', 'be', 'been', 'will', 'not', 'to', 'on', 'On', 'last', 'in', 'since',
+      'between', 'from', 'From', 'starting', 'effective', 'scheduled', 'postponed', 'walked', 'ed', 'red', 'bed', 'opened', 'Reported',
+      'the', 'Friday', 'x', 'al-', 'it', 'said,', '.', '“', 'ran', 'wonder', 'EFFECTIVE', 'onward', 'lasted'];
+    const blanks = [' ', '  ', '\t', '\n', '\u00a0', '\u2009', '', '-'];
+    const tail = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...blanks)), { maxLength: 6 })
+      .map((parts) => parts.map(([w, b]) => w + b).join(''));
+    fc.assert(fc.property(tail, (t) => {
+      assert.equal(endsWithPastCue(t), PAST_BEFORE.test(t), JSON.stringify(t));
+      assert.equal(endsWithFromCue(t), FROM_BEFORE.test(t), JSON.stringify(t));
+    }), { numRuns: 30000, seed: 11 });
+    for (const t of ['He said on ', 'it was ', 'will be held on ', 'effective ', 'starting on ', 'Reuters reported last ', 'the meeting ', 'walked  ']) {
+      assert.equal(endsWithPastCue(t), PAST_BEFORE.test(t), t);
+      assert.equal(endsWithFromCue(t), FROM_BEFORE.test(t), t);
+    }
+  });
+});
