@@ -70,6 +70,9 @@ export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array,
   return evidenceOf(t, shape, gaz, names, scratch);
 }
 
+/** Marks a taken slot of `evidenceOf`'s table, above the `DocBit`s (a word's bits may all be 0). */
+const TAKEN = 1 << 16;
+
 /** `documentEvidence` given the number of name-like tokens (`featureInput` counts them while it computes the shapes). */
 function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: number, scratch?: Scratch): Uint16Array {
   const n = t.count;
@@ -80,18 +83,22 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: numbe
   const mask = cap - 1;
   const keys = scratch ? scratch.int32(Slot.DocKeys, cap) : new Int32Array(cap);
   const vals = scratch ? scratch.int32(Slot.DocVals, cap) : new Int32Array(cap);
-  const used = scratch ? scratch.uint8(Slot.DocUsed, cap) : new Uint8Array(cap);
-  // The table slot of each name-like token's word, so that spreading the bits needs no second probe.
-  const slotOfToken = scratch ? scratch.int32(Slot.DocSlot, n) : new Int32Array(n);
+  // Each name-like token and its word's table slot, in order: spreading the bits then needs
+  // neither a second probe nor a second scan of every token.
+  const nameAt = scratch ? scratch.int32(Slot.DocSlot, 2 * names) : new Int32Array(2 * names);
   const lower = t.lower;
+  const flags = t.flags;
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const s = shape[i];
     if (s < 3) continue;
     const h = lower[i];
     let slot = mixKey(h) & mask;
-    while (used[slot] && keys[slot] !== h) slot = (slot + 1) & mask;
-    slotOfToken[i] = slot;
     let b = vals[slot];
+    while (b !== 0 && keys[slot] !== h) { slot = (slot + 1) & mask; b = vals[slot]; }
+    nameAt[m++] = i;
+    nameAt[m++] = slot;
+    b |= TAKEN;
     const p = i > 0 ? lower[i - 1] : 0;
     const nx = i + 1 < n ? lower[i + 1] : 0;
     if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
@@ -103,20 +110,20 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: numbe
     const prevName = i > 0 && shape[i - 1] >= 3;
     const nextName = i + 1 < n && shape[i + 1] >= 3;
     if (prevName || nextName) b |= DocBit.InRun;
-    else if (!(t.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart))) b |= DocBit.AloneMidSentence;
-    used[slot] = 1;
+    else if (!(flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart))) b |= DocBit.AloneMidSentence;
     keys[slot] = h;
     vals[slot] = b;
   }
   // Lower-case uses mid-sentence of the same words (a lookup per lower-case word, no insertion).
   for (let i = 0; i < n; i++) {
-    if (shape[i] !== 2 || (t.flags[i] & TokenFlag.SentStart)) continue;
+    if (shape[i] !== 2 || (flags[i] & TokenFlag.SentStart)) continue;
     const h = lower[i];
     let slot = mixKey(h) & mask;
-    while (used[slot] && keys[slot] !== h) slot = (slot + 1) & mask;
-    if (used[slot]) vals[slot] |= DocBit.Lower;
+    let b = vals[slot];
+    while (b !== 0 && keys[slot] !== h) { slot = (slot + 1) & mask; b = vals[slot]; }
+    if (b !== 0) vals[slot] = b | DocBit.Lower;
   }
-  for (let i = 0; i < n; i++) if (shape[i] >= 3) out[i] = vals[slotOfToken[i]];
+  for (let k = 0; k < m; k += 2) out[nameAt[k]] = vals[nameAt[k + 1]] & ~TAKEN;
   return out;
 }
 
@@ -128,16 +135,36 @@ function mixKey(k: number): number {
 
 /** Coarse word shape: punctuation, number, lower, Capitalised, ALLCAPS, initial, dotted acronym, digits+letters. */
 export function shapeOf(t: Tokens, i: number): number {
-  const k = t.kind[i];
-  if (k === TokenKind.Punct) return 0;
-  if (k === TokenKind.Number) return 1;
-  const f = t.flags[i];
+  return SHAPES[shapeIndex(t.kind[i], t.flags[i], t.end[i] - t.start[i])];
+}
+
+/** Index into `SHAPES` of a token's kind, flags and whether it is one code unit long. */
+function shapeIndex(kind: number, flags: number, length: number): number {
+  return (kind << 9) | (flags << 1) | (length === 1 ? 1 : 0);
+}
+
+/** The shape of a token from its kind, flags and length: the definition `SHAPES` tabulates. */
+function shapeFrom(kind: number, f: number, length: number): number {
+  if (kind === TokenKind.Punct) return 0;
+  if (kind === TokenKind.Number) return 1;
   if (f & TokenFlag.Dotted) return 6;
   if (f & TokenFlag.HasDigit) return 7;
   if (f & TokenFlag.AllCaps) return 4;
-  if (f & TokenFlag.Cap) return t.end[i] - t.start[i] === 1 ? 5 : 3;
+  if (f & TokenFlag.Cap) return length === 1 ? 5 : 3;
   return 2;
 }
+
+/** Every shape by `shapeIndex`: one load per token instead of a chain of flag tests. */
+const SHAPES = (() => {
+  const table = new Uint8Array(3 << 9);
+  for (let kind = 0; kind < 3; kind++) {
+    for (let f = 0; f < 256; f++) {
+      table[shapeIndex(kind, f, 1)] = shapeFrom(kind, f, 1);
+      table[shapeIndex(kind, f, 2)] = shapeFrom(kind, f, 2);
+    }
+  }
+  return table;
+})();
 
 /** True for shapes that look like part of a name. */
 function nameLike(shape: number): boolean {
@@ -153,6 +180,13 @@ export function computeCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array
   const n = t.count;
   const cand = scratch ? scratch.uint8(Slot.Candidate, n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) if (nameLike(shape[i])) cand[i] = 1;
+  connectCandidates(t, shape, gaz, cand);
+  return cand;
+}
+
+/** Adds to the name-like tokens marked in `cand` the connectors and hyphens between two of them. */
+function connectCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array, cand: Uint8Array): void {
+  const n = t.count;
   // Connectors and hyphens inside names: up to three of them between name-like tokens ("Anwaar-ul-Haq").
   for (let i = 1; i < n - 1; i++) {
     if (cand[i] || !cand[i - 1]) continue;
@@ -160,7 +194,6 @@ export function computeCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array
     while (j < n && j - i < 3 && joinsNames(t, gaz, j)) j++;
     if (j > i && j < n && shape[j] >= 3) { for (let k = i; k < j; k++) cand[k] = 1; i = j - 1; }
   }
-  return cand;
 }
 
 /** A connector word, a joining hyphen or an ampersand: may sit between two parts of a name. */
@@ -172,13 +205,22 @@ function joinsNames(t: Tokens, gaz: Uint16Array, j: number): boolean {
 export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Array, phraseI: Uint16Array, scratch?: Scratch): FeatureInput {
   const n = tokens.count;
   const shape = scratch ? scratch.uint8(Slot.Shape, n) : new Uint8Array(n);
+  const kind = tokens.kind;
+  const flags = tokens.flags;
+  const start = tokens.start;
+  const end = tokens.end;
+  const cand = scratch ? scratch.uint8(Slot.Candidate, n) : new Uint8Array(n);
   let names = 0;
   for (let i = 0; i < n; i++) {
-    const s = shapeOf(tokens, i);
+    const s = SHAPES[shapeIndex(kind[i], flags[i], end[i] - start[i])];
     shape[i] = s;
-    if (s >= 3) names++;
+    // 1 for the name-like shapes 3..7, 0 for 0..2, without a branch (a name-like token is not predictable).
+    const named = (s + 5) >> 3;
+    cand[i] = named;
+    names += named;
   }
-  return { tokens, gaz, phraseB, phraseI, shape, candidate: computeCandidates(tokens, shape, gaz, scratch), doc: evidenceOf(tokens, shape, gaz, names, scratch) };
+  connectCandidates(tokens, shape, gaz, cand);
+  return { tokens, gaz, phraseB, phraseI, shape, candidate: cand, doc: evidenceOf(tokens, shape, gaz, names, scratch) };
 }
 
 const PAD = 0x5bd1e995 | 0;
