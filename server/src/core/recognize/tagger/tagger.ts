@@ -4,7 +4,10 @@
  */
 import { TokenFlag } from '../tokenize';
 import { Slot, type Scratch } from '../scratch';
-import { allowed, bucket, HIST_PREV, HIST_PREV2, HIST_PREV_SHAPE, HIST_PREV_WORD, historyFeatures, MAX_STATIC_FEATURES, NUM_LABELS, staticFeatures, type FeatureInput } from './features';
+import {
+  allowed, bucket, HIST_PREV, HIST_PREV2, HIST_PREV_SHAPE, HIST_PREV_WORD, historyFeatures, hyphenValue, MAX_STATIC_FEATURES, NUM_LABELS, SHAPE_FLAGS,
+  sentenceValue, shapeFlagsKey, staticFeatures, T_BIAS, T_HYPHEN, T_SENTENCE, T_SHAPE, wordFeatures, type FeatureInput,
+} from './features';
 
 /** A trained model: a hashed weight table of `2^bits * NUM_LABELS` weights. */
 export interface TaggerModel {
@@ -32,6 +35,11 @@ export interface TagResult {
 interface HistoryTables {
   readonly prevShape: Int32Array;
   readonly prev2: Int32Array;
+  /**
+   * Weights of the templates that depend only on a token's shape and flags (bias, shape,
+   * sentence position, hyphens), summed per `shapeFlagsKey`: `shapeFlags[key * NUM_LABELS + l]`.
+   */
+  readonly shapeFlags: Int32Array;
 }
 
 const historyCache = new WeakMap<TaggerModel, HistoryTables>();
@@ -56,7 +64,18 @@ function historyTables(model: TaggerModel): HistoryTables {
       for (let l = 0; l < NUM_LABELS; l++) prev2[o + l] = w[b2 + l];
     }
   }
-  h = { prevShape, prev2 };
+  // Shapes are below 8 (`shapeOf`); every combination of the four flags the templates read.
+  const shapeFlags = new Int32Array(8 * 128 * NUM_LABELS);
+  for (let shape = 0; shape < 8; shape++) {
+    for (let flags = 0; flags < 128; flags++) {
+      if ((flags & ~SHAPE_FLAGS) !== 0) continue;
+      const o = shapeFlagsKey(flags, shape) * NUM_LABELS;
+      const b0 = bucket(T_BIAS, 0, bits), b7 = bucket(T_SHAPE, shape, bits);
+      const b12 = bucket(T_SENTENCE, sentenceValue(flags, shape), bits), b13 = bucket(T_HYPHEN, hyphenValue(flags, shape), bits);
+      for (let l = 0; l < NUM_LABELS; l++) shapeFlags[o + l] = w[b0 + l] + w[b7 + l] + w[b12 + l] + w[b13 + l];
+    }
+  }
+  h = { prevShape, prev2, shapeFlags };
   historyCache.set(model, h);
   return h;
 }
@@ -100,7 +119,7 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
   const labels = scratch ? scratch.uint8(Slot.Labels, n) : new Uint8Array(n);
   const margin = scratch ? scratch.float32(Slot.Margin, n) : new Float32Array(n);
   const feats = FEATS;
-  const { prevShape, prev2: prev2Table } = historyTables(model);
+  const { prevShape, prev2: prev2Table, shapeFlags } = historyTables(model);
   const bits = model.bits;
   const cand = fi.candidate;
   const flags = fi.tokens.flags;
@@ -113,11 +132,13 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
     const lineStart = (flags[i] & TokenFlag.LineStart) !== 0;
     const prev = i > 0 && !lineStart ? labels[i - 1] : 0;
     const prev2 = i > 1 && !lineStart ? labels[i - 2] : 0;
-    let k = staticFeatures(fi, i, bits, feats);
+    // The static features but those of the token's shape and flags, which come from a small table.
+    let k = wordFeatures(fi, i, bits, feats);
     // The one history feature that depends on the word; the others come from the small tables.
     feats[k++] = bucket(HIST_PREV_WORD, Math.imul(lower[i], 17) + prev, bits);
     const ps = (prev * 16 + shape[i]) * NUM_LABELS;
     const p2 = (prev2 * NUM_LABELS + prev) * NUM_LABELS;
+    const sf = shapeFlagsKey(flags[i], shape[i]) * NUM_LABELS;
     // Two labels per 16-bit lane pair (see `packedWeights`); a bucket index b is 9 * row, so its
     // first word 3 * row is b / 3, exact as a product with the inverse of 3 modulo 2^32.
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
@@ -128,11 +149,15 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
       a0 += x & 0xff00ff; a1 += (x >>> 8) & 0xff00ff; a2 += y & 0xff00ff; a3 += (y >>> 8) & 0xff00ff; a4 += w[r + 2];
     }
     const bias = 128 * k;
-    const s0 = prevShape[ps] + prev2Table[p2] + (a0 & 0xffff) - bias, s1 = prevShape[ps + 1] + prev2Table[p2 + 1] + (a1 & 0xffff) - bias;
-    const s2 = prevShape[ps + 2] + prev2Table[p2 + 2] + (a0 >>> 16) - bias, s3 = prevShape[ps + 3] + prev2Table[p2 + 3] + (a1 >>> 16) - bias;
-    const s4 = prevShape[ps + 4] + prev2Table[p2 + 4] + (a2 & 0xffff) - bias, s5 = prevShape[ps + 5] + prev2Table[p2 + 5] + (a3 & 0xffff) - bias;
-    const s6 = prevShape[ps + 6] + prev2Table[p2 + 6] + (a2 >>> 16) - bias, s7 = prevShape[ps + 7] + prev2Table[p2 + 7] + (a3 >>> 16) - bias;
-    const s8 = prevShape[ps + 8] + prev2Table[p2 + 8] + a4 - bias;
+    const s0 = prevShape[ps] + prev2Table[p2] + shapeFlags[sf] + (a0 & 0xffff) - bias;
+    const s1 = prevShape[ps + 1] + prev2Table[p2 + 1] + shapeFlags[sf + 1] + (a1 & 0xffff) - bias;
+    const s2 = prevShape[ps + 2] + prev2Table[p2 + 2] + shapeFlags[sf + 2] + (a0 >>> 16) - bias;
+    const s3 = prevShape[ps + 3] + prev2Table[p2 + 3] + shapeFlags[sf + 3] + (a1 >>> 16) - bias;
+    const s4 = prevShape[ps + 4] + prev2Table[p2 + 4] + shapeFlags[sf + 4] + (a2 & 0xffff) - bias;
+    const s5 = prevShape[ps + 5] + prev2Table[p2 + 5] + shapeFlags[sf + 5] + (a3 & 0xffff) - bias;
+    const s6 = prevShape[ps + 6] + prev2Table[p2 + 6] + shapeFlags[sf + 6] + (a2 >>> 16) - bias;
+    const s7 = prevShape[ps + 7] + prev2Table[p2 + 7] + shapeFlags[sf + 7] + (a3 >>> 16) - bias;
+    const s8 = prevShape[ps + 8] + prev2Table[p2 + 8] + shapeFlags[sf + 8] + a4 - bias;
     // Best and runner-up among the labels BIO allows after `prev`, in label order (O and
     // B-* always; I-X only after B-X or I-X), written out: this is the innermost decision.
     let best = 0;
