@@ -234,6 +234,44 @@ export function bucket(template: number, value: number, bits: number): number {
   return (h >>> (32 - bits)) * NUM_LABELS;
 }
 
+/**
+ * The buckets of the templates with few values (shape trigrams, gazetteer classes around the
+ * token, candidate runs, document evidence), computed once per table size: a load instead of
+ * a hash for about a third of a token's features. Each is `bucket(template, value, bits)` at
+ * index `value`; shapes are below 16 (`shapeOf`), gazetteer bits below 16, DocBits below 16.
+ */
+interface BucketMemo {
+  readonly bits: number;
+  readonly shapes: Int32Array;
+  readonly gaz: Int32Array;
+  readonly gazBefore: Int32Array;
+  readonly gazAfter: Int32Array;
+  readonly phraseB: Int32Array;
+  readonly phraseI: Int32Array;
+  readonly run: Int32Array;
+  readonly doc: Int32Array;
+}
+
+function buildMemo(bits: number): BucketMemo {
+  const table = (template: number, size: number): Int32Array => {
+    const t = new Int32Array(size);
+    for (let v = 0; v < size; v++) t[v] = bucket(template, v, bits);
+    return t;
+  };
+  return {
+    bits, shapes: table(8, 16 * 256), gaz: table(16, GAZ_BITS * 32), gazBefore: table(17, GAZ_BITS * 16), gazAfter: table(18, GAZ_BITS * 16),
+    phraseB: table(19, GAZ_BITS), phraseI: table(20, GAZ_BITS), run: table(21, 5 * 8), doc: table(22, 16 * 16),
+  };
+}
+
+let memo: BucketMemo | undefined;
+
+/** The memo for a table size (one model at a time in practice: rebuilt only when the size changes). */
+function memoFor(bits: number): BucketMemo {
+  if (memo === undefined || memo.bits !== bits) memo = buildMemo(bits);
+  return memo;
+}
+
 /** Hash of the last three lower-case characters of token i (0 for short words). */
 function suffix3(t: Tokens, i: number): number {
   const e = t.end[i];
@@ -298,6 +336,7 @@ function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32A
   const sm1 = i > 0 ? shape[i - 1] : 15;
   const sp1 = i + 1 < n ? shape[i + 1] : 15;
   const f = t.flags[i];
+  const memo = memoFor(bits);
   let k = 0;
   if (all) out[k++] = bucket(T_BIAS, 0, bits);
   out[k++] = bucket(1, w0, bits);
@@ -307,7 +346,7 @@ function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32A
   out[k++] = bucket(5, wm2, bits);
   out[k++] = bucket(6, wp2, bits);
   if (all) out[k++] = bucket(T_SHAPE, s0, bits);
-  out[k++] = bucket(8, sm1 * 256 + s0 * 16 + sp1, bits);
+  out[k++] = memo.shapes[sm1 * 256 + s0 * 16 + sp1];
   const suf = suffix3(t, i);
   if (suf !== 0) out[k++] = bucket(9, suf, bits);
   out[k++] = bucket(10, Math.imul(wm1, 31) + s0, bits);
@@ -328,11 +367,11 @@ function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32A
   for (let any = (g0 | gm1 | gp1 | pb | pi) & ((1 << GAZ_BITS) - 1); any !== 0; any &= any - 1) {
     const m = any & -any;
     const b = 31 - Math.clz32(m);
-    if (g0 & m) { out[k++] = bucket(16, b * 32 + s0 * 2 + sentStart, bits); }
-    if (gm1 & m) out[k++] = bucket(17, b * 16 + s0, bits);
-    if (gp1 & m) out[k++] = bucket(18, b * 16 + s0, bits);
-    if (pb & m) out[k++] = bucket(19, b, bits);
-    if (pi & m) out[k++] = bucket(20, b, bits);
+    if (g0 & m) { out[k++] = memo.gaz[b * 32 + s0 * 2 + sentStart]; }
+    if (gm1 & m) out[k++] = memo.gazBefore[b * 16 + s0];
+    if (gp1 & m) out[k++] = memo.gazAfter[b * 16 + s0];
+    if (pb & m) out[k++] = memo.phraseB[b];
+    if (pi & m) out[k++] = memo.phraseI[b];
   }
   // Length of the run of candidate tokens this token belongs to, left and right (capped).
   const cand = fi.candidate;
@@ -340,9 +379,9 @@ function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32A
   while (l < 4 && i - l - 1 >= 0 && cand[i - l - 1]) l++;
   let r = 0;
   while (r < 4 && i + r + 1 < n && cand[i + r + 1]) r++;
-  out[k++] = bucket(21, l * 8 + r, bits);
+  out[k++] = memo.run[l * 8 + r];
   const d = fi.doc[i];
-  for (let any = d & ((1 << DOC_BITS) - 1); any !== 0; any &= any - 1) out[k++] = bucket(22, (31 - Math.clz32(any & -any)) * 16 + s0, bits);
+  for (let any = d & ((1 << DOC_BITS) - 1); any !== 0; any &= any - 1) out[k++] = memo.doc[(31 - Math.clz32(any & -any)) * 16 + s0];
   return k;
 }
 
