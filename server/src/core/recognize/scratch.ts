@@ -19,7 +19,7 @@ export const enum Slot {
   Word, PhraseB, PhraseI,
   Shape, Candidate, Doc,
   Labels, Margin,
-  DocKeys, DocVals, DocUsed, DocSlot,
+  DocKeys, DocVals, DocSlot,
   Count,
 }
 

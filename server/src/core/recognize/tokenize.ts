@@ -127,16 +127,19 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
   let count = 0;
   let sentStart = true;
   let lineStart = true;
-  let newlines = 0;
+  // The previous token's end, and whether it is a hyphen joined to the word before it: kept in
+  // locals rather than read back from the arrays just written.
+  let prevEnd = -1;
+  let prevJoins = false;
   let i = 0;
 
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0xfeff || c === 0x200b) { i++; continue; }
     if (c === 10) {
-      newlines++;
+      // Headlines and bullets end without a full stop: a line break starts a sentence.
       lineStart = true;
-      if (newlines >= 1) sentStart = true; // headlines and bullets end without a full stop
+      sentStart = true;
       i++;
       continue;
     }
@@ -147,11 +150,11 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
     if (lineStart) f |= TokenFlag.LineStart;
     sentStart = false;
     lineStart = false;
-    newlines = 0;
     const s = i;
     let h = FNV_OFFSET;
     let hl = FNV_OFFSET;
-    if ((c === APOS || c === RSQUO) && i + 1 < n && (text.charCodeAt(i + 1) | 32) === 115 && (i + 2 >= n || charClass(text.charCodeAt(i + 2)) === 0) && count > 0 && end[count - 1] === i) {
+    let joins = false;
+    if ((c === APOS || c === RSQUO) && i + 1 < n && (text.charCodeAt(i + 1) | 32) === 115 && (i + 2 >= n || charClass(text.charCodeAt(i + 2)) === 0) && prevEnd === i) {
       // Possessive 's (either apostrophe) is one punctuation-like token, hashed as "'s".
       i += 2;
       h = Math.imul(Math.imul(h ^ c, FNV_PRIME) ^ text.charCodeAt(i - 1), FNV_PRIME);
@@ -165,9 +168,10 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
       hl = h;
       if (c === 46 || c === 33 || c === 63) sentStart = !isAbbreviationDot(text, s, count, start, end);
       kind[count] = TokenKind.Punct;
-      if (c === 45 && count > 0 && end[count - 1] === s && i < n && charClass(text.charCodeAt(i)) !== 0) {
+      if (c === 45 && prevEnd === s && i < n && charClass(text.charCodeAt(i)) !== 0) {
         flags[count - 1] |= TokenFlag.HyphenNext;
         f |= TokenFlag.HyphenPrev; // marks the hyphen itself; the next word gets it below
+        joins = true;
       }
     } else {
       let upper = 0;
@@ -185,66 +189,68 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
           letters++;
           i += 2;
         }
+      } else {
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          // Lower-case ASCII letters, most of any text: the general case below with its answers known.
+          if (d >= 97 && d <= 122) {
+            letters++;
+            h = Math.imul(h ^ d, FNV_PRIME);
+            hl = Math.imul(hl ^ d, FNV_PRIME);
+            i++;
+            continue;
+          }
+          const dc = charClass(d);
+          if (dc !== 0) {
+            if (dc === 2) upper++;
+            if (dc === 3) digits++; else letters++;
+            h = Math.imul(h ^ d, FNV_PRIME);
+            hl = Math.imul(hl ^ (dc === 2 ? foldCase(d) : d), FNV_PRIME);
+            i++;
+            continue;
+          }
+          // Ampersand between capitals stays inside: AT&T, S&P, P&G.
+          if (d === 38 && upper > 0 && upper === letters && i + 1 < n && charClass(text.charCodeAt(i + 1)) === 2) {
+            h = Math.imul(h ^ d, FNV_PRIME);
+            hl = Math.imul(hl ^ d, FNV_PRIME);
+            i++;
+            continue;
+          }
+          // Inner apostrophe (O'Brien, don't) stays, a possessive 's is split off.
+          if ((d === APOS || d === RSQUO) && i + 1 < n && charClass(text.charCodeAt(i + 1)) !== 0) {
+            const nx = text.charCodeAt(i + 1);
+            const possessive = (nx === 115 || nx === 83) && (i + 2 >= n || charClass(text.charCodeAt(i + 2)) === 0);
+            if (possessive && i > s) break;
+            h = Math.imul(h ^ d, FNV_PRIME);
+            hl = Math.imul(hl ^ APOS, FNV_PRIME);
+            i++;
+            continue;
+          }
+          // Digits keep their separators: 3,387 and 1.5 and 10:30.
+          if ((d === 44 || d === 46 || d === 58) && digits > 0 && letters === 0 && i + 1 < n && charClass(text.charCodeAt(i + 1)) === 3) {
+            h = Math.imul(h ^ d, FNV_PRIME);
+            hl = h;
+            i++;
+            continue;
+          }
+          break;
+        }
       }
-      while (!dotted && i < n) {
-        const d = text.charCodeAt(i);
-        // Lower-case ASCII letters, most of any text: the general case below with its answers known.
-        if (d >= 97 && d <= 122) {
-          letters++;
-          h = Math.imul(h ^ d, FNV_PRIME);
-          hl = Math.imul(hl ^ d, FNV_PRIME);
-          i++;
-          continue;
-        }
-        const dc = charClass(d);
-        if (dc !== 0) {
-          if (dc === 2) upper++;
-          if (dc === 3) digits++; else letters++;
-          h = Math.imul(h ^ d, FNV_PRIME);
-          hl = Math.imul(hl ^ (dc === 2 ? foldCase(d) : d), FNV_PRIME);
-          i++;
-          continue;
-        }
-        // Ampersand between capitals stays inside: AT&T, S&P, P&G.
-        if (d === 38 && upper > 0 && upper === letters && i + 1 < n && charClass(text.charCodeAt(i + 1)) === 2) {
-          h = Math.imul(h ^ d, FNV_PRIME);
-          hl = Math.imul(hl ^ d, FNV_PRIME);
-          i++;
-          continue;
-        }
-        // Inner apostrophe (O'Brien, don't) stays, a possessive 's is split off.
-        if ((d === APOS || d === RSQUO) && i + 1 < n && charClass(text.charCodeAt(i + 1)) !== 0) {
-          const nx = text.charCodeAt(i + 1);
-          const possessive = (nx === 115 || nx === 83) && (i + 2 >= n || charClass(text.charCodeAt(i + 2)) === 0);
-          if (possessive && i > s) break;
-          h = Math.imul(h ^ d, FNV_PRIME);
-          hl = Math.imul(hl ^ APOS, FNV_PRIME);
-          i++;
-          continue;
-        }
-        // Digits keep their separators: 3,387 and 1.5 and 10:30.
-        if ((d === 44 || d === 46 || d === 58) && digits > 0 && letters === 0 && i + 1 < n && charClass(text.charCodeAt(i + 1)) === 3) {
-          h = Math.imul(h ^ d, FNV_PRIME);
-          hl = h;
-          i++;
-          continue;
-        }
-        break;
-      }
-      const first = charClass(c);
-      if (first === 2) f |= TokenFlag.Cap;
+      if (cls === 2) f |= TokenFlag.Cap;
       if (upper >= 2 && upper === letters) f |= TokenFlag.AllCaps;
       if (digits > 0) f |= TokenFlag.HasDigit;
       if (dotted) f |= TokenFlag.Dotted | TokenFlag.AllCaps;
-      if (count > 0 && kind[count - 1] === TokenKind.Punct && end[count - 1] === s && (flags[count - 1] & TokenFlag.HyphenPrev)) f |= TokenFlag.HyphenPrev;
+      if (prevJoins && prevEnd === s) f |= TokenFlag.HyphenPrev;
       kind[count] = letters === 0 ? TokenKind.Number : TokenKind.Word;
     }
     start[count] = s;
     end[count] = i;
-    flags[count] |= f;
+    flags[count] = f;
     hash[count] = h;
     lower[count] = hl;
     count++;
+    prevEnd = i;
+    prevJoins = joins;
   }
   return { text, count, start, end, kind, flags, hash, lower };
 }

@@ -4,7 +4,8 @@ import { acronymOf } from '../../core/recognize/aliases';
 import { buildIntTable, intTableGet } from '../../core/recognize/hashTable';
 import { resolveOverlaps, sourcePriority, SOURCE_PRIORITY, type Proposal, type ProposalSource } from '../../core/recognize/candidates';
 import { analyze } from '../../core/recognize/analysis';
-import { defaultGazetteer } from '../../core/recognize/gazetteer';
+import { annotateTokens, buildGazetteer, defaultGazetteer, wordClasses } from '../../core/recognize/gazetteer';
+import { tokenize } from '../../core/recognize/tokenize';
 import { tag } from '../../core/recognize/tagger/tagger';
 import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
 
@@ -65,6 +66,20 @@ describe('recognize/speed equivalences', () => {
 
   it('sourcePriority answers as SOURCE_PRIORITY', () => {
     for (const source of Object.keys(SOURCE_PRIORITY) as ProposalSource[]) assert.equal(sourcePriority(source), SOURCE_PRIORITY[source], source);
+  });
+
+  it('annotateTokens answers as the token table, whichever gazetteer asked before (its cache of recent words)', () => {
+    // Two gazetteers that class the same words differently, used in turn: each must get its own classes.
+    const a = buildGazetteer({ first: ['paris', 'jordan'], country: ['chad'] });
+    const b = buildGazetteer({ city: ['paris'], country: ['jordan'], first: ['chad'] });
+    const text = 'Paris and Jordan met Chad in paris; JORDAN, chad and Paris again.';
+    const t = tokenize(text);
+    for (let round = 0; round < 3; round++) {
+      for (const g of [a, b, defaultGazetteer()]) {
+        const { word } = annotateTokens(g, t);
+        for (let i = 0; i < t.count; i++) assert.equal(word[i], t.kind[i] === 1 ? 0 : wordClasses(g, t.lower[i]) & 0xffff, `${round} ${i}`);
+      }
+    }
   });
 
   it("the tagger's integer fast path labels as the label-by-label path for real-valued weights", () => {

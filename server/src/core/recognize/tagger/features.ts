@@ -70,6 +70,9 @@ export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array,
   return evidenceOf(t, shape, gaz, names, scratch);
 }
 
+/** Marks a taken slot of `evidenceOf`'s table, above the `DocBit`s (a word's bits may all be 0). */
+const TAKEN = 1 << 16;
+
 /** `documentEvidence` given the number of name-like tokens (`featureInput` counts them while it computes the shapes). */
 function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: number, scratch?: Scratch): Uint16Array {
   const n = t.count;
@@ -80,18 +83,22 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: numbe
   const mask = cap - 1;
   const keys = scratch ? scratch.int32(Slot.DocKeys, cap) : new Int32Array(cap);
   const vals = scratch ? scratch.int32(Slot.DocVals, cap) : new Int32Array(cap);
-  const used = scratch ? scratch.uint8(Slot.DocUsed, cap) : new Uint8Array(cap);
-  // The table slot of each name-like token's word, so that spreading the bits needs no second probe.
-  const slotOfToken = scratch ? scratch.int32(Slot.DocSlot, n) : new Int32Array(n);
+  // Each name-like token and its word's table slot, in order: spreading the bits then needs
+  // neither a second probe nor a second scan of every token.
+  const nameAt = scratch ? scratch.int32(Slot.DocSlot, 2 * names) : new Int32Array(2 * names);
   const lower = t.lower;
+  const flags = t.flags;
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const s = shape[i];
     if (s < 3) continue;
     const h = lower[i];
     let slot = mixKey(h) & mask;
-    while (used[slot] && keys[slot] !== h) slot = (slot + 1) & mask;
-    slotOfToken[i] = slot;
     let b = vals[slot];
+    while (b !== 0 && keys[slot] !== h) { slot = (slot + 1) & mask; b = vals[slot]; }
+    nameAt[m++] = i;
+    nameAt[m++] = slot;
+    b |= TAKEN;
     const p = i > 0 ? lower[i - 1] : 0;
     const nx = i + 1 < n ? lower[i + 1] : 0;
     if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
@@ -103,20 +110,20 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: numbe
     const prevName = i > 0 && shape[i - 1] >= 3;
     const nextName = i + 1 < n && shape[i + 1] >= 3;
     if (prevName || nextName) b |= DocBit.InRun;
-    else if (!(t.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart))) b |= DocBit.AloneMidSentence;
-    used[slot] = 1;
+    else if (!(flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart))) b |= DocBit.AloneMidSentence;
     keys[slot] = h;
     vals[slot] = b;
   }
   // Lower-case uses mid-sentence of the same words (a lookup per lower-case word, no insertion).
   for (let i = 0; i < n; i++) {
-    if (shape[i] !== 2 || (t.flags[i] & TokenFlag.SentStart)) continue;
+    if (shape[i] !== 2 || (flags[i] & TokenFlag.SentStart)) continue;
     const h = lower[i];
     let slot = mixKey(h) & mask;
-    while (used[slot] && keys[slot] !== h) slot = (slot + 1) & mask;
-    if (used[slot]) vals[slot] |= DocBit.Lower;
+    let b = vals[slot];
+    while (b !== 0 && keys[slot] !== h) { slot = (slot + 1) & mask; b = vals[slot]; }
+    if (b !== 0) vals[slot] = b | DocBit.Lower;
   }
-  for (let i = 0; i < n; i++) if (shape[i] >= 3) out[i] = vals[slotOfToken[i]];
+  for (let k = 0; k < m; k += 2) out[nameAt[k]] = vals[nameAt[k + 1]] & ~TAKEN;
   return out;
 }
 
@@ -128,16 +135,36 @@ function mixKey(k: number): number {
 
 /** Coarse word shape: punctuation, number, lower, Capitalised, ALLCAPS, initial, dotted acronym, digits+letters. */
 export function shapeOf(t: Tokens, i: number): number {
-  const k = t.kind[i];
-  if (k === TokenKind.Punct) return 0;
-  if (k === TokenKind.Number) return 1;
-  const f = t.flags[i];
+  return SHAPES[shapeIndex(t.kind[i], t.flags[i], t.end[i] - t.start[i])];
+}
+
+/** Index into `SHAPES` of a token's kind, flags and whether it is one code unit long. */
+function shapeIndex(kind: number, flags: number, length: number): number {
+  return (kind << 9) | (flags << 1) | (length === 1 ? 1 : 0);
+}
+
+/** The shape of a token from its kind, flags and length: the definition `SHAPES` tabulates. */
+function shapeFrom(kind: number, f: number, length: number): number {
+  if (kind === TokenKind.Punct) return 0;
+  if (kind === TokenKind.Number) return 1;
   if (f & TokenFlag.Dotted) return 6;
   if (f & TokenFlag.HasDigit) return 7;
   if (f & TokenFlag.AllCaps) return 4;
-  if (f & TokenFlag.Cap) return t.end[i] - t.start[i] === 1 ? 5 : 3;
+  if (f & TokenFlag.Cap) return length === 1 ? 5 : 3;
   return 2;
 }
+
+/** Every shape by `shapeIndex`: one load per token instead of a chain of flag tests. */
+const SHAPES = (() => {
+  const table = new Uint8Array(3 << 9);
+  for (let kind = 0; kind < 3; kind++) {
+    for (let f = 0; f < 256; f++) {
+      table[shapeIndex(kind, f, 1)] = shapeFrom(kind, f, 1);
+      table[shapeIndex(kind, f, 2)] = shapeFrom(kind, f, 2);
+    }
+  }
+  return table;
+})();
 
 /** True for shapes that look like part of a name. */
 function nameLike(shape: number): boolean {
@@ -153,6 +180,13 @@ export function computeCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array
   const n = t.count;
   const cand = scratch ? scratch.uint8(Slot.Candidate, n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) if (nameLike(shape[i])) cand[i] = 1;
+  connectCandidates(t, shape, gaz, cand);
+  return cand;
+}
+
+/** Adds to the name-like tokens marked in `cand` the connectors and hyphens between two of them. */
+function connectCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array, cand: Uint8Array): void {
+  const n = t.count;
   // Connectors and hyphens inside names: up to three of them between name-like tokens ("Anwaar-ul-Haq").
   for (let i = 1; i < n - 1; i++) {
     if (cand[i] || !cand[i - 1]) continue;
@@ -160,7 +194,6 @@ export function computeCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array
     while (j < n && j - i < 3 && joinsNames(t, gaz, j)) j++;
     if (j > i && j < n && shape[j] >= 3) { for (let k = i; k < j; k++) cand[k] = 1; i = j - 1; }
   }
-  return cand;
 }
 
 /** A connector word, a joining hyphen or an ampersand: may sit between two parts of a name. */
@@ -172,13 +205,22 @@ function joinsNames(t: Tokens, gaz: Uint16Array, j: number): boolean {
 export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Array, phraseI: Uint16Array, scratch?: Scratch): FeatureInput {
   const n = tokens.count;
   const shape = scratch ? scratch.uint8(Slot.Shape, n) : new Uint8Array(n);
+  const kind = tokens.kind;
+  const flags = tokens.flags;
+  const start = tokens.start;
+  const end = tokens.end;
+  const cand = scratch ? scratch.uint8(Slot.Candidate, n) : new Uint8Array(n);
   let names = 0;
   for (let i = 0; i < n; i++) {
-    const s = shapeOf(tokens, i);
+    const s = SHAPES[shapeIndex(kind[i], flags[i], end[i] - start[i])];
     shape[i] = s;
-    if (s >= 3) names++;
+    // 1 for the name-like shapes 3..7, 0 for 0..2, without a branch (a name-like token is not predictable).
+    const named = (s + 5) >> 3;
+    cand[i] = named;
+    names += named;
   }
-  return { tokens, gaz, phraseB, phraseI, shape, candidate: computeCandidates(tokens, shape, gaz, scratch), doc: evidenceOf(tokens, shape, gaz, names, scratch) };
+  connectCandidates(tokens, shape, gaz, cand);
+  return { tokens, gaz, phraseB, phraseI, shape, candidate: cand, doc: evidenceOf(tokens, shape, gaz, names, scratch) };
 }
 
 const PAD = 0x5bd1e995 | 0;
@@ -190,6 +232,44 @@ export function bucket(template: number, value: number, bits: number): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return (h >>> (32 - bits)) * NUM_LABELS;
+}
+
+/**
+ * The buckets of the templates with few values (shape trigrams, gazetteer classes around the
+ * token, candidate runs, document evidence), computed once per table size: a load instead of
+ * a hash for about a third of a token's features. Each is `bucket(template, value, bits)` at
+ * index `value`; shapes are below 16 (`shapeOf`), gazetteer bits below 16, DocBits below 16.
+ */
+interface BucketMemo {
+  readonly bits: number;
+  readonly shapes: Int32Array;
+  readonly gaz: Int32Array;
+  readonly gazBefore: Int32Array;
+  readonly gazAfter: Int32Array;
+  readonly phraseB: Int32Array;
+  readonly phraseI: Int32Array;
+  readonly run: Int32Array;
+  readonly doc: Int32Array;
+}
+
+function buildMemo(bits: number): BucketMemo {
+  const table = (template: number, size: number): Int32Array => {
+    const t = new Int32Array(size);
+    for (let v = 0; v < size; v++) t[v] = bucket(template, v, bits);
+    return t;
+  };
+  return {
+    bits, shapes: table(8, 16 * 256), gaz: table(16, GAZ_BITS * 32), gazBefore: table(17, GAZ_BITS * 16), gazAfter: table(18, GAZ_BITS * 16),
+    phraseB: table(19, GAZ_BITS), phraseI: table(20, GAZ_BITS), run: table(21, 5 * 8), doc: table(22, 16 * 16),
+  };
+}
+
+let memo: BucketMemo | undefined;
+
+/** The memo for a table size (one model at a time in practice: rebuilt only when the size changes). */
+function memoFor(bits: number): BucketMemo {
+  if (memo === undefined || memo.bits !== bits) memo = buildMemo(bits);
+  return memo;
 }
 
 /** Hash of the last three lower-case characters of token i (0 for short words). */
@@ -205,6 +285,43 @@ function suffix3(t: Tokens, i: number): number {
  * `out` and returns how many were written.
  */
 export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
+  return templateFeatures(fi, i, bits, out, true);
+}
+
+/**
+ * `staticFeatures` without the templates whose value depends only on the token's shape and
+ * flags (bias, shape, sentence position, hyphens: see `shapeFlagsKey`). The integer tagger sums
+ * their weights from a small table, one lookup instead of four.
+ */
+export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
+  return templateFeatures(fi, i, bits, out, false);
+}
+
+/** Template ids and values of the features that depend only on the token's shape and flags. */
+export const T_BIAS = 0;
+export const T_SHAPE = 7;
+export const T_SENTENCE = 12;
+export const T_HYPHEN = 13;
+/** Value of template `T_SENTENCE`. */
+export function sentenceValue(flags: number, shape: number): number {
+  return (flags & (TokenFlag.SentStart | TokenFlag.LineStart)) * 16 + shape;
+}
+/** Value of template `T_HYPHEN`. */
+export function hyphenValue(flags: number, shape: number): number {
+  return (flags & (TokenFlag.HyphenNext | TokenFlag.HyphenPrev)) * 16 + shape;
+}
+/** The flags the shape-and-flags templates read. */
+export const SHAPE_FLAGS = TokenFlag.SentStart | TokenFlag.LineStart | TokenFlag.HyphenNext | TokenFlag.HyphenPrev;
+/**
+ * A small key (below 16 * 128) that determines every shape-and-flags template of a token:
+ * its shape and the four flags they read (SentStart 4, LineStart 8, HyphenNext 32, HyphenPrev 64).
+ */
+export function shapeFlagsKey(flags: number, shape: number): number {
+  return shape * 128 + (flags & SHAPE_FLAGS);
+}
+
+/** `staticFeatures`, with (`all`) or without the shape-and-flags templates; the order of the rest is the same. */
+function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, all: boolean): number {
   const t = fi.tokens;
   const n = t.count;
   const lower = t.lower;
@@ -219,22 +336,25 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
   const sm1 = i > 0 ? shape[i - 1] : 15;
   const sp1 = i + 1 < n ? shape[i + 1] : 15;
   const f = t.flags[i];
+  const memo = memoFor(bits);
   let k = 0;
-  out[k++] = bucket(0, 0, bits);
+  if (all) out[k++] = bucket(T_BIAS, 0, bits);
   out[k++] = bucket(1, w0, bits);
   out[k++] = bucket(2, t.hash[i], bits);
   out[k++] = bucket(3, wm1, bits);
   out[k++] = bucket(4, wp1, bits);
   out[k++] = bucket(5, wm2, bits);
   out[k++] = bucket(6, wp2, bits);
-  out[k++] = bucket(7, s0, bits);
-  out[k++] = bucket(8, sm1 * 256 + s0 * 16 + sp1, bits);
+  if (all) out[k++] = bucket(T_SHAPE, s0, bits);
+  out[k++] = memo.shapes[sm1 * 256 + s0 * 16 + sp1];
   const suf = suffix3(t, i);
   if (suf !== 0) out[k++] = bucket(9, suf, bits);
   out[k++] = bucket(10, Math.imul(wm1, 31) + s0, bits);
   out[k++] = bucket(11, Math.imul(wp1, 31) + s0, bits);
-  out[k++] = bucket(12, (f & (TokenFlag.SentStart | TokenFlag.LineStart)) * 16 + s0, bits);
-  out[k++] = bucket(13, (f & (TokenFlag.HyphenNext | TokenFlag.HyphenPrev)) * 16 + s0, bits);
+  if (all) {
+    out[k++] = bucket(T_SENTENCE, sentenceValue(f, s0), bits);
+    out[k++] = bucket(T_HYPHEN, hyphenValue(f, s0), bits);
+  }
   out[k++] = bucket(14, Math.imul(wm1, 0x01000193) ^ w0, bits);
   out[k++] = bucket(15, Math.imul(w0, 0x01000193) ^ wp1, bits);
   const g0 = gaz[i];
@@ -247,11 +367,11 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
   for (let any = (g0 | gm1 | gp1 | pb | pi) & ((1 << GAZ_BITS) - 1); any !== 0; any &= any - 1) {
     const m = any & -any;
     const b = 31 - Math.clz32(m);
-    if (g0 & m) { out[k++] = bucket(16, b * 32 + s0 * 2 + sentStart, bits); }
-    if (gm1 & m) out[k++] = bucket(17, b * 16 + s0, bits);
-    if (gp1 & m) out[k++] = bucket(18, b * 16 + s0, bits);
-    if (pb & m) out[k++] = bucket(19, b, bits);
-    if (pi & m) out[k++] = bucket(20, b, bits);
+    if (g0 & m) { out[k++] = memo.gaz[b * 32 + s0 * 2 + sentStart]; }
+    if (gm1 & m) out[k++] = memo.gazBefore[b * 16 + s0];
+    if (gp1 & m) out[k++] = memo.gazAfter[b * 16 + s0];
+    if (pb & m) out[k++] = memo.phraseB[b];
+    if (pi & m) out[k++] = memo.phraseI[b];
   }
   // Length of the run of candidate tokens this token belongs to, left and right (capped).
   const cand = fi.candidate;
@@ -259,9 +379,9 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
   while (l < 4 && i - l - 1 >= 0 && cand[i - l - 1]) l++;
   let r = 0;
   while (r < 4 && i + r + 1 < n && cand[i + r + 1]) r++;
-  out[k++] = bucket(21, l * 8 + r, bits);
+  out[k++] = memo.run[l * 8 + r];
   const d = fi.doc[i];
-  for (let any = d & ((1 << DOC_BITS) - 1); any !== 0; any &= any - 1) out[k++] = bucket(22, (31 - Math.clz32(any & -any)) * 16 + s0, bits);
+  for (let any = d & ((1 << DOC_BITS) - 1); any !== 0; any &= any - 1) out[k++] = memo.doc[(31 - Math.clz32(any & -any)) * 16 + s0];
   return k;
 }
 

@@ -4,7 +4,10 @@
  */
 import { TokenFlag } from '../tokenize';
 import { Slot, type Scratch } from '../scratch';
-import { allowed, bucket, HIST_PREV, HIST_PREV2, HIST_PREV_SHAPE, HIST_PREV_WORD, historyFeatures, MAX_STATIC_FEATURES, NUM_LABELS, staticFeatures, type FeatureInput } from './features';
+import {
+  allowed, bucket, HIST_PREV, HIST_PREV2, HIST_PREV_SHAPE, HIST_PREV_WORD, historyFeatures, hyphenValue, MAX_STATIC_FEATURES, NUM_LABELS, SHAPE_FLAGS,
+  sentenceValue, shapeFlagsKey, staticFeatures, T_BIAS, T_HYPHEN, T_SENTENCE, T_SHAPE, wordFeatures, type FeatureInput,
+} from './features';
 
 /** A trained model: a hashed weight table of `2^bits * NUM_LABELS` weights. */
 export interface TaggerModel {
@@ -32,6 +35,11 @@ export interface TagResult {
 interface HistoryTables {
   readonly prevShape: Int32Array;
   readonly prev2: Int32Array;
+  /**
+   * Weights of the templates that depend only on a token's shape and flags (bias, shape,
+   * sentence position, hyphens), summed per `shapeFlagsKey`: `shapeFlags[key * NUM_LABELS + l]`.
+   */
+  readonly shapeFlags: Int32Array;
 }
 
 const historyCache = new WeakMap<TaggerModel, HistoryTables>();
@@ -56,20 +64,62 @@ function historyTables(model: TaggerModel): HistoryTables {
       for (let l = 0; l < NUM_LABELS; l++) prev2[o + l] = w[b2 + l];
     }
   }
-  h = { prevShape, prev2 };
+  // Shapes are below 8 (`shapeOf`); every combination of the four flags the templates read.
+  const shapeFlags = new Int32Array(8 * 128 * NUM_LABELS);
+  for (let shape = 0; shape < 8; shape++) {
+    for (let flags = 0; flags < 128; flags++) {
+      if ((flags & ~SHAPE_FLAGS) !== 0) continue;
+      const o = shapeFlagsKey(flags, shape) * NUM_LABELS;
+      const b0 = bucket(T_BIAS, 0, bits), b7 = bucket(T_SHAPE, shape, bits);
+      const b12 = bucket(T_SENTENCE, sentenceValue(flags, shape), bits), b13 = bucket(T_HYPHEN, hyphenValue(flags, shape), bits);
+      for (let l = 0; l < NUM_LABELS; l++) shapeFlags[o + l] = w[b0 + l] + w[b7 + l] + w[b12 + l] + w[b13 + l];
+    }
+  }
+  h = { prevShape, prev2, shapeFlags };
   historyCache.set(model, h);
   return h;
 }
 
+/**
+ * The int8 weights packed four to a 32-bit word for summing several labels per addition
+ * (SIMD within a register): row r (the weights of one bucket, label by label) takes the three
+ * words from `3 * r`, each weight stored plus 128 as an unsigned byte: bytes 0..3 of the row in
+ * the first word, 4..7 in the second, 8 alone in the third. Masking a word with 0x00ff00ff
+ * (labels 0 and 2 of it) or its shift by 8 (labels 1 and 3) gives two 16-bit lanes that add
+ * without carrying into each other for up to 257 features (257 * 255 < 2^16); a token has at
+ * most about 110 (`staticFeatures` plus one), few enough that no sum leaves the int32 range
+ * (128 * 255 < 2^15). Three loads and a few masks per feature instead of nine byte loads,
+ * each with its own bounds check: about half the time of the innermost loop.
+ */
+const packedCache = new WeakMap<Int8Array, Int32Array>();
+
+function packedWeights(w: Int8Array): Int32Array {
+  let p = packedCache.get(w);
+  if (p) return p;
+  const rows = w.length / NUM_LABELS;
+  p = new Int32Array(rows * 3);
+  for (let r = 0; r < rows; r++) {
+    const b = r * NUM_LABELS;
+    const o = r * 3;
+    p[o] = (w[b] + 128) | ((w[b + 1] + 128) << 8) | ((w[b + 2] + 128) << 16) | ((w[b + 3] + 128) << 24);
+    p[o + 1] = (w[b + 4] + 128) | ((w[b + 5] + 128) << 8) | ((w[b + 6] + 128) << 16) | ((w[b + 7] + 128) << 24);
+    p[o + 2] = w[b + 8] + 128;
+  }
+  packedCache.set(w, p);
+  return p;
+}
+
 /** Tags every candidate token of the text greedily, left to right. */
 export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): TagResult {
-  const w = model.weights;
-  if (w instanceof Float32Array) return tagGeneric(model, fi, scratch);
+  const weights = model.weights;
+  // Int16 and float weights (the trainer's) take the general path: exact for integers too.
+  if (!(weights instanceof Int8Array)) return tagGeneric(model, fi, scratch);
+  const w = packedWeights(weights);
   const n = fi.tokens.count;
   const labels = scratch ? scratch.uint8(Slot.Labels, n) : new Uint8Array(n);
   const margin = scratch ? scratch.float32(Slot.Margin, n) : new Float32Array(n);
   const feats = FEATS;
-  const { prevShape, prev2: prev2Table } = historyTables(model);
+  const { prevShape, prev2: prev2Table, shapeFlags } = historyTables(model);
   const bits = model.bits;
   const cand = fi.candidate;
   const flags = fi.tokens.flags;
@@ -82,20 +132,32 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
     const lineStart = (flags[i] & TokenFlag.LineStart) !== 0;
     const prev = i > 0 && !lineStart ? labels[i - 1] : 0;
     const prev2 = i > 1 && !lineStart ? labels[i - 2] : 0;
-    let k = staticFeatures(fi, i, bits, feats);
+    // The static features but those of the token's shape and flags, which come from a small table.
+    let k = wordFeatures(fi, i, bits, feats);
     // The one history feature that depends on the word; the others come from the small tables.
     feats[k++] = bucket(HIST_PREV_WORD, Math.imul(lower[i], 17) + prev, bits);
-    // Nine labels summed in locals: no array writes in the innermost loop.
     const ps = (prev * 16 + shape[i]) * NUM_LABELS;
     const p2 = (prev2 * NUM_LABELS + prev) * NUM_LABELS;
-    let s0 = prevShape[ps] + prev2Table[p2], s1 = prevShape[ps + 1] + prev2Table[p2 + 1], s2 = prevShape[ps + 2] + prev2Table[p2 + 2];
-    let s3 = prevShape[ps + 3] + prev2Table[p2 + 3], s4 = prevShape[ps + 4] + prev2Table[p2 + 4], s5 = prevShape[ps + 5] + prev2Table[p2 + 5];
-    let s6 = prevShape[ps + 6] + prev2Table[p2 + 6], s7 = prevShape[ps + 7] + prev2Table[p2 + 7], s8 = prevShape[ps + 8] + prev2Table[p2 + 8];
+    const sf = shapeFlagsKey(flags[i], shape[i]) * NUM_LABELS;
+    // Two labels per 16-bit lane pair (see `packedWeights`); a bucket index b is 9 * row, so its
+    // first word 3 * row is b / 3, exact as a product with the inverse of 3 modulo 2^32.
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
     for (let j = 0; j < k; j++) {
-      const b = feats[j];
-      s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4];
-      s5 += w[b + 5]; s6 += w[b + 6]; s7 += w[b + 7]; s8 += w[b + 8];
+      const r = Math.imul(feats[j], 0xaaaaaaab);
+      const x = w[r];
+      const y = w[r + 1];
+      a0 += x & 0xff00ff; a1 += (x >>> 8) & 0xff00ff; a2 += y & 0xff00ff; a3 += (y >>> 8) & 0xff00ff; a4 += w[r + 2];
     }
+    const bias = 128 * k;
+    const s0 = prevShape[ps] + prev2Table[p2] + shapeFlags[sf] + (a0 & 0xffff) - bias;
+    const s1 = prevShape[ps + 1] + prev2Table[p2 + 1] + shapeFlags[sf + 1] + (a1 & 0xffff) - bias;
+    const s2 = prevShape[ps + 2] + prev2Table[p2 + 2] + shapeFlags[sf + 2] + (a0 >>> 16) - bias;
+    const s3 = prevShape[ps + 3] + prev2Table[p2 + 3] + shapeFlags[sf + 3] + (a1 >>> 16) - bias;
+    const s4 = prevShape[ps + 4] + prev2Table[p2 + 4] + shapeFlags[sf + 4] + (a2 & 0xffff) - bias;
+    const s5 = prevShape[ps + 5] + prev2Table[p2 + 5] + shapeFlags[sf + 5] + (a3 & 0xffff) - bias;
+    const s6 = prevShape[ps + 6] + prev2Table[p2 + 6] + shapeFlags[sf + 6] + (a2 >>> 16) - bias;
+    const s7 = prevShape[ps + 7] + prev2Table[p2 + 7] + shapeFlags[sf + 7] + (a3 >>> 16) - bias;
+    const s8 = prevShape[ps + 8] + prev2Table[p2 + 8] + shapeFlags[sf + 8] + a4 - bias;
     // Best and runner-up among the labels BIO allows after `prev`, in label order (O and
     // B-* always; I-X only after B-X or I-X), written out: this is the innermost decision.
     let best = 0;
@@ -117,6 +179,7 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
 
 /** Feature buffer of `tag` (tagging runs to completion, one text at a time). */
 const FEATS = new Int32Array(MAX_STATIC_FEATURES + 8);
+
 
 /** `tag` for real-valued weights (the trainer's): the original summation order, label by label. */
 function tagGeneric(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): TagResult {
