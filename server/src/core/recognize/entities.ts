@@ -4,7 +4,6 @@
  * consistency fills and harmonises; rejected texts are dropped; aliases are
  * grouped under canonical names.
  */
-import { canonicalGroups, type AliasInput } from './aliases';
 import { analyze, nameGlueLength, type Analysis } from './analysis';
 import { entityTypeOf, proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
@@ -26,6 +25,7 @@ import type { TaggerModel } from './tagger/tagger';
 import { hashLower, TokenFlag, type Tokens } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
 import { Scratch } from './scratch';
+import { storyCanonicals } from './storyAliases';
 
 /** An analyst annotation that marks an entity in this very text. */
 export interface AnnotatedSpan {
@@ -139,18 +139,17 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
   const t = a.tokens;
   const text = t.text;
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
-  const inputs: AliasInput[] = new Array(kept.length);
-  for (let i = 0; i < kept.length; i++) {
+  const n = kept.length;
+  for (let i = 0; i < n; i++) {
     const p = kept[i];
-    inputs[i] = { text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical };
+    const start = t.start[p.first];
+    ALIAS_TEXT[i] = text.slice(start, t.end[p.last]);
+    ALIAS_TYPE[i] = p.type;
+    ALIAS_START[i] = start;
+    ALIAS_GIVEN[i] = p.canonical;
   }
-  const canonicalOf: (string | undefined)[] = new Array(kept.length);
-  const groups = canonicalGroups(inputs);
-  for (let g = 0; g < groups.length; g++) {
-    const members = groups[g].members;
-    if (members.length < 2 && !kept[members[0]].canonical) continue;
-    for (let k = 0; k < members.length; k++) canonicalOf[members[k]] = groups[g].canonical;
-  }
+  const canonicalOf = CANONICAL_OF;
+  storyCanonicals(ALIAS_TEXT, ALIAS_TYPE, ALIAS_START, ALIAS_GIVEN, n, canonicalOf);
   const mentions: EntityMention[] = new Array(kept.length);
   for (let i = 0; i < kept.length; i++) {
     const p = kept[i];
@@ -161,7 +160,7 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
     const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
     const mention: { -readonly [K in keyof EntityMention]: EntityMention[K] } = {
       // The alias input's text is the mention's unless a closing abbreviation dot joins it.
-      start, end, type: p.type, text: end === t.end[p.last] ? inputs[i].text : text.slice(start, end),
+      start, end, type: p.type, text: end === t.end[p.last] ? ALIAS_TEXT[i] : text.slice(start, end),
       canonical: canonicalOf[i],
       confidence: p.confidence,
       origin: p.source === 'analyst' ? 'analyst' : 'recognizer',
@@ -172,6 +171,13 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
   }
   return mentions;
 }
+
+/** The alias inputs and canonical names of `toMentions`, parallel, reused from story to story. */
+const ALIAS_TEXT: string[] = [];
+const ALIAS_TYPE: EntityType[] = [];
+const ALIAS_START: number[] = [];
+const ALIAS_GIVEN: (string | undefined)[] = [];
+const CANONICAL_OF: (string | undefined)[] = [];
 
 /** Appends `more` to `out` (a loop: spreading into push copies the array to the stack first). */
 function pushAll(out: Proposal[], more: readonly Proposal[]): void {
