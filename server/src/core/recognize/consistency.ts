@@ -7,7 +7,7 @@ import { isNameLike, nameGlueLength, type Analysis } from './analysis';
 import { proposal, proposalList, reshaped, sourcePriority, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { Gaz } from './gazetteer';
 import type { EntityType } from './model';
-import { hashJoin, TokenFlag } from './tokenize';
+import { hashJoin, TokenFlag, TokenKind } from './tokenize';
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
 
@@ -74,8 +74,11 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
   const covered = coveredBuffer(t.count);
   for (const p of out) for (let i = p.first; i <= p.last; i++) covered[i] = 1;
   let i = 0;
-  while (i < t.count) {
-    if (covered[i] || !isNameLike(t, i)) { i++; continue; }
+  // (The scan's arrays in locals: it visits every token.)
+  const { kind, flags, count } = t;
+  while (i < count) {
+    // (`isNameLike`: a capitalised or all-caps word.)
+    if (covered[i] || kind[i] !== TokenKind.Word || (flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) === 0) { i++; continue; }
     let j = i;
     for (;;) {
       if (j + 1 < t.count && !covered[j + 1] && isNameLike(t, j + 1)) { j++; continue; }

@@ -5,7 +5,7 @@
  * grouped under canonical names.
  */
 import { analyze, nameGlueLength, type Analysis } from './analysis';
-import { entityTypeOf, proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
+import { proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
 import { applyConsistency } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
 import { buildIntTable, intTableGet, type IntTable } from './hashTable';
@@ -20,8 +20,7 @@ import { gazetteerNames } from './rules/gazetteerNames';
 import { suffixNames } from './rules/suffixes';
 import { describedOrganizations } from './rules/descriptors';
 import { titledPersons } from './rules/titles';
-import { spansFromLabels } from './tagger/spans';
-import type { TaggerModel } from './tagger/tagger';
+import type { TaggerModel, TagResult } from './tagger/tagger';
 import { hashLower, TokenFlag, type Tokens } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
 import { Scratch } from './scratch';
@@ -86,11 +85,7 @@ interface TitlePhrases {
 function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined, titles: TitlePhrases): Proposal[] {
   const t = a.tokens;
   const proposals = proposalList();
-  const spans = spansFromLabels(t, a.tags);
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    proposals.push(proposal(s.first, s.last, entityTypeOf(s.type), confidenceOfMargin(s.margin), 'tagger'));
-  }
+  taggerProposals(t, a.tags, proposals);
   const titled = titledPersons(a);
   for (let i = 0; i < titled.length; i++) {
     const p = titled[i];
@@ -178,6 +173,30 @@ const ALIAS_TYPE: EntityType[] = [];
 const ALIAS_START: number[] = [];
 const ALIAS_GIVEN: (string | undefined)[] = [];
 const CANONICAL_OF: (string | undefined)[] = [];
+
+/** Entity type of a span by its label's type index ((label - 1) >> 1: PER, ORG, LOC, MISC). */
+const LABEL_TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
+
+/**
+ * The tagger's spans as proposals: what `spansFromLabels` reads off the labels (an I-X that
+ * does not continue a span starts one; confidence from the mean margin), without its span objects.
+ */
+function taggerProposals(t: Tokens, tags: TagResult, out: Proposal[]): void {
+  const labels = tags.labels;
+  const margin = tags.margin;
+  const n = t.count;
+  let i = 0;
+  while (i < n) {
+    const l = labels[i];
+    if (l === 0) { i++; continue; }
+    const type = (l - 1) >> 1;
+    let j = i + 1;
+    let m = margin[i];
+    while (j < n && labels[j] !== 0 && (labels[j] & 1) === 0 && ((labels[j] - 1) >> 1) === type) { m += margin[j]; j++; }
+    out.push(proposal(i, j - 1, LABEL_TYPES[type], confidenceOfMargin(m / (j - i)), 'tagger'));
+    i = j;
+  }
+}
 
 /** Appends `more` to `out` (a loop: spreading into push copies the array to the stack first). */
 function pushAll(out: Proposal[], more: readonly Proposal[]): void {

@@ -33,12 +33,14 @@ const isPersonLabel = (label: number): boolean => label === 1 || label === 2;
 export function describedOrganizations(a: Analysis): Proposal[] {
   const t = a.tokens;
   const out = proposalList();
-  for (let d = 0; d + 1 < t.count; d++) {
+  // The arrays in locals: the scan reads them at every token.
+  const { flags, kind, lower, count } = t;
+  for (let d = 0; d + 1 < count; d++) {
     const j = d + 1;
     // Cheapest tests first: a capitalised word must follow (most words are skipped here).
-    if (!(t.flags[j] & (TokenFlag.Cap | TokenFlag.AllCaps))) continue;
+    if (!(flags[j] & (TokenFlag.Cap | TokenFlag.AllCaps))) continue;
     // Lower case only: a capitalised one is part of a name ("Fiat Group SpA", "Network Rail").
-    if (t.kind[d] !== TokenKind.Word || (t.flags[d] & (TokenFlag.Cap | TokenFlag.AllCaps)) || intTableGet(DESCRIPTOR_HASHES, t.lower[d]) === 0) continue;
+    if (kind[d] !== TokenKind.Word || (flags[d] & (TokenFlag.Cap | TokenFlag.AllCaps)) || intTableGet(DESCRIPTOR_HASHES, lower[d]) === 0) continue;
     // On the same line, one space away, not a person by the tagger's reading, and not a
     // capitalised common word ("the group Updated ...", "the firm Save ...").
     if ((t.flags[j] & TokenFlag.LineStart) || t.start[j] - t.end[d] !== 1 || isPersonLabel(a.tags.labels[j]) || (a.gaz[j] & Gaz.Common)) continue;
