@@ -54,6 +54,21 @@ describe('recognize/speed equivalences', () => {
     }), { numRuns: 400 });
   });
 
+  it('resolveOverlaps keeps sparse proposals (mostly disjoint, some empty or beyond the tokens) as the object sort did', () => {
+    // Disjoint proposals skip the sort: all kept, by position.
+    const sources = Object.keys(SOURCE_PRIORITY) as ProposalSource[];
+    const proposal = fc.record({
+      first: fc.integer({ min: -3, max: 90 }), len: fc.integer({ min: -1, max: 2 }), source: fc.constantFrom(...sources),
+      confidence: fc.constantFrom(0.55, 0.6, 0.9, 1),
+    }).map(({ first, len, source, confidence }): Proposal => ({ first, last: first + len, type: 'person', confidence, source }));
+    fc.assert(fc.property(fc.array(proposal, { maxLength: 12 }), (ps) => {
+      const got = resolveOverlaps(ps, 70);
+      const want = resolveOverlapsReference(ps, 70);
+      assert.equal(got.length, want.length);
+      got.forEach((p, i) => assert.equal(p, want[i]));
+    }), { numRuns: 3000 });
+  });
+
   it('the integer table answers as a Map (absent and zero-valued keys give 0)', () => {
     fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 70000 })), { maxLength: 200 }), fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 50 }), (entries, probes) => {
       const map = new Map<number, number>();
