@@ -7,6 +7,7 @@ import { isNameLike, nameGlueLength, type Analysis } from './analysis';
 import { proposal, proposalList, reshaped, sourcePriority, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { Gaz } from './gazetteer';
 import type { EntityType } from './model';
+import { capitalsOf, type Capitals } from './capitals';
 import { hashJoin, TokenFlag, TokenKind } from './tokenize';
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
@@ -28,7 +29,7 @@ function tokenKey(a: Analysis, i: number): number {
  * elsewhere in the text, and proposes the names (and person surnames) seen
  * once as proposals wherever they recur untagged. Returns the new proposal list.
  */
-export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Proposal[] {
+export function applyConsistency(a: Analysis, kept: readonly Proposal[], caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
   const t = a.tokens;
   const votes = new VoteTable(kept);
   for (const p of kept) {
@@ -72,12 +73,13 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
   // Untagged recurrences.
   const covered = coveredBuffer(t.count);
   for (const p of out) for (let i = p.first; i <= p.last; i++) covered[i] = 1;
-  let i = 0;
-  // (The scan's arrays in locals: it visits every token.)
-  const { kind, flags, count } = t;
-  while (i < count) {
+  // Runs start at an uncovered name-like token: walk the capitalised ones, from `next` on.
+  const kind = t.kind;
+  let next = 0;
+  for (let c = 0; c < caps.count; c++) {
+    const i = caps.at[c];
     // (`isNameLike`: a capitalised or all-caps word.)
-    if (covered[i] || kind[i] !== TokenKind.Word || (flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) === 0) { i++; continue; }
+    if (i < next || covered[i] || kind[i] !== TokenKind.Word) continue;
     let j = i;
     for (;;) {
       if (j + 1 < t.count && !covered[j + 1] && isNameLike(t, j + 1)) { j++; continue; }
@@ -95,7 +97,7 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
         if (v >= 0) out.push(proposal(k, k, TYPES[bestIndex(s, v)], 0.55, 'consistency'));
       }
     }
-    i = j + 1;
+    next = j + 1;
   }
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import { analyze, nameGlueLength, type Analysis } from './analysis';
 import { proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
+import { capitalsOf, type Capitals } from './capitals';
 import { applyConsistency } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
 import { buildIntTable, intTableGet, type IntTable } from './hashTable';
@@ -68,7 +69,8 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
 function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined): EntityMention[] {
   const a = analyze(text, gazetteer, model, SCRATCH);
   const titles: TitlePhrases = { first: [], phraseFirst: [] };
-  const kept = selectProposals(a, collectProposals(a, knowledge, annotations, titles));
+  const caps = capitalsOf(a.tokens);
+  const kept = selectProposals(a, caps, collectProposals(a, caps, knowledge, annotations, titles));
   // (Without rejected names, no text need be cut out to ask.)
   const t = a.tokens;
   const named = knowledge.rejected.size > 0 ? kept.filter((p) => !isRejected(knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst') : kept;
@@ -82,7 +84,7 @@ interface TitlePhrases {
 }
 
 /** Every signal's proposals: tagger, titles, head words, gazetteer, acronyms, knowledge, analyst. */
-function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined, titles: TitlePhrases): Proposal[] {
+function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined, titles: TitlePhrases): Proposal[] {
   const t = a.tokens;
   const proposals = proposalList();
   taggerProposals(t, a.tags, proposals);
@@ -94,8 +96,8 @@ function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations
     titles.phraseFirst.push(p.phraseFirst);
   }
   pushAll(proposals, suffixNames(a));
-  pushAll(proposals, describedOrganizations(a));
-  pushAll(proposals, gazetteerNames(a));
+  pushAll(proposals, describedOrganizations(a, caps));
+  pushAll(proposals, gazetteerNames(a, caps));
   pushAll(proposals, acronymProposals(a, proposals));
   pushAll(proposals, knowledgeProposals(knowledge, t));
   if (annotations !== undefined) {
@@ -109,7 +111,7 @@ function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations
 }
 
 /** Trims, reshapes and resolves the proposals into non-overlapping names, in text order. */
-function selectProposals(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
+function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Proposal[]): Proposal[] {
   const n = a.tokens.count;
   const trimmed = proposalList();
   for (let i = 0; i < proposals.length; i++) {
@@ -119,7 +121,7 @@ function selectProposals(a: Analysis, proposals: readonly Proposal[]): Proposal[
   const retyped = retypeBrandMisc(a, retypeLonePersons(a, applyProductContext(a, applyProductRules(a, trimmed))));
   const substantive = proposalList();
   for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
-  const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n)), n);
+  const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n), caps), n);
   const merged = applyProductRules(a, mergeAdjacent(a, consistent));
   const kept = proposalList();
   for (let i = 0; i < merged.length; i++) {

@@ -6,26 +6,32 @@
 import type { Analysis } from '../analysis';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
+import { capitalsOf, type Capitals } from '../capitals';
 import { TokenFlag, TokenKind } from '../tokenize';
 
 const PLACE = Gaz.Country | Gaz.City | Gaz.Region;
 
 /** Place and nationality proposals from the gazetteer. */
-export function gazetteerNames(a: Analysis): Proposal[] {
+export function gazetteerNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
   const t = a.tokens;
   const out = proposalList();
   // The arrays in locals: the loop reads them at every token, and the calls that push would reload them.
-  const { kind, flags, count } = t;
+  const { kind, count } = t;
+  const flags = t.flags;
   const { gaz, phraseB, phraseI } = a;
-  for (let i = 0; i < count; i++) {
+  // Only name-like tokens matter: walk the capitalised ones, from `next` on.
+  let next = 0;
+  for (let c = 0; c < caps.count; c++) {
+    const i = caps.at[c];
     // (`isNameLike`: a capitalised or all-caps word.)
-    if (kind[i] !== TokenKind.Word || (flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) === 0) continue;
+    if (i < next || kind[i] !== TokenKind.Word) continue;
+    next = i + 1;
     const pb = phraseB[i];
     if (pb & PLACE) {
       let last = i;
       while (last + 1 < count && phraseI[last + 1] & PLACE) last++;
       out.push(proposal(i, last, 'location', 0.6, 'gazetteer'));
-      i = last;
+      next = last + 1;
       continue;
     }
     const g = gaz[i];
