@@ -13,9 +13,9 @@ import { buildIntTable, intTableGet, type IntTable } from './hashTable';
 import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowledge';
 import type { EntityMention, EntityType } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
-import { retypeLonePersons } from './rules/lonePersons';
-import { retypeBrandMisc } from './rules/miscRetype';
-import { applyProductRules } from './rules/products';
+import { retypeLonePerson } from './rules/lonePersons';
+import { retypeBrand } from './rules/miscRetype';
+import { productRule } from './rules/products';
 import { applyProductContext } from './rules/productContext';
 import { gazetteerNames } from './rules/gazetteerNames';
 import { suffixNames } from './rules/suffixes';
@@ -113,20 +113,26 @@ function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowle
 /** Trims, reshapes and resolves the proposals into non-overlapping names, in text order. */
 function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Proposal[]): Proposal[] {
   const n = a.tokens.count;
+  // The per-proposal steps run in one loop each (the same steps in the same order as over whole lists).
   const trimmed = proposalList();
   for (let i = 0; i < proposals.length; i++) {
     const q = trimPunctuation(a, proposals[i]);
-    if (q !== undefined) trimmed.push(q);
+    const r = q !== undefined ? productRule(a, q) : undefined;
+    if (r !== undefined) trimmed.push(r);
   }
-  const retyped = retypeBrandMisc(a, retypeLonePersons(a, applyProductContext(a, applyProductRules(a, trimmed))));
+  // Product context reads the whole list (a product before a name), so it takes one of its own.
+  const contextual = applyProductContext(a, trimmed);
   const substantive = proposalList();
-  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
+  for (let i = 0; i < contextual.length; i++) {
+    const p = retypeBrand(a, retypeLonePerson(a, contextual, contextual[i]));
+    if (!isVacuous(a, p)) substantive.push(p);
+  }
   const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n), caps), n);
-  const merged = applyProductRules(a, mergeAdjacent(a, consistent));
+  const merged = mergeAdjacent(a, consistent);
   const kept = proposalList();
   for (let i = 0; i < merged.length; i++) {
-    const p = merged[i];
-    if (!isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
+    const p = productRule(a, merged[i]);
+    if (p !== undefined && !isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
   }
   return kept;
 }
