@@ -22,7 +22,7 @@ import { suffixNames } from './rules/suffixes';
 import { describedOrganizations } from './rules/descriptors';
 import { titledPersons } from './rules/titles';
 import type { TaggerModel, TagResult } from './tagger/tagger';
-import { hashLower, TokenFlag, type Tokens } from './tokenize';
+import { hashExact, hashLower, TokenFlag, type Tokens } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
 import { Scratch } from './scratch';
 import { storyCanonicals } from './storyAliases';
@@ -45,8 +45,30 @@ export interface EntityContext {
 
 /** Squashes a tagger margin (perceptron units) into 0..1. */
 function confidenceOfMargin(m: number): number {
-  return Math.round((1 - Math.exp(-m / 4)) * 1000) / 1000;
+  // Margins are whole score differences times the model's scale, so few values recur: they are
+  // answered from a small cache keyed by the number's exact bits (`Math.exp` is a call V8 does
+  // not inline, once per tagged span).
+  MARGIN_BITS_F64[0] = m;
+  const lo = MARGIN_BITS_U32[0];
+  const hi = MARGIN_BITS_U32[1];
+  const slot = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 20) & (MARGIN_CACHE_SIZE - 1);
+  if (MARGIN_KEYS[2 * slot] === lo && MARGIN_KEYS[2 * slot + 1] === hi && MARGIN_FILLED[slot] === 1) return MARGIN_VALUES[slot];
+  const c = Math.round((1 - Math.exp(-m / 4)) * 1000) / 1000;
+  MARGIN_KEYS[2 * slot] = lo;
+  MARGIN_KEYS[2 * slot + 1] = hi;
+  MARGIN_FILLED[slot] = 1;
+  MARGIN_VALUES[slot] = c;
+  return c;
 }
+
+/** The cache of `confidenceOfMargin`: direct-mapped, keyed by both 32-bit halves of the margin. */
+const MARGIN_CACHE_SIZE = 4096;
+const MARGIN_KEYS = new Uint32Array(2 * MARGIN_CACHE_SIZE);
+const MARGIN_VALUES = new Float64Array(MARGIN_CACHE_SIZE);
+const MARGIN_FILLED = new Uint8Array(MARGIN_CACHE_SIZE);
+/** A double and its two halves (one buffer): how the margin's bits are read. */
+const MARGIN_BITS_F64 = new Float64Array(1);
+const MARGIN_BITS_U32 = new Uint32Array(MARGIN_BITS_F64.buffer);
 
 /**
  * Per-token arrays reused from one call to the next: the analysis never leaves this
@@ -367,10 +389,23 @@ function isThe(t: Tokens, d: number): boolean {
 }
 
 /** Words after a name that leave it the head of its phrase ("the GAO said", "the US and ..."). */
-const HEAD_FOLLOWERS = new Set(['and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'that', 'which', 'who',
+const HEAD_FOLLOWERS: readonly string[] = ['and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'that', 'which', 'who',
   'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must',
   'said', 'says', 'also', 'not', 'did', 'does', 'do', 'still', 'then', 'now', 'after', 'before', 'over', 'into', 'against', 'since',
-  'because', 'when', 'while', 'if', 'about', 'under', 'through', 'during', 'until', 'than', 'where', 'this', 'last', 'yesterday', 'today']);
+  'because', 'when', 'while', 'if', 'about', 'under', 'through', 'during', 'until', 'than', 'where', 'this', 'last', 'yesterday', 'today'];
+/** Exact hashes of the head followers, valued by their index + 1: a token is one when its text equals that word (no string cut out). */
+const HEAD_FOLLOWER_HASHES = buildIntTable(new Map(HEAD_FOLLOWERS.map((w, i) => [hashExact(w), i + 1])));
+
+/** Token n is written exactly as a head follower. */
+function isHeadFollower(t: Tokens, n: number): boolean {
+  const v = intTableGet(HEAD_FOLLOWER_HASHES, t.hash[n]);
+  if (v === 0) return false;
+  const w = HEAD_FOLLOWERS[v - 1];
+  const s = t.start[n];
+  if (t.end[n] - s !== w.length) return false;
+  for (let i = 0; i < w.length; i++) if (t.text.charCodeAt(s + i) !== w.charCodeAt(i)) return false;
+  return true;
+}
 
 /** ' or ’ (a possessive's apostrophe). */
 function isApostrophe(c: number): boolean {
@@ -387,8 +422,10 @@ function isPremodifier(a: Analysis, verbs: IntTable, last: number): boolean {
   // A possessive: "the" opens the phrase of what is owned ("the Air Force's interests").
   if (n < t.count && t.start[n] === t.end[last] && isApostrophe(t.text.charCodeAt(t.start[n]))) return true;
   if (n >= t.count || t.kind[n] !== 0 || t.flags[n] & (TokenFlag.Cap | TokenFlag.AllCaps | TokenFlag.LineStart)) return false;
-  const w = t.text.slice(t.start[n], t.end[n]);
-  return !HEAD_FOLLOWERS.has(w) && !/ed$/.test(w) && intTableGet(verbs, t.lower[n]) === 0;
+  // (Code units, no string: not a head follower, not ending in "ed", not a verb.)
+  const e = t.end[n];
+  const endsInEd = e - t.start[n] >= 2 && t.text.charCodeAt(e - 2) === 101 && t.text.charCodeAt(e - 1) === 100;
+  return !endsInEd && intTableGet(verbs, t.lower[n]) === 0 && !isHeadFollower(t, n);
 }
 
 /** "Long Form (ACR)": both become proposals of the long form's type, the acronym with the long form as canonical. */
