@@ -26,9 +26,10 @@ export function capitalsOf(t: Tokens): Capitals {
   }
   let count = 0;
   for (let i = 0; i < n; i++) {
-    // Branch-free: every index is written, the count moves on only for a capitalised one.
+    // Branch-free: every index is written, the count moves on only for a capitalised one
+    // ((x + 3) >> 2 is 1 for x = 1, 2 or 3, 0 for x = 0).
     at[count] = i;
-    count += (flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) !== 0 ? 1 : 0;
+    count += ((flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) + 3) >> 2;
   }
   return { at, count };
 }

@@ -6,6 +6,8 @@ import { resolveOverlaps, sourcePriority, SOURCE_PRIORITY, type Proposal, type P
 import { analyze } from '../../core/recognize/analysis';
 import { defaultGazetteer } from '../../core/recognize/gazetteer';
 import { tag } from '../../core/recognize/tagger/tagger';
+import { capitalsOf } from '../../core/recognize/capitals';
+import { tokenize, TokenFlag } from '../../core/recognize/tokenize';
 import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
 
 /** Overlap resolution as first written: a stable sort of the objects, then greedy selection. */
@@ -67,6 +69,17 @@ describe('recognize/speed equivalences', () => {
       assert.equal(got.length, want.length);
       got.forEach((p, i) => assert.equal(p, want[i]));
     }), { numRuns: 3000 });
+  });
+
+  it('capitalsOf lists exactly the capitalised or all-caps tokens, in order', () => {
+    const words = fc.constantFrom('Kakar', 'said', 'U.S.', 'NATO', 'the', '787', 'iPod', '-', '.', '(', 'Quetta', 'e', 'A380', '\n', 'ÉTAT', 'été');
+    fc.assert(fc.property(fc.array(words, { maxLength: 40 }), (ws) => {
+      const t = tokenize(ws.join(' '));
+      const want: number[] = [];
+      for (let i = 0; i < t.count; i++) if (t.flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) want.push(i);
+      const caps = capitalsOf(t);
+      assert.deepEqual(Array.from(caps.at.subarray(0, caps.count)), want);
+    }), { numRuns: 300 });
   });
 
   it('the integer table answers as a Map (absent and zero-valued keys give 0)', () => {
