@@ -336,7 +336,8 @@ function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
   for (const p of kept) {
     const q = out[out.length - 1];
     // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
-    if (q && q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && nameGlueLength(t, q.last + 1) === p.first - q.last - 1 && q.source !== 'analyst' && p.source !== 'analyst') {
+    // (Glue is at most three tokens: a wider gap is not asked about.)
+    if (q && q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && p.first - q.last - 1 <= 3 && q.source !== 'analyst' && p.source !== 'analyst' && nameGlueLength(t, q.last + 1) === p.first - q.last - 1) {
       out[out.length - 1] = proposal(q.first, p.last, q.type, Math.max(q.confidence, p.confidence), sourcePriority(q.source) >= sourcePriority(p.source) ? q.source : p.source, q.canonical, q.subtype, q.phraseFirst);
       continue;
     }
