@@ -27,8 +27,8 @@ const F_TYPE: EntityType[] = [];
 const F_NORM: string[] = [];
 /** Surface form of its first mention (its initials answer acronyms). */
 const F_FORM0: string[] = [];
-/** Initials of `F_FORM0`, computed when an acronym first asks. */
-const F_INITIALS: (string | undefined)[] = [];
+/** Whether its normalized name has several words (only those answer acronyms). */
+const F_MULTI: boolean[] = [];
 /** Number of full mentions (positions), and of all members (with resolved partials). */
 const F_COUNT: number[] = [];
 const F_SIZE: number[] = [];
@@ -47,7 +47,7 @@ const S_TYPE: EntityType[] = [];
 const S_NORM: string[] = [];
 const S_SIZE: number[] = [];
 
-/** Candidates of one partial name (reused). */
+/** Candidates of one partial name (reused: only the first ones, as many as found, are its). */
 const CANDIDATES: number[] = [];
 
 /**
@@ -81,7 +81,7 @@ export function storyCanonicals(text: readonly string[], type: readonly EntityTy
       F_TYPE[f] = ty;
       F_NORM[f] = norm;
       F_FORM0[f] = form;
-      F_INITIALS[f] = undefined;
+      F_MULTI[f] = space;
       F_COUNT[f] = 0;
       F_SIZE[f] = 0;
       F_FIRST[f] = i;
@@ -163,20 +163,18 @@ function resolvePartial(text: string, norm: string, ty: EntityType, start: reado
   // A word of a longer place is another place: only people and organisations are named by part of their name.
   const byWord = ty === 'person' || ty === 'organization';
   if (!byWord && upper === undefined) return -1;
-  CANDIDATES.length = 0;
+  // (A count, not `CANDIDATES.length = 0`: setting an array's length is a runtime call.)
+  let count = 0;
   for (let f = 0; f < fulls; f++) {
-    if (byWord && F_TYPE[f] === ty && hasWord(F_NORM[f], norm)) { CANDIDATES.push(f); continue; }
-    if (upper !== undefined && F_NORM[f].indexOf(' ') >= 0) {
-      const initials = F_INITIALS[f] ?? (F_INITIALS[f] = initialsOf(F_FORM0[f]));
-      if (initials === upper) CANDIDATES.push(f);
-    }
+    if (byWord && F_TYPE[f] === ty && hasWord(F_NORM[f], norm)) { CANDIDATES[count++] = f; continue; }
+    if (upper !== undefined && F_MULTI[f] && initialsAre(F_FORM0[f], upper)) CANDIDATES[count++] = f;
   }
-  if (CANDIDATES.length === 0) return -1;
-  if (CANDIDATES.length === 1) return CANDIDATES[0];
+  if (count === 0) return -1;
+  if (count === 1) return CANDIDATES[0];
   // Several: the nearest full name before the mention must also be the most frequent.
   let nearest = -1;
   let nearestDist = Infinity;
-  for (let c = 0; c < CANDIDATES.length; c++) {
+  for (let c = 0; c < count; c++) {
     const f = CANDIDATES[c];
     for (let i = 0; i < n; i++) {
       if (FULL_OF[i] !== f || start[i] > at) continue;
@@ -185,8 +183,29 @@ function resolvePartial(text: string, norm: string, ty: EntityType, start: reado
   }
   if (nearest < 0) return -1;
   const top = F_COUNT[nearest];
-  for (let c = 0; c < CANDIDATES.length; c++) if (CANDIDATES[c] !== nearest && F_COUNT[CANDIDATES[c]] >= top) return -1;
+  for (let c = 0; c < count; c++) if (CANDIDATES[c] !== nearest && F_COUNT[CANDIDATES[c]] >= top) return -1;
   return nearest;
+}
+
+/**
+ * Whether `initialsOf(form) === upper`. An ASCII form is read by code units (words split at
+ * whitespace and hyphens, each starting with A-Z gives its letter), no string built and no
+ * memo asked; any other form asks `initialsOf`.
+ */
+function initialsAre(form: string, upper: string): boolean {
+  let k = 0;
+  let atWordStart = true;
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(i);
+    if (c > 127) return initialsOf(form) === upper;
+    if (c === 32 || c === 45 || (c >= 9 && c <= 13)) { atWordStart = true; continue; }
+    if (atWordStart && c >= 65 && c <= 90) {
+      // A mismatch is only final once the form is known to be ASCII: read on without matching.
+      if (k >= 0) k = k < upper.length && upper.charCodeAt(k) === c ? k + 1 : -1;
+    }
+    atWordStart = false;
+  }
+  return k === upper.length;
 }
 
 /** The most frequent text of single group s, the first seen among equals. */
