@@ -70,7 +70,7 @@ export function entityKey(canonical: string, type: EntityType): string {
 }
 
 /** Written like an acronym: two or more capitals or digits, maybe dotted, maybe a plural s ("TTP", "U.S.", "IBOs"). */
-function isAcronymText(text: string): boolean {
+export function isAcronymText(text: string): boolean {
   let caps = 0;
   const s = text.trim();
   for (let i = 0; i < s.length; i++) {
@@ -272,7 +272,12 @@ function makeGroup(mentions: readonly AliasInput[], canonical: string, type: Ent
  */
 export function acronymOf(text: string): string | undefined {
   let ascii = true;
-  for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) > 127) ascii = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A lower-case letter other than s is neither removed nor a capital: no acronym (most names end here, at their second letter).
+    if (c >= 97 && c <= 122 && c !== 115) return undefined;
+    if (c > 127) ascii = false;
+  }
   if (!ascii) {
     const acronym = text.replace(/[.\s]/g, '').replace(/s$/, '');
     return /^[\p{Lu}\d]{2,}$/u.test(acronym) ? acronym.toUpperCase() : undefined;
@@ -351,7 +356,7 @@ function countIn(f: Full, story: string): number {
  * Whether `word` is one of the space-separated words of `norm` (`norm.split(' ').includes(word)`
  * without the array; a normalized name has single spaces between non-empty words).
  */
-function hasWord(norm: string, word: string): boolean {
+export function hasWord(norm: string, word: string): boolean {
   // (No word of a normalized name is empty or holds a space.)
   if (word.length === 0 || word.indexOf(' ') >= 0) return false;
   for (let at = norm.indexOf(word); at >= 0; at = norm.indexOf(word, at + 1)) {

@@ -100,6 +100,13 @@ export function tagTypeOf(t: EntityType): TagType {
  */
 export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: number): Proposal[] {
   const n = proposals.length;
+  // Proposals that share no token are all kept, whatever the order: then no sort is needed
+  // (after consistency, which only adds names where nothing was, this is the rule).
+  if (disjoint(proposals, tokenCount)) {
+    const all = proposalList();
+    for (let i = 0; i < n; i++) all.push(proposals[i]);
+    return sortByFirst(all);
+  }
   // Sort keys read once into flat arrays: comparisons then touch no objects.
   const k = keyBuffers(n);
   const { pri, len, conf, order } = k;
@@ -124,6 +131,26 @@ export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: numb
     kept.push(p);
   }
   return sortByFirst(kept);
+}
+
+/**
+ * Whether no two proposals share a token, and each lies within 0..tokenCount-1 and is not empty:
+ * then their starts differ, so their order by position is the same whatever order the greedy
+ * selection met them in (tokens out of range are never taken, and an empty proposal is free
+ * everywhere: such proposals may share a start, and their order would follow the sort).
+ * Marks in a buffer of its own, so a later `takenBuffer` starts clean.
+ */
+function disjoint(proposals: readonly Proposal[], tokenCount: number): boolean {
+  const seen = seenBuffer(tokenCount);
+  for (let k = 0; k < proposals.length; k++) {
+    const p = proposals[k];
+    if (p.last < p.first || p.first < 0 || p.last >= tokenCount) return false;
+    for (let i = p.first; i <= p.last; i++) {
+      if (seen[i]) return false;
+      seen[i] = 1;
+    }
+  }
+  return true;
 }
 
 /** Flat sort keys of the proposals, reused from call to call (resolution is synchronous and never nested). */
@@ -212,6 +239,17 @@ function sortByFirst(kept: Proposal[]): Proposal[] {
     kept[j + 1] = x;
   }
   return kept;
+}
+
+/** The occupancy buffer of `disjoint`, reused by every call. */
+let seenStore = new Uint8Array(8192);
+
+/** A zeroed array of exactly `tokenCount` entries for `disjoint` (see `takenBuffer`). */
+function seenBuffer(tokenCount: number): Uint8Array {
+  if (tokenCount > 1 << 20) return new Uint8Array(tokenCount); // a huge text does not pin its memory
+  if (seenStore.length < tokenCount) seenStore = new Uint8Array(tokenCount + (tokenCount >> 1));
+  seenStore.fill(0, 0, tokenCount);
+  return seenStore.subarray(0, tokenCount);
 }
 
 /** One token-occupancy buffer reused by every call. */

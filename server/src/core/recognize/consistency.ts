@@ -7,7 +7,8 @@ import { isNameLike, nameGlueLength, type Analysis } from './analysis';
 import { proposal, proposalList, reshaped, sourcePriority, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { Gaz } from './gazetteer';
 import type { EntityType } from './model';
-import { hashJoin, TokenFlag } from './tokenize';
+import { capitalsOf, type Capitals } from './capitals';
+import { hashJoin, TokenFlag, TokenKind } from './tokenize';
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
 
@@ -28,7 +29,7 @@ function tokenKey(a: Analysis, i: number): number {
  * elsewhere in the text, and proposes the names (and person surnames) seen
  * once as proposals wherever they recur untagged. Returns the new proposal list.
  */
-export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Proposal[] {
+export function applyConsistency(a: Analysis, kept: readonly Proposal[], caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
   const t = a.tokens;
   const votes = new VoteTable(kept);
   for (const p of kept) {
@@ -51,31 +52,34 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
       if (isNameLike(t, lastTok) && t.end[lastTok] - t.start[lastTok] > 2) votes.add(tokenKey(a, lastTok), 'person', w * 0.8);
     }
   }
-  const best = (k: number): { type: EntityType; weight: number; total: number } | undefined => {
-    const v = votes.get(k);
-    if (v < 0) return undefined;
-    const s = votes.sums;
-    let bi = 0;
-    for (let i = 1; i < 4; i++) if (s[v + i] > s[v + bi]) bi = i;
-    return { type: TYPES[bi], weight: s[v + bi], total: s[v] + s[v + 1] + s[v + 2] + s[v + 3] };
-  };
+  // A key's vote (no object per question): its sums' offset `v` (-1: nobody voted), the
+  // winning type's index among them, and whether that type has more than 60 % of the weight.
+  const s = votes.sums;
   const out = proposalList();
   for (const p of kept) {
     if (p.source !== 'tagger' && p.source !== 'gazetteer') { out.push(p); continue; }
     // "Apple Computer" tagged misc where "Apple" alone is an organisation in the same story.
     if (p.type === 'misc' && !p.subtype && p.last > p.first) {
-      const head = best(tokenKey(a, p.first));
-      if (head && head.type === 'organization' && head.weight > head.total * 0.6) { out.push(reshaped(p, p.first, p.last, 'organization', p.confidence)); continue; }
+      const v = votes.get(tokenKey(a, p.first));
+      if (v >= 0) {
+        const bi = bestIndex(s, v);
+        if (TYPES[bi] === 'organization' && dominant(s, v, bi)) { out.push(reshaped(p, p.first, p.last, 'organization', p.confidence)); continue; }
+      }
     }
-    const b = best(key(a, p.first, p.last));
-    out.push(b && b.type !== p.type && b.weight > b.total * 0.6 ? reshaped(p, p.first, p.last, b.type, p.confidence) : p);
+    const v = votes.get(key(a, p.first, p.last));
+    const bi = v >= 0 ? bestIndex(s, v) : 0;
+    out.push(v >= 0 && TYPES[bi] !== p.type && dominant(s, v, bi) ? reshaped(p, p.first, p.last, TYPES[bi], p.confidence) : p);
   }
   // Untagged recurrences.
   const covered = coveredBuffer(t.count);
   for (const p of out) for (let i = p.first; i <= p.last; i++) covered[i] = 1;
-  let i = 0;
-  while (i < t.count) {
-    if (covered[i] || !isNameLike(t, i)) { i++; continue; }
+  // Runs start at an uncovered name-like token: walk the capitalised ones, from `next` on.
+  const kind = t.kind;
+  let next = 0;
+  for (let c = 0; c < caps.count; c++) {
+    const i = caps.at[c];
+    // (`isNameLike`: a capitalised or all-caps word.)
+    if (i < next || covered[i] || kind[i] !== TokenKind.Word) continue;
     let j = i;
     for (;;) {
       if (j + 1 < t.count && !covered[j + 1] && isNameLike(t, j + 1)) { j++; continue; }
@@ -83,17 +87,17 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[]): Propos
       if (glue > 0 && !covered[j + 1 + glue]) { j += glue + 1; continue; }
       break;
     }
-    const whole = best(key(a, i, j));
-    if (whole && !(i === j && startsSentenceAsCommonWord(a, i))) {
-      out.push(proposal(i, j, whole.type, 0.6, 'consistency'));
+    const whole = votes.get(key(a, i, j));
+    if (whole >= 0 && !(i === j && startsSentenceAsCommonWord(a, i))) {
+      out.push(proposal(i, j, TYPES[bestIndex(s, whole)], 0.6, 'consistency'));
     } else {
       for (let k = i; k <= j; k++) {
         if (!isNameLike(t, k) || startsSentenceAsCommonWord(a, k)) continue;
-        const b = best(tokenKey(a, k));
-        if (b) out.push(proposal(k, k, b.type, 0.55, 'consistency'));
+        const v = votes.get(tokenKey(a, k));
+        if (v >= 0) out.push(proposal(k, k, TYPES[bestIndex(s, v)], 0.55, 'consistency'));
       }
     }
-    i = j + 1;
+    next = j + 1;
   }
   return out;
 }
@@ -161,6 +165,18 @@ function coveredBuffer(tokenCount: number): Uint8Array {
 const EMPTY_STORE = { keys: new Int32Array(0), slots: new Int32Array(0), sums: new Float64Array(0) };
 // Room for 4,096 keys from the start: a table growing mid-run deoptimizes `applyConsistency` (see scratch.ts).
 let store = { keys: new Int32Array(4096), slots: new Int32Array(4096), sums: new Float64Array(8192) };
+
+/** Index (0..3, see `TYPES`) of the type with the most weight in the sums at v; the first among equals. */
+function bestIndex(s: Float64Array, v: number): number {
+  let bi = 0;
+  for (let i = 1; i < 4; i++) if (s[v + i] > s[v + bi]) bi = i;
+  return bi;
+}
+
+/** Whether type bi holds more than 60 % of the weight at v. */
+function dominant(s: Float64Array, v: number, bi: number): boolean {
+  return s[v + bi] > (s[v] + s[v + 1] + s[v + 2] + s[v + 3]) * 0.6;
+}
 
 function typeIndex(type: EntityType): number {
   switch (type) {

@@ -4,28 +4,28 @@
  * consistency fills and harmonises; rejected texts are dropped; aliases are
  * grouped under canonical names.
  */
-import { canonicalGroups, type AliasInput } from './aliases';
 import { analyze, nameGlueLength, type Analysis } from './analysis';
-import { entityTypeOf, proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
+import { proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
+import { capitalsOf, type Capitals } from './capitals';
 import { applyConsistency } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
 import { buildIntTable, intTableGet, type IntTable } from './hashTable';
 import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowledge';
 import type { EntityMention, EntityType } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
-import { retypeLonePersons } from './rules/lonePersons';
-import { retypeBrandMisc } from './rules/miscRetype';
-import { applyProductRules } from './rules/products';
+import { retypeLonePerson } from './rules/lonePersons';
+import { retypeBrand } from './rules/miscRetype';
+import { productRule } from './rules/products';
 import { applyProductContext } from './rules/productContext';
 import { gazetteerNames } from './rules/gazetteerNames';
 import { suffixNames } from './rules/suffixes';
 import { describedOrganizations } from './rules/descriptors';
 import { titledPersons } from './rules/titles';
-import { spansFromLabels } from './tagger/spans';
-import type { TaggerModel } from './tagger/tagger';
-import { hashLower, TokenFlag, type Tokens } from './tokenize';
+import type { TaggerModel, TagResult } from './tagger/tagger';
+import { hashExact, hashLower, TokenFlag, type Tokens } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
 import { Scratch } from './scratch';
+import { storyCanonicals } from './storyAliases';
 
 /** An analyst annotation that marks an entity in this very text. */
 export interface AnnotatedSpan {
@@ -45,8 +45,30 @@ export interface EntityContext {
 
 /** Squashes a tagger margin (perceptron units) into 0..1. */
 function confidenceOfMargin(m: number): number {
-  return Math.round((1 - Math.exp(-m / 4)) * 1000) / 1000;
+  // Margins are whole score differences times the model's scale, so few values recur: they are
+  // answered from a small cache keyed by the number's exact bits (`Math.exp` is a call V8 does
+  // not inline, once per tagged span).
+  MARGIN_BITS_F64[0] = m;
+  const lo = MARGIN_BITS_U32[0];
+  const hi = MARGIN_BITS_U32[1];
+  const slot = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 20) & (MARGIN_CACHE_SIZE - 1);
+  if (MARGIN_KEYS[2 * slot] === lo && MARGIN_KEYS[2 * slot + 1] === hi && MARGIN_FILLED[slot] === 1) return MARGIN_VALUES[slot];
+  const c = Math.round((1 - Math.exp(-m / 4)) * 1000) / 1000;
+  MARGIN_KEYS[2 * slot] = lo;
+  MARGIN_KEYS[2 * slot + 1] = hi;
+  MARGIN_FILLED[slot] = 1;
+  MARGIN_VALUES[slot] = c;
+  return c;
 }
+
+/** The cache of `confidenceOfMargin`: direct-mapped, keyed by both 32-bit halves of the margin. */
+const MARGIN_CACHE_SIZE = 4096;
+const MARGIN_KEYS = new Uint32Array(2 * MARGIN_CACHE_SIZE);
+const MARGIN_VALUES = new Float64Array(MARGIN_CACHE_SIZE);
+const MARGIN_FILLED = new Uint8Array(MARGIN_CACHE_SIZE);
+/** A double and its two halves (one buffer): how the margin's bits are read. */
+const MARGIN_BITS_F64 = new Float64Array(1);
+const MARGIN_BITS_U32 = new Uint32Array(MARGIN_BITS_F64.buffer);
 
 /**
  * Per-token arrays reused from one call to the next: the analysis never leaves this
@@ -69,7 +91,8 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
 function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined): EntityMention[] {
   const a = analyze(text, gazetteer, model, SCRATCH);
   const titles: TitlePhrases = { first: [], phraseFirst: [] };
-  const kept = selectProposals(a, collectProposals(a, knowledge, annotations, titles));
+  const caps = capitalsOf(a.tokens);
+  const kept = selectProposals(a, caps, collectProposals(a, caps, knowledge, annotations, titles));
   // (Without rejected names, no text need be cut out to ask.)
   const t = a.tokens;
   const named = knowledge.rejected.size > 0 ? kept.filter((p) => !isRejected(knowledge, text.slice(t.start[p.first], t.end[p.last]), p.type) || p.source === 'analyst') : kept;
@@ -83,14 +106,10 @@ interface TitlePhrases {
 }
 
 /** Every signal's proposals: tagger, titles, head words, gazetteer, acronyms, knowledge, analyst. */
-function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined, titles: TitlePhrases): Proposal[] {
+function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined, titles: TitlePhrases): Proposal[] {
   const t = a.tokens;
   const proposals = proposalList();
-  const spans = spansFromLabels(t, a.tags);
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    proposals.push(proposal(s.first, s.last, entityTypeOf(s.type), confidenceOfMargin(s.margin), 'tagger'));
-  }
+  taggerProposals(t, a.tags, proposals);
   const titled = titledPersons(a);
   for (let i = 0; i < titled.length; i++) {
     const p = titled[i];
@@ -99,8 +118,8 @@ function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations
     titles.phraseFirst.push(p.phraseFirst);
   }
   pushAll(proposals, suffixNames(a));
-  pushAll(proposals, describedOrganizations(a));
-  pushAll(proposals, gazetteerNames(a));
+  pushAll(proposals, describedOrganizations(a, caps));
+  pushAll(proposals, gazetteerNames(a, caps));
   pushAll(proposals, acronymProposals(a, proposals));
   pushAll(proposals, knowledgeProposals(knowledge, t));
   if (annotations !== undefined) {
@@ -114,22 +133,28 @@ function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations
 }
 
 /** Trims, reshapes and resolves the proposals into non-overlapping names, in text order. */
-function selectProposals(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
+function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Proposal[]): Proposal[] {
   const n = a.tokens.count;
+  // The per-proposal steps run in one loop each (the same steps in the same order as over whole lists).
   const trimmed = proposalList();
   for (let i = 0; i < proposals.length; i++) {
     const q = trimPunctuation(a, proposals[i]);
-    if (q !== undefined) trimmed.push(q);
+    const r = q !== undefined ? productRule(a, q) : undefined;
+    if (r !== undefined) trimmed.push(r);
   }
-  const retyped = retypeBrandMisc(a, retypeLonePersons(a, applyProductContext(a, applyProductRules(a, trimmed))));
+  // Product context reads the whole list (a product before a name), so it takes one of its own.
+  const contextual = applyProductContext(a, trimmed);
   const substantive = proposalList();
-  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
-  const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n)), n);
-  const merged = applyProductRules(a, mergeAdjacent(a, consistent));
+  for (let i = 0; i < contextual.length; i++) {
+    const p = retypeBrand(a, retypeLonePerson(a, contextual, contextual[i]));
+    if (!isVacuous(a, p)) substantive.push(p);
+  }
+  const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n), caps), n);
+  const merged = mergeAdjacent(a, consistent);
   const kept = proposalList();
   for (let i = 0; i < merged.length; i++) {
-    const p = merged[i];
-    if (!isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
+    const p = productRule(a, merged[i]);
+    if (p !== undefined && !isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
   }
   return kept;
 }
@@ -139,18 +164,17 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
   const t = a.tokens;
   const text = t.text;
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
-  const inputs: AliasInput[] = new Array(kept.length);
-  for (let i = 0; i < kept.length; i++) {
+  const n = kept.length;
+  for (let i = 0; i < n; i++) {
     const p = kept[i];
-    inputs[i] = { text: text.slice(t.start[p.first], t.end[p.last]), type: p.type, start: t.start[p.first], canonical: p.canonical };
+    const start = t.start[p.first];
+    ALIAS_TEXT[i] = text.slice(start, t.end[p.last]);
+    ALIAS_TYPE[i] = p.type;
+    ALIAS_START[i] = start;
+    ALIAS_GIVEN[i] = p.canonical;
   }
-  const canonicalOf: (string | undefined)[] = new Array(kept.length);
-  const groups = canonicalGroups(inputs);
-  for (let g = 0; g < groups.length; g++) {
-    const members = groups[g].members;
-    if (members.length < 2 && !kept[members[0]].canonical) continue;
-    for (let k = 0; k < members.length; k++) canonicalOf[members[k]] = groups[g].canonical;
-  }
+  const canonicalOf = CANONICAL_OF;
+  storyCanonicals(ALIAS_TEXT, ALIAS_TYPE, ALIAS_START, ALIAS_GIVEN, n, canonicalOf);
   const mentions: EntityMention[] = new Array(kept.length);
   for (let i = 0; i < kept.length; i++) {
     const p = kept[i];
@@ -161,7 +185,7 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
     const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
     const mention: { -readonly [K in keyof EntityMention]: EntityMention[K] } = {
       // The alias input's text is the mention's unless a closing abbreviation dot joins it.
-      start, end, type: p.type, text: end === t.end[p.last] ? inputs[i].text : text.slice(start, end),
+      start, end, type: p.type, text: end === t.end[p.last] ? ALIAS_TEXT[i] : text.slice(start, end),
       canonical: canonicalOf[i],
       confidence: p.confidence,
       origin: p.source === 'analyst' ? 'analyst' : 'recognizer',
@@ -171,6 +195,37 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
     mentions[i] = mention;
   }
   return mentions;
+}
+
+/** The alias inputs and canonical names of `toMentions`, parallel, reused from story to story. */
+const ALIAS_TEXT: string[] = [];
+const ALIAS_TYPE: EntityType[] = [];
+const ALIAS_START: number[] = [];
+const ALIAS_GIVEN: (string | undefined)[] = [];
+const CANONICAL_OF: (string | undefined)[] = [];
+
+/** Entity type of a span by its label's type index ((label - 1) >> 1: PER, ORG, LOC, MISC). */
+const LABEL_TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
+
+/**
+ * The tagger's spans as proposals: what `spansFromLabels` reads off the labels (an I-X that
+ * does not continue a span starts one; confidence from the mean margin), without its span objects.
+ */
+function taggerProposals(t: Tokens, tags: TagResult, out: Proposal[]): void {
+  const labels = tags.labels;
+  const margin = tags.margin;
+  const n = t.count;
+  let i = 0;
+  while (i < n) {
+    const l = labels[i];
+    if (l === 0) { i++; continue; }
+    const type = (l - 1) >> 1;
+    let j = i + 1;
+    let m = margin[i];
+    while (j < n && labels[j] !== 0 && (labels[j] & 1) === 0 && ((labels[j] - 1) >> 1) === type) { m += margin[j]; j++; }
+    out.push(proposal(i, j - 1, LABEL_TYPES[type], confidenceOfMargin(m / (j - i)), 'tagger'));
+    i = j;
+  }
 }
 
 /** Appends `more` to `out` (a loop: spreading into push copies the array to the stack first). */
@@ -281,7 +336,8 @@ function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
   for (const p of kept) {
     const q = out[out.length - 1];
     // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
-    if (q && q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && nameGlueLength(t, q.last + 1) === p.first - q.last - 1 && q.source !== 'analyst' && p.source !== 'analyst') {
+    // (Glue is at most three tokens: a wider gap is not asked about.)
+    if (q && q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && p.first - q.last - 1 <= 3 && q.source !== 'analyst' && p.source !== 'analyst' && nameGlueLength(t, q.last + 1) === p.first - q.last - 1) {
       out[out.length - 1] = proposal(q.first, p.last, q.type, Math.max(q.confidence, p.confidence), sourcePriority(q.source) >= sourcePriority(p.source) ? q.source : p.source, q.canonical, q.subtype, q.phraseFirst);
       continue;
     }
@@ -334,10 +390,23 @@ function isThe(t: Tokens, d: number): boolean {
 }
 
 /** Words after a name that leave it the head of its phrase ("the GAO said", "the US and ..."). */
-const HEAD_FOLLOWERS = new Set(['and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'that', 'which', 'who',
+const HEAD_FOLLOWERS: readonly string[] = ['and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'that', 'which', 'who',
   'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must',
   'said', 'says', 'also', 'not', 'did', 'does', 'do', 'still', 'then', 'now', 'after', 'before', 'over', 'into', 'against', 'since',
-  'because', 'when', 'while', 'if', 'about', 'under', 'through', 'during', 'until', 'than', 'where', 'this', 'last', 'yesterday', 'today']);
+  'because', 'when', 'while', 'if', 'about', 'under', 'through', 'during', 'until', 'than', 'where', 'this', 'last', 'yesterday', 'today'];
+/** Exact hashes of the head followers, valued by their index + 1: a token is one when its text equals that word (no string cut out). */
+const HEAD_FOLLOWER_HASHES = buildIntTable(new Map(HEAD_FOLLOWERS.map((w, i) => [hashExact(w), i + 1])));
+
+/** Token n is written exactly as a head follower. */
+function isHeadFollower(t: Tokens, n: number): boolean {
+  const v = intTableGet(HEAD_FOLLOWER_HASHES, t.hash[n]);
+  if (v === 0) return false;
+  const w = HEAD_FOLLOWERS[v - 1];
+  const s = t.start[n];
+  if (t.end[n] - s !== w.length) return false;
+  for (let i = 0; i < w.length; i++) if (t.text.charCodeAt(s + i) !== w.charCodeAt(i)) return false;
+  return true;
+}
 
 /** ' or ’ (a possessive's apostrophe). */
 function isApostrophe(c: number): boolean {
@@ -354,8 +423,10 @@ function isPremodifier(a: Analysis, verbs: IntTable, last: number): boolean {
   // A possessive: "the" opens the phrase of what is owned ("the Air Force's interests").
   if (n < t.count && t.start[n] === t.end[last] && isApostrophe(t.text.charCodeAt(t.start[n]))) return true;
   if (n >= t.count || t.kind[n] !== 0 || t.flags[n] & (TokenFlag.Cap | TokenFlag.AllCaps | TokenFlag.LineStart)) return false;
-  const w = t.text.slice(t.start[n], t.end[n]);
-  return !HEAD_FOLLOWERS.has(w) && !/ed$/.test(w) && intTableGet(verbs, t.lower[n]) === 0;
+  // (Code units, no string: not a head follower, not ending in "ed", not a verb.)
+  const e = t.end[n];
+  const endsInEd = e - t.start[n] >= 2 && t.text.charCodeAt(e - 2) === 101 && t.text.charCodeAt(e - 1) === 100;
+  return !endsInEd && intTableGet(verbs, t.lower[n]) === 0 && !isHeadFollower(t, n);
 }
 
 /** "Long Form (ACR)": both become proposals of the long form's type, the acronym with the long form as canonical. */

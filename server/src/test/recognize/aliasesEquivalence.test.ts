@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { acronymOf, canonicalGroups, initialsOf, normalizeAlias, type AliasInput, type CanonicalGroup } from '../../core/recognize/aliases';
 import type { EntityType } from '../../core/recognize/model';
+import { storyCanonicals } from '../../core/recognize/storyAliases';
 
 // --- reference: canonicalGroups as before the speed work (commit 43d4e26), with its helpers ---
 function refIsAcronymText(text: string): boolean {
@@ -158,5 +159,32 @@ describe('recognize/aliases speed equivalence', () => {
     fc.assert(fc.property(fc.array(mention, { maxLength: 60 }), (ms) => {
       assert.deepEqual(canonicalGroups(ms), canonicalGroupsReference(ms));
     }), { numRuns: 4000 });
+  });
+
+  // The entity pipeline reads one story's grouping through `storyCanonicals` (flat scans, no groups):
+  // a mention gets its group's canonical name when the group has two members or more, or its
+  // first member came with a canonical name.
+  it('storyCanonicals gives each mention the canonical name of its reference group', () => {
+    const words = ['Anwaar', 'ul-Haq', 'Kakar', 'Imran', 'Khan', 'TTP', 'Tehreek-e-Taliban', 'Pakistan', 'U.S.', 'United', 'States', 'the', 'PM', 'Apple', 'Inc.', 'IBOs', 'Kakar\'s', 'KHAN', 'US', 'UK', 'Ahmed', 'AK'];
+    const mention = fc.record({
+      words: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }),
+      type: fc.constantFrom<EntityType>('person', 'organization', 'location', 'misc'),
+      start: fc.integer({ min: 0, max: 500 }),
+      canonical: fc.constantFrom(undefined, undefined, undefined, undefined, 'Tehreek-e-Taliban Pakistan', 'United States', 'Kakar', ''),
+    }).map(({ words: ws, type, start, canonical }): AliasInput => ({ text: ws.join(' '), type, start, canonical }));
+    const out: (string | undefined)[] = [];
+    // Long lists too: above 128 mentions the general grouping answers.
+    fc.assert(fc.property(fc.oneof(fc.array(mention, { maxLength: 40 }), fc.array(mention, { minLength: 100, maxLength: 150 })), (ms) => {
+      const expected: (string | undefined)[] = ms.map(() => undefined);
+      for (const g of canonicalGroupsReference(ms)) {
+        if (g.members.length < 2 && !ms[g.members[0]].canonical) continue;
+        for (const i of g.members) expected[i] = g.canonical;
+      }
+      // Stale values beyond n and from the previous call must not leak into the answer.
+      out.length = 0;
+      for (let i = 0; i < ms.length + 3; i++) out.push('stale');
+      storyCanonicals(ms.map((m) => m.text), ms.map((m) => m.type), ms.map((m) => m.start ?? 0), ms.map((m) => m.canonical), ms.length, out);
+      assert.deepEqual(out.slice(0, ms.length), expected);
+    }), { numRuns: 3000 });
   });
 });

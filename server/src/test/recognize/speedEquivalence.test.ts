@@ -7,6 +7,8 @@ import { analyze } from '../../core/recognize/analysis';
 import { annotateTokens, buildGazetteer, defaultGazetteer, wordClasses } from '../../core/recognize/gazetteer';
 import { tokenize } from '../../core/recognize/tokenize';
 import { tag } from '../../core/recognize/tagger/tagger';
+import { capitalsOf } from '../../core/recognize/capitals';
+import { tokenize, TokenFlag } from '../../core/recognize/tokenize';
 import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
 
 /** Overlap resolution as first written: a stable sort of the objects, then greedy selection. */
@@ -53,6 +55,32 @@ describe('recognize/speed equivalences', () => {
       // Same objects, not just equal ones.
       resolveOverlaps(ps, 70).forEach((p, i) => assert.equal(p, resolveOverlapsReference(ps, 70)[i]));
     }), { numRuns: 400 });
+  });
+
+  it('resolveOverlaps keeps sparse proposals (mostly disjoint, some empty or beyond the tokens) as the object sort did', () => {
+    // Disjoint proposals skip the sort: all kept, by position.
+    const sources = Object.keys(SOURCE_PRIORITY) as ProposalSource[];
+    const proposal = fc.record({
+      first: fc.integer({ min: -3, max: 90 }), len: fc.integer({ min: -1, max: 2 }), source: fc.constantFrom(...sources),
+      confidence: fc.constantFrom(0.55, 0.6, 0.9, 1),
+    }).map(({ first, len, source, confidence }): Proposal => ({ first, last: first + len, type: 'person', confidence, source }));
+    fc.assert(fc.property(fc.array(proposal, { maxLength: 12 }), (ps) => {
+      const got = resolveOverlaps(ps, 70);
+      const want = resolveOverlapsReference(ps, 70);
+      assert.equal(got.length, want.length);
+      got.forEach((p, i) => assert.equal(p, want[i]));
+    }), { numRuns: 3000 });
+  });
+
+  it('capitalsOf lists exactly the capitalised or all-caps tokens, in order', () => {
+    const words = fc.constantFrom('Kakar', 'said', 'U.S.', 'NATO', 'the', '787', 'iPod', '-', '.', '(', 'Quetta', 'e', 'A380', '\n', 'ÉTAT', 'été');
+    fc.assert(fc.property(fc.array(words, { maxLength: 40 }), (ws) => {
+      const t = tokenize(ws.join(' '));
+      const want: number[] = [];
+      for (let i = 0; i < t.count; i++) if (t.flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) want.push(i);
+      const caps = capitalsOf(t);
+      assert.deepEqual(Array.from(caps.at.subarray(0, caps.count)), want);
+    }), { numRuns: 300 });
   });
 
   it('the integer table answers as a Map (absent and zero-valued keys give 0)', () => {

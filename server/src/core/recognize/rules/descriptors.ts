@@ -10,6 +10,7 @@ import { isNameLike, nameGlueLength, type Analysis } from '../analysis';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { buildIntTable, intTableGet } from '../hashTable';
+import { capitalsOf, type Capitals } from '../capitals';
 import { hashLower, TokenFlag, TokenKind } from '../tokenize';
 
 /** Nouns that say what kind of organisation the following name is. */
@@ -30,15 +31,19 @@ const NOT_NAME = Gaz.Country | Gaz.Demonym | Gaz.Month | Gaz.Weekday | Gaz.Title
 const isPersonLabel = (label: number): boolean => label === 1 || label === 2;
 
 /** Organisation proposals introduced by a descriptor noun. */
-export function describedOrganizations(a: Analysis): Proposal[] {
+export function describedOrganizations(a: Analysis, caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
   const t = a.tokens;
   const out = proposalList();
-  for (let d = 0; d + 1 < t.count; d++) {
-    const j = d + 1;
-    // Cheapest tests first: a capitalised word must follow (most words are skipped here).
-    if (!(t.flags[j] & (TokenFlag.Cap | TokenFlag.AllCaps))) continue;
+  const { flags, kind, lower } = t;
+  // A capitalised word must follow the descriptor d: walk the capitalised words j (d = j - 1),
+  // from d = `next` on (a name found ends the words to look at).
+  let next = 0;
+  for (let c = 0; c < caps.count; c++) {
+    const j = caps.at[c];
+    const d = j - 1;
+    if (d < next) continue;
     // Lower case only: a capitalised one is part of a name ("Fiat Group SpA", "Network Rail").
-    if (t.kind[d] !== TokenKind.Word || (t.flags[d] & (TokenFlag.Cap | TokenFlag.AllCaps)) || intTableGet(DESCRIPTOR_HASHES, t.lower[d]) === 0) continue;
+    if (kind[d] !== TokenKind.Word || (flags[d] & (TokenFlag.Cap | TokenFlag.AllCaps)) || intTableGet(DESCRIPTOR_HASHES, lower[d]) === 0) continue;
     // On the same line, one space away, not a person by the tagger's reading, and not a
     // capitalised common word ("the group Updated ...", "the firm Save ...").
     if ((t.flags[j] & TokenFlag.LineStart) || t.start[j] - t.end[d] !== 1 || isPersonLabel(a.tags.labels[j]) || (a.gaz[j] & Gaz.Common)) continue;
@@ -53,7 +58,7 @@ export function describedOrganizations(a: Analysis): Proposal[] {
     if (last < j) continue;
     // "the company Apple": the descriptor's own capitalised sentence start is not part of the name.
     out.push(proposal(j, last, 'organization', 0.85, 'suffix'));
-    d = last;
+    next = last + 1;
   }
   return out;
 }

@@ -3,29 +3,39 @@
  * demonyms are miscellaneous (nationalities), wherever nothing stronger
  * claimed the words.
  */
-import { isNameLike, type Analysis } from '../analysis';
+import type { Analysis } from '../analysis';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
-import { TokenFlag } from '../tokenize';
+import { capitalsOf, type Capitals } from '../capitals';
+import { TokenFlag, TokenKind } from '../tokenize';
 
 const PLACE = Gaz.Country | Gaz.City | Gaz.Region;
 
 /** Place and nationality proposals from the gazetteer. */
-export function gazetteerNames(a: Analysis): Proposal[] {
+export function gazetteerNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
   const t = a.tokens;
   const out = proposalList();
-  for (let i = 0; i < t.count; i++) {
-    if (!isNameLike(t, i)) continue;
-    const pb = a.phraseB[i];
+  // The arrays in locals: the loop reads them at every token, and the calls that push would reload them.
+  const { kind, count } = t;
+  const flags = t.flags;
+  const { gaz, phraseB, phraseI } = a;
+  // Only name-like tokens matter: walk the capitalised ones, from `next` on.
+  let next = 0;
+  for (let c = 0; c < caps.count; c++) {
+    const i = caps.at[c];
+    // (`isNameLike`: a capitalised or all-caps word.)
+    if (i < next || kind[i] !== TokenKind.Word) continue;
+    next = i + 1;
+    const pb = phraseB[i];
     if (pb & PLACE) {
       let last = i;
-      while (last + 1 < t.count && a.phraseI[last + 1] & PLACE) last++;
+      while (last + 1 < count && phraseI[last + 1] & PLACE) last++;
       out.push(proposal(i, last, 'location', 0.6, 'gazetteer'));
-      i = last;
+      next = last + 1;
       continue;
     }
-    const g = a.gaz[i];
-    const common = (g & Gaz.Common) !== 0 && (t.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart)) !== 0;
+    const g = gaz[i];
+    const common = (g & Gaz.Common) !== 0 && (flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart)) !== 0;
     if (common) continue;
     if (g & Gaz.Country || (g & (Gaz.City | Gaz.Region) && !(g & (Gaz.First | Gaz.Last | Gaz.Common)))) out.push(proposal(i, i, 'location', 0.6, 'gazetteer'));
     else if (g & Gaz.Demonym) out.push(proposal(i, i, 'misc', 0.6, 'gazetteer', undefined, 'nationality'));

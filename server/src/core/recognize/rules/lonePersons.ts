@@ -11,26 +11,35 @@ import { Gaz } from '../gazetteer';
 
 /** Retypes unsupported one-word tagger persons as organisations. */
 export function retypeLonePersons(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
-  const t = a.tokens;
-  const inFullName = new Set<number>();
-  for (const p of proposals) {
-    if (p.type !== 'person' || p.last === p.first) continue;
-    for (let i = p.first; i <= p.last; i++) inFullName.add(t.lower[i]);
-  }
   const out = proposalList();
-  for (const p of proposals) out.push(retypeLonePerson(a, inFullName, p));
+  for (const p of proposals) out.push(retypeLonePerson(a, proposals, p));
   return out;
 }
 
-/** One proposal, retyped when it is an unsupported one-word tagger person. */
-function retypeLonePerson(a: Analysis, inFullName: ReadonlySet<number>, p: Proposal): Proposal {
+/**
+ * One proposal of `proposals`, retyped when it is an unsupported one-word tagger person
+ * (what `retypeLonePersons` does to it; the list is read, not changed).
+ */
+export function retypeLonePerson(a: Analysis, proposals: readonly Proposal[], p: Proposal): Proposal {
   if (p.source !== 'tagger' || p.type !== 'person' || p.first !== p.last) return p;
   const i = p.first;
-  if (inFullName.has(a.tokens.lower[i])) return p;
   if (a.gaz[i] & Gaz.First) return p;
   if (a.features.doc[i] & 2 /* DocBit.AfterTitle */) return p;
   if (i > 0 && (a.gaz[i - 1] & Gaz.Title || (i > 1 && a.gaz[i - 2] & Gaz.Title))) return p;
+  // Last, as it scans the list: the word is part of a full person name of the story.
+  if (inFullName(a, proposals, a.tokens.lower[i])) return p;
   // A known place acting ("Tehran said", "after Tehran conducted an airstrike") is that place, by metonymy.
   const place = (a.gaz[i] & (Gaz.Country | Gaz.City | Gaz.Region)) !== 0;
   return reshaped(p, p.first, p.last, place ? 'location' : 'organization', p.confidence * 0.7);
+}
+
+/** Whether a word (lower-case hash) is in a person proposal of several words (few lone persons ask: a scan, no Set). */
+function inFullName(a: Analysis, proposals: readonly Proposal[], word: number): boolean {
+  const lower = a.tokens.lower;
+  for (let k = 0; k < proposals.length; k++) {
+    const q = proposals[k];
+    if (q.type !== 'person' || q.last === q.first) continue;
+    for (let i = q.first; i <= q.last; i++) if (lower[i] === word) return true;
+  }
+  return false;
 }

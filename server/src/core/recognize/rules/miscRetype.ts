@@ -21,7 +21,7 @@ export function retypeBrandMisc(a: Analysis, proposals: readonly Proposal[]): Pr
 }
 
 /** One proposal, retyped when it is a brand-like one-word tagger misc. */
-function retypeBrand(a: Analysis, p: Proposal): Proposal {
+export function retypeBrand(a: Analysis, p: Proposal): Proposal {
   const t = a.tokens;
   // One word only: longer misc names are mostly titles of works, events or laws.
   if (p.source !== 'tagger' || p.type !== 'misc' || p.subtype || p.first !== p.last) return p;

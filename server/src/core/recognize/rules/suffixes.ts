@@ -26,8 +26,9 @@ function capitalisedCommon(a: Analysis, i: number): boolean {
 export function suffixNames(a: Analysis): Proposal[] {
   const t = a.tokens;
   const out = proposalList();
+  const gaz = a.gaz; // (in a local: the scan reads it at every token)
   for (let i = 0; i < t.count; i++) {
-    const g = a.gaz[i];
+    const g = gaz[i];
     if (!(g & (Gaz.OrgSuffix | Gaz.LocSuffix | Gaz.MiscSuffix))) continue;
     const type = g & Gaz.OrgSuffix ? 'organization' : g & Gaz.LocSuffix ? 'location' : 'misc';
     if (!isNameLike(t, i)) {
