@@ -5,7 +5,6 @@ import { buildIntTable, intTableGet } from '../../core/recognize/hashTable';
 import { resolveOverlaps, sourcePriority, SOURCE_PRIORITY, type Proposal, type ProposalSource } from '../../core/recognize/candidates';
 import { analyze } from '../../core/recognize/analysis';
 import { annotateTokens, buildGazetteer, defaultGazetteer, wordClasses } from '../../core/recognize/gazetteer';
-import { tokenize } from '../../core/recognize/tokenize';
 import { tag } from '../../core/recognize/tagger/tagger';
 import { capitalsOf } from '../../core/recognize/capitals';
 import { tokenize, TokenFlag } from '../../core/recognize/tokenize';
