@@ -14,6 +14,7 @@ import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowle
 import type { EntityMention, EntityType } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
 import { joinInitials } from './rules/initials';
+import { retypeGroups } from './rules/groups';
 import { retypeLonePersons } from './rules/lonePersons';
 import { retypeBrandMisc } from './rules/miscRetype';
 import { applyProductRules } from './rules/products';
@@ -122,7 +123,7 @@ function selectProposals(a: Analysis, proposals: readonly Proposal[]): Proposal[
     const q = trimPunctuation(a, proposals[i]);
     if (q !== undefined) trimmed.push(q);
   }
-  const retyped = retypeBrandMisc(a, retypeLonePersons(a, joinInitials(a, applyProductContext(a, applyProductRules(a, trimmed)))));
+  const retyped = retypeGroups(a, retypeBrandMisc(a, retypeLonePersons(a, joinInitials(a, applyProductContext(a, applyProductRules(a, trimmed))))));
   const substantive = proposalList();
   for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
   const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n)), n);
