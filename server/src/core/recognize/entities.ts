@@ -249,10 +249,9 @@ function endWithAbbreviationDot(a: Analysis, last: number): number {
   const t = a.tokens;
   const end = t.end[last];
   if (last + 1 < t.count && t.start[last + 1] === end && t.text.charCodeAt(end) === 46 && t.end[last + 1] === end + 1) {
-    // The dot belongs to the name when the sentence goes on ("Apple Inc. said"), not when it ends there.
-    const after = last + 2;
-    const goesOn = after < t.count && !(t.flags[after] & TokenFlag.LineStart) && (t.kind[after] !== 0 || !(t.flags[after] & TokenFlag.Cap));
-    if (goesOn && NAME_ABBREVIATIONS.has(t.text.slice(t.start[last], end).toLowerCase())) return end + 1;
+    // The dot is the abbreviation's own, also before a capital ("Apple Inc. CEO Steve Jobs") or at a
+    // sentence end, where it stands for both (the tokenizer, too, lets no sentence end at "Inc.").
+    if (NAME_ABBREVIATIONS.has(t.text.slice(t.start[last], end).toLowerCase())) return end + 1;
   }
   return end;
 }
