@@ -16,6 +16,7 @@ import { findAcronymDefinitions } from './rules/acronyms';
 import { joinInitials } from './rules/initials';
 import { retypeGroups } from './rules/groups';
 import { retypeCompanyPairs } from './rules/companyPairs';
+import { retypeFacilities } from './rules/facilities';
 import { retypeLonePersons } from './rules/lonePersons';
 import { retypeBrandMisc } from './rules/miscRetype';
 import { applyProductRules } from './rules/products';
@@ -124,7 +125,7 @@ function selectProposals(a: Analysis, proposals: readonly Proposal[]): Proposal[
     const q = trimPunctuation(a, proposals[i]);
     if (q !== undefined) trimmed.push(q);
   }
-  const retyped = retypeGroups(a, retypeBrandMisc(a, retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, applyProductRules(a, trimmed)))))));
+  const retyped = retypeFacilities(a, retypeGroups(a, retypeBrandMisc(a, retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, applyProductRules(a, trimmed))))))));
   const substantive = proposalList();
   for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
   const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n)), n);
