@@ -14,7 +14,7 @@ import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowle
 import type { EntityMention, EntityType } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
 import { joinInitials } from './rules/initials';
-import { retypeGroups } from './rules/groups';
+import { groupNames, retypeGroups } from './rules/groups';
 import { retypeCompanyPairs } from './rules/companyPairs';
 import { retypeFacilities } from './rules/facilities';
 import { placesBeforeRegions } from './rules/placeApposition';
@@ -106,6 +106,7 @@ function collectProposals(a: Analysis, knowledge: CompiledKnowledge, annotations
   pushAll(proposals, suffixNames(a));
   pushAll(proposals, describedOrganizations(a));
   pushAll(proposals, gazetteerNames(a));
+  pushAll(proposals, groupNames(a));
   pushAll(proposals, acronymProposals(a, proposals));
   pushAll(proposals, knowledgeProposals(knowledge, t));
   if (annotations !== undefined) {

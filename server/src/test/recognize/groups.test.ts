@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../core/recognize/analysis';
 import { proposal, proposalList } from '../../core/recognize/candidates';
 import { defaultGazetteer } from '../../core/recognize/gazetteer';
-import { retypeGroups } from '../../core/recognize/rules/groups';
+import { groupNames, retypeGroups } from '../../core/recognize/rules/groups';
 import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
 import { createRecognizer } from '../../core/recognize/recognizer';
 
@@ -27,6 +27,14 @@ describe('recognize/rules/groups', () => {
     input.push(proposal(2, 3, 'organization', 0.8, 'tagger'), proposal(7, 7, 'misc', 0.6, 'gazetteer', undefined, 'nationality'));
     const out = retypeGroups(a, input).map((p) => `${p.type}/${p.subtype ?? '-'}:${text.slice(a.tokens.start[p.first], a.tokens.end[p.last])}`);
     assert.deepEqual(out, ['misc/-:Lebanese Shiite', 'misc/-:Kurds']);
+  });
+
+  it('proposes capitalised community words nothing else claims, at the lowest strength', () => {
+    const text = 'Sunni militants attacked, and the muslim quarter and the Muslim Brotherhood';
+    const a = analyze(text, gazetteer, model);
+    assert.deepEqual(groupNames(a).map((p) => `${p.source}:${text.slice(a.tokens.start[p.first], a.tokens.end[p.last])}`), ['gazetteer:Sunni', 'gazetteer:Muslim']);
+    const found = mentions('Sunni militants attacked a Shiite mosque.');
+    assert.ok(found.includes('misc:Sunni') && found.includes('misc:Shiite'), found.join(', '));
   });
 
   it('leaves names that only contain a community word, and strong sources, alone', () => {

@@ -8,7 +8,7 @@
  * nationality subtype: it names no country. Names that merely contain one
  * ("Muslim Brotherhood", "Catholic Church", "Islamic Jihad") are left alone.
  */
-import type { Analysis } from '../analysis';
+import { isNameLike, type Analysis } from '../analysis';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenKind } from '../tokenize';
@@ -57,4 +57,18 @@ function retypeGroup(a: Analysis, p: Proposal): Proposal {
   }
   // (Made anew: `reshaped` would keep a nationality subtype.)
   return group ? proposal(p.first, p.last, 'misc', p.confidence, p.source, p.canonical, undefined, p.phraseFirst) : p;
+}
+
+/**
+ * Misc proposals (gazetteer strength: anything else wins) for capitalised community
+ * words nothing else may claim ("Sunni militants", "Muslims gathered").
+ */
+export function groupNames(a: Analysis): Proposal[] {
+  const t = a.tokens;
+  const out = proposalList();
+  for (let i = 0; i < t.count; i++) {
+    if (t.kind[i] !== TokenKind.Word || !isNameLike(t, i) || !isGroupWord(a, i)) continue;
+    out.push(proposal(i, i, 'misc', 0.6, 'gazetteer'));
+  }
+  return out;
 }
