@@ -18,6 +18,7 @@ import { groupNames, retypeGroups } from './rules/groups';
 import { retypeCompanyPairs } from './rules/companyPairs';
 import { retypeFacilities } from './rules/facilities';
 import { placesBeforeRegions } from './rules/placeApposition';
+import { extendLegalForms } from './rules/legalForms';
 import { retypeLonePersons } from './rules/lonePersons';
 import { retypeBrandMisc } from './rules/miscRetype';
 import { applyProductRules } from './rules/products';
@@ -127,7 +128,7 @@ function selectProposals(a: Analysis, proposals: readonly Proposal[]): Proposal[
     const q = trimPunctuation(a, proposals[i]);
     if (q !== undefined) trimmed.push(q);
   }
-  const retyped = placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, retypeBrandMisc(a, retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, applyProductRules(a, trimmed)))))))));
+  const retyped = extendLegalForms(a, placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, retypeBrandMisc(a, retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, applyProductRules(a, trimmed))))))))));
   const substantive = proposalList();
   for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
   const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n)), n);
