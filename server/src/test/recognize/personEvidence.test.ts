@@ -21,6 +21,12 @@ describe('recognize/rules/personEvidence', () => {
     assert.deepEqual(mentions('Johnson said the vote would go ahead.'), ['person:Johnson']);
   });
 
+  it('keeps a lone person followed by ", who" or an age', () => {
+    assert.deepEqual(mentions('Frise, who moved to Toronto at 19, drew the strip.'), ['person:Frise', 'location:Toronto']);
+    assert.deepEqual(mentions('Kowalczyk, 45, was arrested on Monday.'), ['person:Kowalczyk']);
+    assert.deepEqual(mentions('Boeing, which builds jets, said so.'), ['organization:Boeing']);
+  });
+
   it('still reads companies alone or listed with companies as organisations', () => {
     assert.deepEqual(mentions('Chrysler said on Monday it would cut jobs.'), ['organization:Chrysler']);
     assert.deepEqual(mentions('GM, Ford and Chrysler asked for loans.'), ['organization:GM', 'organization:Ford', 'organization:Chrysler']);

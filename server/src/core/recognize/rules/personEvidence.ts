@@ -7,7 +7,10 @@
  *   surname alone is how news names a well-known person;
  * - it stands in a list with a full person name ("Palestrina, Karlheinz
  *   Stockhausen, Ravel and Shostakovich"): lists join names of one kind, and
- *   the evidence runs along the list from one member to the next.
+ *   the evidence runs along the list from one member to the next;
+ * - a relative "who" or an age follows it ("Frise, who", "Smith, 45,"): in the
+ *   gold data a name before ", who" is a person 112 times in 138, before an
+ *   age always.
  */
 import { isPunct, type Analysis } from '../analysis';
 import type { Proposal } from '../candidates';
@@ -30,13 +33,23 @@ function onlySeparators(a: Analysis, from: number, to: number): boolean {
   return true;
 }
 
+/** ", who" or ", 45," follows token i. */
+function whoOrAgeFollows(a: Analysis, i: number): boolean {
+  const t = a.tokens;
+  if (i + 2 >= t.count || !isPunct(t, i + 1, ',')) return false;
+  const j = i + 2;
+  const len = t.end[j] - t.start[j];
+  if (t.kind[j] === TokenKind.Word) return len === 3 && t.text.slice(t.start[j], t.end[j]) === 'who';
+  return t.kind[j] === TokenKind.Number && len === 2 && j + 1 < t.count && isPunct(t, j + 1, ',');
+}
+
 /**
  * The first tokens of the one-word tagger persons (`lone`, in text order) that
  * have evidence of being persons.
  */
 export function lonePersonsWithEvidence(a: Analysis, proposals: readonly Proposal[], lone: readonly number[]): Set<number> {
   const kept = new Set<number>();
-  for (let k = 0; k < lone.length; k++) if (a.gaz[lone[k]] & (Gaz.Last | Gaz.Person)) kept.add(lone[k]);
+  for (let k = 0; k < lone.length; k++) if (a.gaz[lone[k]] & (Gaz.Last | Gaz.Person) || whoOrAgeFollows(a, lone[k])) kept.add(lone[k]);
   // Full person names, as token ranges, to test list neighbours against.
   const fullFirst: number[] = [];
   const fullLast: number[] = [];
