@@ -11,7 +11,8 @@
 import { isNameLike, type Analysis } from '../analysis';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
-import { TokenKind } from '../tokenize';
+import { buildIntTable, intTableGet } from '../hashTable';
+import { hashLower, TokenKind } from '../tokenize';
 
 /** Singular adherent and community words, general English (plurals add "s"). */
 const GROUP_WORDS: ReadonlySet<string> = new Set([
@@ -26,13 +27,16 @@ const GROUP_WORDS: ReadonlySet<string> = new Set([
   'latino', 'hispanic',
 ]);
 
-/** Longest group word: a longer token cannot be one (plus its plural "s"). */
-const LONGEST = Math.max(...[...GROUP_WORDS].map((w) => w.length)) + 1;
+/**
+ * Lower-case hashes of the group words and their plurals: a token is tested by its hash
+ * (no string per token), and its text compared only on a hit.
+ */
+const GROUP_HASHES = buildIntTable(new Map([...GROUP_WORDS].flatMap((w) => [[hashLower(w), 1], [hashLower(w + 's'), 1]] as [number, number][])));
 
 /** Token i is a group word, singular or plural. */
 function isGroupWord(a: Analysis, i: number): boolean {
   const t = a.tokens;
-  if (t.end[i] - t.start[i] > LONGEST) return false;
+  if (intTableGet(GROUP_HASHES, t.lower[i]) === 0) return false;
   const w = t.text.slice(t.start[i], t.end[i]).toLowerCase();
   return GROUP_WORDS.has(w) || (w.length > 3 && w.endsWith('s') && GROUP_WORDS.has(w.slice(0, -1)));
 }
