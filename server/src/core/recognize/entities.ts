@@ -13,7 +13,13 @@ import { buildIntTable, intTableGet, type IntTable } from './hashTable';
 import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowledge';
 import type { EntityMention, EntityType } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
-import { retypeLonePerson } from './rules/lonePersons';
+import { joinInitials } from './rules/initials';
+import { groupNames, retypeGroups } from './rules/groups';
+import { retypeCompanyPairs } from './rules/companyPairs';
+import { retypeFacilities } from './rules/facilities';
+import { placesBeforeRegions } from './rules/placeApposition';
+import { extendLegalForms } from './rules/legalForms';
+import { retypeLonePersons } from './rules/lonePersons';
 import { retypeBrand } from './rules/miscRetype';
 import { productRule } from './rules/products';
 import { applyProductContext } from './rules/productContext';
@@ -120,6 +126,7 @@ function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowle
   pushAll(proposals, suffixNames(a));
   pushAll(proposals, describedOrganizations(a, caps));
   pushAll(proposals, gazetteerNames(a, caps));
+  pushAll(proposals, groupNames(a));
   pushAll(proposals, acronymProposals(a, proposals));
   pushAll(proposals, knowledgeProposals(knowledge, t));
   if (annotations !== undefined) {
@@ -142,13 +149,14 @@ function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Propos
     const r = q !== undefined ? productRule(a, q) : undefined;
     if (r !== undefined) trimmed.push(r);
   }
-  // Product context reads the whole list (a product before a name), so it takes one of its own.
-  const contextual = applyProductContext(a, trimmed);
+  // Product context reads the whole list (a product before a name), so it takes one of its own; so do
+  // the rules that look at other proposals (initials, name pairs, lone persons' evidence).
+  const contextual = retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, trimmed))));
+  const branded = proposalList();
+  for (let i = 0; i < contextual.length; i++) branded.push(retypeBrand(a, contextual[i]));
+  const retyped = extendLegalForms(a, placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, branded))));
   const substantive = proposalList();
-  for (let i = 0; i < contextual.length; i++) {
-    const p = retypeBrand(a, retypeLonePerson(a, contextual, contextual[i]));
-    if (!isVacuous(a, p)) substantive.push(p);
-  }
+  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
   const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n), caps), n);
   const merged = mergeAdjacent(a, consistent);
   const kept = proposalList();
@@ -302,10 +310,9 @@ function endWithAbbreviationDot(a: Analysis, last: number): number {
   const t = a.tokens;
   const end = t.end[last];
   if (last + 1 < t.count && t.start[last + 1] === end && t.text.charCodeAt(end) === 46 && t.end[last + 1] === end + 1) {
-    // The dot belongs to the name when the sentence goes on ("Apple Inc. said"), not when it ends there.
-    const after = last + 2;
-    const goesOn = after < t.count && !(t.flags[after] & TokenFlag.LineStart) && (t.kind[after] !== 0 || !(t.flags[after] & TokenFlag.Cap));
-    if (goesOn && NAME_ABBREVIATIONS.has(t.text.slice(t.start[last], end).toLowerCase())) return end + 1;
+    // The dot is the abbreviation's own, also before a capital ("Apple Inc. CEO Steve Jobs") or at a
+    // sentence end, where it stands for both (the tokenizer, too, lets no sentence end at "Inc.").
+    if (NAME_ABBREVIATIONS.has(t.text.slice(t.start[last], end).toLowerCase())) return end + 1;
   }
   return end;
 }

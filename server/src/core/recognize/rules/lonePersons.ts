@@ -8,12 +8,22 @@
 import type { Analysis } from '../analysis';
 import { proposalList, reshaped, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
+import { lonePersonsWithEvidence } from './personEvidence';
 
 /** Retypes unsupported one-word tagger persons as organisations. */
 export function retypeLonePersons(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
-  const out = proposalList();
-  for (const p of proposals) out.push(retypeLonePerson(a, proposals, p));
-  return out;
+  const retyped = proposalList();
+  const lone: number[] = [];
+  for (const p of proposals) {
+    const r = retypeLonePerson(a, proposals, p);
+    retyped.push(r);
+    if (r !== p) lone.push(p.first);
+  }
+  if (lone.length === 0) return retyped;
+  // Some lone persons have evidence of being persons after all (a known surname, a list with a full name).
+  const persons = lonePersonsWithEvidence(a, proposals, lone);
+  for (let k = 0; k < proposals.length; k++) if (retyped[k] !== proposals[k] && persons.has(proposals[k].first)) retyped[k] = proposals[k];
+  return retyped;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Analysis } from '../analysis';
 import { proposalList, reshaped, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenKind } from '../tokenize';
+import { notABrand } from './brandEvidence';
 
 const NATIONALITY_ENDING = /(?:an|ans|ese|ish|ic|ics|i|is|ch|sh)$/;
 
@@ -33,5 +34,7 @@ export function retypeBrand(a: Analysis, p: Proposal): Proposal {
   }
   const lastWord = t.text.slice(t.start[p.last], t.end[p.last]);
   if (NATIONALITY_ENDING.test(lastWord)) brand = false;
+  // After "the", or an ordinary English word: a product, a work or a heading word (brandEvidence.ts).
+  if (brand && notABrand(a, p.first)) brand = false;
   return brand ? reshaped(p, p.first, p.last, 'organization', p.confidence * 0.8) : p;
 }

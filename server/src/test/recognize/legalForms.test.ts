@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { analyze } from '../../core/recognize/analysis';
+import { proposal, proposalList } from '../../core/recognize/candidates';
+import { defaultGazetteer } from '../../core/recognize/gazetteer';
+import { extendLegalForms } from '../../core/recognize/rules/legalForms';
+import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
+import { createRecognizer } from '../../core/recognize/recognizer';
+
+const gazetteer = defaultGazetteer();
+const model = defaultTaggerModel().value;
+const recognizer = createRecognizer();
+const mentions = (text: string): string[] => recognizer.recognize(text).entities.map((m) => `${m.type}:${m.text}`);
+
+describe('recognize/rules/legalForms', () => {
+  it('closes company names with their legal form', () => {
+    const found = mentions('Deutsche Bank AG and Fiat Group SpA signed the deal.');
+    assert.deepEqual(found, ['organization:Deutsche Bank AG', 'organization:Fiat Group SpA']);
+  });
+
+  it('extends organisations only, and only over the exact form', () => {
+    const text = 'Acme Group SA and John Smith SA and Acme Group Sa';
+    const a = analyze(text, gazetteer, model);
+    // tokens: Acme Group SA and John Smith SA and Acme Group Sa
+    const ps = proposalList();
+    ps.push(proposal(0, 1, 'organization', 0.8, 'suffix'), proposal(4, 5, 'person', 0.8, 'tagger'), proposal(8, 9, 'organization', 0.8, 'suffix'));
+    assert.deepEqual(extendLegalForms(a, ps).map((p) => `${p.first}-${p.last}`), ['0-2', '4-5', '8-9']);
+  });
+});
