@@ -10,6 +10,7 @@ import { parseArticle } from '../core/article/parseArticle';
 import { encodeAnalysis } from '../core/index/analysisCodec';
 import { createArticleAnalyzer } from '../core/index/articleAnalyzer';
 import { sortedAnalysis } from '../core/index/indexHelpers';
+import { asciiJson } from '../core/index/snapshotJson';
 import { createRecognizer } from '../core/recognize/recognizer';
 import { KnowledgeSwitch, type SavedKnowledge } from './annotations/knowledgeSwitch';
 
@@ -53,7 +54,7 @@ export function createJobHandler(knowledge: SavedKnowledge | undefined): (job: A
     try {
       fileDate = job.fileDate;
       // Sorted as the index sorts what its own analyzer returns, so both encode alike.
-      const encoded = JSON.stringify(encodeAnalysis(sortedAnalysis(analyze(job.uri, job.text, 0))));
+      const encoded = asciiJson(encodeAnalysis(sortedAnalysis(analyze(job.uri, job.text, 0))));
       return { id: job.id, hash: knowledgeSwitch.hash(job.text), encoded };
     } catch (err) {
       return { id: job.id, error: err instanceof Error ? err.stack ?? err.message : String(err) };

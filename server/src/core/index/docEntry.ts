@@ -3,6 +3,7 @@ import { contentHash } from './contentHash';
 import type { AnnotationInfo, StoryInfo, TextAnalysis } from './documentAnalysis';
 import type { IndexedMention } from './indexTypes';
 import { buildMentions } from './mentionMerge';
+import { asciiJson } from './snapshotJson';
 
 /**
  * One document as the index holds it. Everything derived (the analysis
@@ -105,7 +106,7 @@ export class DocEntry {
   /** The cache form as JSON text, computed once. */
   get cacheJson(): string {
     if (this.encodedJson === undefined) {
-      this.encodedJson = JSON.stringify(this.encoded !== undefined && typeof this.encoded !== 'string' ? this.encoded : encodeAnalysis(this.analysis));
+      this.encodedJson = asciiJson(this.encoded !== undefined && typeof this.encoded !== 'string' ? this.encoded : encodeAnalysis(this.analysis));
     }
     return this.encodedJson;
   }
