@@ -65,12 +65,13 @@ export function createArticleAnalyzer(parts: ArticleAnalyzerParts): AnalyzeDocum
         ...(story.date ? { referenceDate: story.date.value } : {}),
         spans: content,
       });
-      // Texts are re-read from the file text and canonical names interned: strings sliced from the
-      // story's own copy would keep that copy alive as long as the index lives (V8 sliced strings).
+      // Texts and canonical names are interned: strings sliced from the story's own copy would keep
+      // that copy alive as long as the index lives (V8 sliced strings), and the same names recur in
+      // thousands of stories (one shared copy instead of a string per mention).
       for (const m of r.entities) {
         const start = m.start + story.start;
         const end = m.end + story.start;
-        const e: StoryEntityMention = { ...m, start, end, story: index, text: text.slice(start, end) };
+        const e: StoryEntityMention = { ...m, start, end, story: index, text: intern(text.slice(start, end)) };
         entities.push(m.canonical !== undefined ? { ...e, canonical: intern(m.canonical) } : e);
       }
       for (const m of r.dates) {
