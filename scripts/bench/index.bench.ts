@@ -135,6 +135,9 @@ export async function runIndexBench(files = 10_000, keep = false): Promise<Recor
   console.log(`index bench: ${paths.length} files, ${(bytes / 1e6).toFixed(1)} MB in ${dir}`);
 
   const recognizer = createRecognizer();
+  // One first call builds the recognizer's lazy tables (packed weights, feature buckets): the shipped
+  // model's fixed cost, which `npm run bench -- recognize` counts in startup, not index memory.
+  recognizer.recognize(bases[0]!.slice(0, 2000));
   const analyzer = createArticleAnalyzer({ parse: parseArticle, recognize: (t, o) => recognizer.recognize(t, o) });
   const newIndex = (): WorkspaceIndex => new WorkspaceIndex({ analyze: analyzer, analyzerVersion: 'bench' });
   const uri = (p: string): string => `file://${p}`;
@@ -251,8 +254,8 @@ export async function runIndexBench(files = 10_000, keep = false): Promise<Recor
   line('  of which reading the cache', ms(restoreMs), '-', true);
   line('  cache size', `${figures.cacheMegabytes.toFixed(1)} MB`, '-', true);
   line('  serialize + write', ms(serializeMs), '-', true);
-  line('heap used by the index', `${figures.heapMegabytes.toFixed(0)} MB`, '300 MB', figures.heapMegabytes <= 300);
-  line('heap after a warm start', `${figures.warmHeapMegabytes.toFixed(0)} MB`, '300 MB', figures.warmHeapMegabytes <= 300);
+  line('heap used by the index', `${figures.heapMegabytes.toFixed(1)} MB`, '300 MB', figures.heapMegabytes <= 300);
+  line('heap after a warm start', `${figures.warmHeapMegabytes.toFixed(1)} MB`, '300 MB', figures.warmHeapMegabytes <= 300);
   line(`hover p95 (1,000 positions, ${shown} shown)`, ms(figures.hoverP95), '10 ms', figures.hoverP95 <= 10);
   line('hover p95 right after a warm start', ms(figures.warmHoverP95), '10 ms', figures.warmHoverP95 <= 10);
   line('  hover p50', ms(figures.hoverP50), '-', true);
