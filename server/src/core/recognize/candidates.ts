@@ -109,17 +109,22 @@ export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: numb
   }
   // Sort keys read once into flat arrays: comparisons then touch no objects.
   const k = keyBuffers(n);
-  const { pri, len, conf, order } = k;
+  const { pri, len, conf, order, key } = k;
   let finite = true;
+  let packable = true;
   for (let i = 0; i < n; i++) {
     const p = proposals[i];
-    pri[i] = sourcePriority(p.source);
-    len[i] = p.last - p.first;
+    const pr = sourcePriority(p.source);
+    const l = p.last - p.first;
+    pri[i] = pr;
+    len[i] = l;
+    key[i] = pr * LEN_SPAN + l;
+    if (l >= MAX_PACKED_LEN || l <= -MAX_PACKED_LEN) packable = false;
     conf[i] = p.confidence;
     if (!Number.isFinite(p.confidence)) finite = false;
     order[i] = i;
   }
-  sortIndices(k, n, finite);
+  sortIndices(k, n, finite, packable);
   const taken = takenBuffer(tokenCount);
   const kept = proposalList();
   for (let o = 0; o < n; o++) {
@@ -159,17 +164,32 @@ interface SortKeys {
   len: Int32Array;
   conf: Float64Array;
   order: Int32Array;
+  /** Priority and length in one integer (`pri * LEN_SPAN + len`), ordered as the pair when lengths are packable. */
+  key: Int32Array;
   /** Merge buffer of the sort. */
   tmp: Int32Array;
 }
 
 // Room for 2,048 proposals from the start: a buffer growing mid-run deoptimizes `resolveOverlaps` (see scratch.ts).
-let keyStore: SortKeys = { pri: new Int32Array(2048), len: new Int32Array(2048), conf: new Float64Array(2048), order: new Int32Array(2048), tmp: new Int32Array(2048) };
+let keyStore: SortKeys = sortKeys(2048);
+
+/** Sort key buffers of room `cap`. */
+function sortKeys(cap: number): SortKeys {
+  return { pri: new Int32Array(cap), len: new Int32Array(cap), conf: new Float64Array(cap), order: new Int32Array(cap), key: new Int32Array(cap), tmp: new Int32Array(cap) };
+}
+
+/**
+ * Packing priority and length into one int32: priorities differ by at least 5 (`sourcePriority`),
+ * so `pri * 2^22 + len` orders as (priority, length) while |len| < 2^21 (a proposal of two million
+ * tokens falls back to separate keys). 100 * 2^22 + 2^21 stays below 2^31.
+ */
+const LEN_SPAN = 1 << 22;
+const MAX_PACKED_LEN = 1 << 21;
 
 function keyBuffers(n: number): SortKeys {
   if (keyStore.pri.length < n) {
     const cap = n + (n >> 1);
-    const fresh = { pri: new Int32Array(cap), len: new Int32Array(cap), conf: new Float64Array(cap), order: new Int32Array(cap), tmp: new Int32Array(cap) };
+    const fresh = sortKeys(cap);
     if (n > 1 << 16) return fresh; // a huge text does not pin its memory
     keyStore = fresh;
   }
@@ -185,25 +205,33 @@ function compareKeys(k: SortKeys, a: number, b: number): number {
   return k.pri[b] - k.pri[a] || k.len[b] - k.len[a] || k.conf[b] - k.conf[a] || a - b;
 }
 
+/** `compareKeys` with priority and length read as one packed key: one subtraction decides nearly every pair. */
+function comparePacked(key: Int32Array, conf: Float64Array, a: number, b: number): number {
+  return key[b] - key[a] || conf[b] - conf[a] || a - b;
+}
+
 /**
  * Sorts `order[0..n)`: insertion sort for short runs merged bottom-up (no comparator
- * closure, no allocation); the built-in (stable) sort when a confidence is not finite,
- * as the comparison is then no total order and only the original algorithm is sure to agree.
+ * closure, no allocation) on the packed keys; the built-in (stable) sort when a confidence
+ * is not finite, as the comparison is then no total order and only the original algorithm is
+ * sure to agree (and when a length is too large to pack).
  */
-function sortIndices(k: SortKeys, n: number, finite: boolean): void {
+function sortIndices(k: SortKeys, n: number, finite: boolean, packable: boolean): void {
   const order = k.order;
-  if (!finite) {
+  if (!finite || !packable) {
     const sorted = Array.from(order.subarray(0, n)).sort((a, b) => compareKeys(k, a, b));
     for (let i = 0; i < n; i++) order[i] = sorted[i];
     return;
   }
+  const key = k.key;
+  const conf = k.conf;
   const RUN = 16;
   for (let lo = 0; lo < n; lo += RUN) {
     const hi = Math.min(n, lo + RUN);
     for (let i = lo + 1; i < hi; i++) {
       const x = order[i];
       let j = i - 1;
-      while (j >= lo && compareKeys(k, order[j], x) > 0) { order[j + 1] = order[j]; j--; }
+      while (j >= lo && comparePacked(key, conf, order[j], x) > 0) { order[j + 1] = order[j]; j--; }
       order[j + 1] = x;
     }
   }
@@ -217,7 +245,7 @@ function sortIndices(k: SortKeys, n: number, finite: boolean): void {
       let a = lo;
       let b = mid;
       let o = lo;
-      while (a < mid && b < hi) to[o++] = compareKeys(k, from[b], from[a]) < 0 ? from[b++] : from[a++];
+      while (a < mid && b < hi) to[o++] = comparePacked(key, conf, from[b], from[a]) < 0 ? from[b++] : from[a++];
       while (a < mid) to[o++] = from[a++];
       while (b < hi) to[o++] = from[b++];
     }
