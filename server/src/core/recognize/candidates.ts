@@ -277,7 +277,7 @@ function seenBuffer(tokenCount: number): Uint8Array {
   if (tokenCount > 1 << 20) return new Uint8Array(tokenCount); // a huge text does not pin its memory
   if (seenStore.length < tokenCount) seenStore = new Uint8Array(tokenCount + (tokenCount >> 1));
   seenStore.fill(0, 0, tokenCount);
-  return seenStore.subarray(0, tokenCount);
+  return new Uint8Array(seenStore.buffer, 0, tokenCount);
 }
 
 /** One token-occupancy buffer reused by every call. */
@@ -288,5 +288,5 @@ function takenBuffer(tokenCount: number): Uint8Array {
   if (tokenCount > 1 << 20) return new Uint8Array(tokenCount); // a huge text does not pin its memory
   if (takenStore.length < tokenCount) takenStore = new Uint8Array(tokenCount + (tokenCount >> 1));
   takenStore.fill(0, 0, tokenCount);
-  return takenStore.subarray(0, tokenCount);
+  return new Uint8Array(takenStore.buffer, 0, tokenCount);
 }

@@ -159,7 +159,7 @@ function coveredBuffer(tokenCount: number): Uint8Array {
   if (tokenCount > 1 << 20) return new Uint8Array(tokenCount); // a huge text does not pin its memory
   if (coveredStore.length < tokenCount) coveredStore = new Uint8Array(tokenCount + (tokenCount >> 1));
   coveredStore.fill(0, 0, tokenCount);
-  return coveredStore.subarray(0, tokenCount);
+  return new Uint8Array(coveredStore.buffer, 0, tokenCount);
 }
 
 const EMPTY_STORE = { keys: new Int32Array(0), slots: new Int32Array(0), sums: new Float64Array(0) };
