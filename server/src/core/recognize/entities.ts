@@ -126,7 +126,7 @@ function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowle
   pushAll(proposals, suffixNames(a));
   pushAll(proposals, describedOrganizations(a, caps));
   pushAll(proposals, gazetteerNames(a, caps));
-  pushAll(proposals, groupNames(a));
+  pushAll(proposals, groupNames(a, caps));
   pushAll(proposals, acronymProposals(a, proposals));
   pushAll(proposals, knowledgeProposals(knowledge, t));
   if (annotations !== undefined) {
@@ -154,7 +154,7 @@ function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Propos
   const contextual = retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, trimmed))));
   const branded = proposalList();
   for (let i = 0; i < contextual.length; i++) branded.push(retypeBrand(a, contextual[i]));
-  const retyped = extendLegalForms(a, placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, branded))));
+  const retyped = extendLegalForms(a, placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, branded)), caps));
   const substantive = proposalList();
   for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
   const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n), caps), n);

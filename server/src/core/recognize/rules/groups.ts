@@ -9,6 +9,7 @@
  * ("Muslim Brotherhood", "Catholic Church", "Islamic Jihad") are left alone.
  */
 import { isNameLike, type Analysis } from '../analysis';
+import { capitalsOf, type Capitals } from '../capitals';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { buildIntTable, intTableGet } from '../hashTable';
@@ -67,10 +68,12 @@ function retypeGroup(a: Analysis, p: Proposal): Proposal {
  * Misc proposals (gazetteer strength: anything else wins) for capitalised community
  * words nothing else may claim ("Sunni militants", "Muslims gathered").
  */
-export function groupNames(a: Analysis): Proposal[] {
+export function groupNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
   const t = a.tokens;
   const out = proposalList();
-  for (let i = 0; i < t.count; i++) {
+  // Only name-like words qualify: the capitals list holds them all, in order.
+  for (let k = 0; k < caps.count; k++) {
+    const i = caps.at[k];
     if (t.kind[i] !== TokenKind.Word || !isNameLike(t, i) || !isGroupWord(a, i)) continue;
     out.push(proposal(i, i, 'misc', 0.6, 'gazetteer'));
   }

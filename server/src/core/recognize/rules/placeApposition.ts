@@ -6,6 +6,7 @@
  * the town, often calls it a person or an organisation.
  */
 import { isNameLike, isPunct, type Analysis } from '../analysis';
+import { capitalsOf, type Capitals } from '../capitals';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenFlag } from '../tokenize';
@@ -35,7 +36,7 @@ function endsPhrase(a: Analysis, last: number): boolean {
 }
 
 /** Retypes weak proposals standing before ", <country or region>" as places. */
-export function placesBeforeRegions(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
+export function placesBeforeRegions(a: Analysis, proposals: readonly Proposal[], caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
   const t = a.tokens;
   let out: Proposal[] | undefined;
   for (let k = 0; k < proposals.length; k++) {
@@ -49,9 +50,12 @@ export function placesBeforeRegions(a: Analysis, proposals: readonly Proposal[])
     out ??= copyOf(proposals);
     out[k] = proposal(p.first, p.last, 'location', p.confidence, p.source, p.canonical, undefined, p.phraseFirst);
   }
-  // A town nothing proposed: the capitalised words before the comma (at most three).
-  for (let c = 1; c + 1 < t.count; c++) {
-    if (!isPunct(t, c, ',') || !isNameLike(t, c - 1)) continue;
+  // A town nothing proposed: the capitalised words before the comma (at most three). The
+  // word before the comma is name-like, so it is among the capitals: walking them (ascending)
+  // meets the same commas in the same order as a walk over every token.
+  for (let k = 0; k < caps.count; k++) {
+    const c = caps.at[k] + 1;
+    if (c + 1 >= t.count || !isPunct(t, c, ',') || !isNameLike(t, c - 1)) continue;
     const last = regionAt(a, c + 1);
     if (last < 0 || !endsPhrase(a, last) || covered(proposals, c - 1)) continue;
     let first = c - 1;
