@@ -3,6 +3,7 @@ import type { DateMention, EntityMention } from '../recognize/model';
 import type { Problem, Result, Span } from '../text/problem';
 import type { AnalyzeDocument, StoryDateMention, StoryEntityMention, StoryInfo, TextAnalysis } from './documentAnalysis';
 import { splitSentences } from './sentences';
+import { ownCopy } from '../text/ownCopy';
 
 /** The parser and recognizer an analyzer is composed of (structurally typed, injected). */
 export interface ArticleAnalyzerParts {
@@ -24,7 +25,7 @@ function intern(name: string): string {
   let v = interned.get(name);
   if (v === undefined) {
     if (interned.size > 100_000) interned.clear();
-    v = name.split('').join('');
+    v = ownCopy(name);
     interned.set(v, v);
   }
   return v;

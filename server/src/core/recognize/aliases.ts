@@ -8,6 +8,7 @@
  * Works per story (partial names resolve within their story) and across a
  * workspace (full names merge on `entityKey`).
  */
+import { ownCopy } from '../text/ownCopy';
 import type { EntityType } from './model';
 import { PERSON_TITLES } from './lexicon';
 
@@ -48,7 +49,7 @@ export function normalizeAlias(name: string): string {
   const v = normalizeUncached(name);
   // Names repeat across stories; a bounded memo keeps the regex work off the hot path.
   if (normalized.size > 50_000) normalized.clear();
-  normalized.set(name, v);
+  normalized.set(ownCopy(name), v);
   return v;
 }
 
@@ -90,7 +91,7 @@ export function initialsOf(name: string): string {
   const v = name.split(/[\s-]+/).filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('').toUpperCase();
   // Like `normalizeAlias`: the same full names recur from story to story; a bounded memo skips the regexes.
   if (initials.size > 50_000) initials.clear();
-  initials.set(name, v);
+  initials.set(ownCopy(name), v);
   return v;
 }
 
