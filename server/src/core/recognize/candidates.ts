@@ -2,6 +2,7 @@
  * The working representation of entity proposals while the recognizer
  * combines its signals, and the overlap resolution that picks among them.
  */
+import { ReusedBytes } from './reusedBytes';
 import type { EntityType, MiscSubtype } from './model';
 import type { TagType } from './tagger/spans';
 
@@ -125,7 +126,7 @@ export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: numb
     order[i] = i;
   }
   sortIndices(k, n, finite, packable);
-  const taken = takenBuffer(tokenCount);
+  const taken = TAKEN.zeroed(tokenCount);
   const kept = proposalList();
   for (let o = 0; o < n; o++) {
     const p = proposals[order[o]];
@@ -143,10 +144,10 @@ export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: numb
  * then their starts differ, so their order by position is the same whatever order the greedy
  * selection met them in (tokens out of range are never taken, and an empty proposal is free
  * everywhere: such proposals may share a start, and their order would follow the sort).
- * Marks in a buffer of its own, so a later `takenBuffer` starts clean.
+ * Marks in a buffer of its own, so overlap resolution's buffer starts clean.
  */
 function disjoint(proposals: readonly Proposal[], tokenCount: number): boolean {
-  const seen = seenBuffer(tokenCount);
+  const seen = SEEN.zeroed(tokenCount);
   for (let k = 0; k < proposals.length; k++) {
     const p = proposals[k];
     if (p.last < p.first || p.first < 0 || p.last >= tokenCount) return false;
@@ -269,24 +270,6 @@ function sortByFirst(kept: Proposal[]): Proposal[] {
   return kept;
 }
 
-/** The occupancy buffer of `disjoint`, reused by every call. */
-let seenStore = new Uint8Array(8192);
-
-/** A zeroed array of exactly `tokenCount` entries for `disjoint` (see `takenBuffer`). */
-function seenBuffer(tokenCount: number): Uint8Array {
-  if (tokenCount > 1 << 20) return new Uint8Array(tokenCount); // a huge text does not pin its memory
-  if (seenStore.length < tokenCount) seenStore = new Uint8Array(tokenCount + (tokenCount >> 1));
-  seenStore.fill(0, 0, tokenCount);
-  return new Uint8Array(seenStore.buffer, 0, tokenCount);
-}
-
-/** One token-occupancy buffer reused by every call. */
-let takenStore = new Uint8Array(8192);
-
-/** A zeroed occupancy array of exactly `tokenCount` entries (a view, so out-of-range indices behave as in a fresh array). */
-function takenBuffer(tokenCount: number): Uint8Array {
-  if (tokenCount > 1 << 20) return new Uint8Array(tokenCount); // a huge text does not pin its memory
-  if (takenStore.length < tokenCount) takenStore = new Uint8Array(tokenCount + (tokenCount >> 1));
-  takenStore.fill(0, 0, tokenCount);
-  return new Uint8Array(takenStore.buffer, 0, tokenCount);
-}
+/** The occupancy buffer of `disjoint`, and the one of overlap resolution (separate, so neither starts dirty). */
+const SEEN = new ReusedBytes();
+const TAKEN = new ReusedBytes();

@@ -3,6 +3,7 @@
  * "Anwaar-ul-Haq Kakar" is a person, a bare "Kakar" elsewhere in the story
  * is that person too, even where the tagger missed it.
  */
+import { ReusedBytes } from './reusedBytes';
 import { isNameLike, nameGlueLength, type Analysis } from './analysis';
 import { proposal, proposalList, reshaped, sourcePriority, SOURCE_PRIORITY, type Proposal } from './candidates';
 import { Gaz } from './gazetteer';
@@ -71,7 +72,7 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[], caps: C
     out.push(v >= 0 && TYPES[bi] !== p.type && dominant(s, v, bi) ? reshaped(p, p.first, p.last, TYPES[bi], p.confidence) : p);
   }
   // Untagged recurrences.
-  const covered = coveredBuffer(t.count);
+  const covered = COVERED.zeroed(t.count);
   for (const p of out) for (let i = p.first; i <= p.last; i++) covered[i] = 1;
   // Runs start at an uncovered name-like token: walk the capitalised ones, from `next` on.
   const kind = t.kind;
@@ -152,15 +153,7 @@ class VoteTable {
 }
 
 /** One token-coverage buffer reused by every call (consistency runs one story at a time, to completion). */
-let coveredStore = new Uint8Array(8192);
-
-/** A zeroed coverage array of exactly `tokenCount` entries (a view, so out-of-range reads stay undefined as in a fresh array). */
-function coveredBuffer(tokenCount: number): Uint8Array {
-  if (tokenCount > 1 << 20) return new Uint8Array(tokenCount); // a huge text does not pin its memory
-  if (coveredStore.length < tokenCount) coveredStore = new Uint8Array(tokenCount + (tokenCount >> 1));
-  coveredStore.fill(0, 0, tokenCount);
-  return new Uint8Array(coveredStore.buffer, 0, tokenCount);
-}
+const COVERED = new ReusedBytes();
 
 const EMPTY_STORE = { keys: new Int32Array(0), slots: new Int32Array(0), sums: new Float64Array(0) };
 // Room for 4,096 keys from the start: a table growing mid-run deoptimizes `applyConsistency` (see scratch.ts).
