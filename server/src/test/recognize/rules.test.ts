@@ -118,6 +118,12 @@ describe('recognize/rules', () => {
       assert.deepEqual(described('the company founder said the group\nUpdated 3 May'), []);
     });
 
+    it('takes a one-word tagger "person" after a descriptor, not a full name ("auto manufacturer Chrysler")', () => {
+      // The tagger reads "Chrysler" here as a family name (B-PER alone).
+      assert.deepEqual(described('The US auto manufacturer Chrysler asked for aid.'), ['organization:Chrysler']);
+      assert.deepEqual(described('The company Bill Gates founded grew fast.'), []);
+    });
+
     it('makes the rest of the story follow ("a stake in Chrysler" is the company too)', () => {
       const text = 'Fiat bought a stake in automaker Chrysler. Fiat now owns 52 percent of Chrysler.';
       assert.deepEqual(mentions(text).filter((m) => m.endsWith('Chrysler')), ['organization:Chrysler', 'organization:Chrysler']);
