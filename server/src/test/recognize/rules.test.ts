@@ -128,6 +128,13 @@ describe('recognize/rules', () => {
       const text = 'Fiat bought a stake in automaker Chrysler. Fiat now owns 52 percent of Chrysler.';
       assert.deepEqual(mentions(text).filter((m) => m.endsWith('Chrysler')), ['organization:Chrysler', 'organization:Chrysler']);
     });
+
+    it('outweighs several place readings of the same name ("a stake in Chrysler" four times)', () => {
+      const text = 'Fiat plans to buy majority stake in Chrysler\nFiat would own the six percent of automaker Chrysler that the US holds. '
+        + 'That would give Fiat a 52 percent majority stake in Chrysler. It may buy the share in Chrysler held by the US. '
+        + 'In 2009, Fiat bought a twenty percent stake in Chrysler.';
+      assert.deepEqual(mentions(text).filter((m) => m.endsWith('Chrysler')), Array(5).fill('organization:Chrysler'));
+    });
   });
 
   describe('places the head-word and lone-person rules must not take', () => {
