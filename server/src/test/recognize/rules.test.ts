@@ -51,6 +51,13 @@ describe('recognize/rules', () => {
       assert.deepEqual(found, ['organization:Foreign Ministry', 'organization:National Dialogue Committee', 'organization:Awami National Party']);
     });
 
+    it('knows the head words of industry names (Airplanes, Pharmaceuticals, Aerospace, Enterprises)', () => {
+      const text = 'He heads Boeing Commercial Airplanes, and Teva Pharmaceuticals bought Kaman Aerospace from Hutchison Enterprises.';
+      const a = run(text);
+      assert.deepEqual(suffixNames(a).map((p) => `${p.type}:${spanText(text, a, p)}`),
+        ['organization:Boeing Commercial Airplanes', 'organization:Teva Pharmaceuticals', 'organization:Kaman Aerospace', 'organization:Hutchison Enterprises']);
+    });
+
     it('extends over "of ..." and stops at a sentence-initial determiner', () => {
       const text = 'The Ministry of Foreign Affairs said so.';
       const a = run(text);
