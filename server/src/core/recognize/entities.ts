@@ -27,6 +27,7 @@ import { gazetteerNames } from './rules/gazetteerNames';
 import { suffixNames } from './rules/suffixes';
 import { describedOrganizations } from './rules/descriptors';
 import { titledPersons } from './rules/titles';
+import { isLoneLetter } from './rules/loneLetters';
 import type { TaggerModel, TagResult } from './tagger/tagger';
 import { hashExact, hashLower, TokenFlag, type Tokens } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
@@ -156,7 +157,7 @@ function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Propos
   for (let i = 0; i < contextual.length; i++) branded.push(retypeBrand(a, contextual[i]));
   const retyped = extendLegalForms(a, placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, branded))));
   const substantive = proposalList();
-  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
+  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i]) && !isLoneLetter(a, retyped[i])) substantive.push(retyped[i]);
   const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n), caps), n);
   const merged = mergeAdjacent(a, consistent);
   const kept = proposalList();
