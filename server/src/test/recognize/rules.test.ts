@@ -43,6 +43,24 @@ describe('recognize/rules', () => {
     });
   });
 
+  describe('titles that announce no one', () => {
+    const titled = (text: string): string[] => {
+      const a = run(text);
+      return titledPersons(a).map((p) => spanText(text, a, p));
+    };
+
+    it('reads lower-case "major" and "general" as adjectives ("three major United States indexes")', () => {
+      assert.deepEqual(titled('The three major Wall Street indexes fell.'), []);
+      assert.deepEqual(titled('Most general Motors dealers stayed open.'), []);
+      assert.deepEqual(titled('Major Tom Smith and General Asim Munir met.'), ['Tom Smith', 'Asim Munir']);
+    });
+
+    it('takes no country of several words for a name after a title ("the Minister United States officials")', () => {
+      assert.deepEqual(titled('the Minister United States officials met'), []);
+      assert.deepEqual(titled('the Minister Shah Mahmood met'), ['Shah Mahmood']);
+    });
+  });
+
   describe('head words', () => {
     it('makes organisations of names ending in Ministry, Committee, Party', () => {
       const text = 'The Foreign Ministry and the National Dialogue Committee met the Awami National Party.';
