@@ -76,6 +76,14 @@ describe('recognize/rules', () => {
         ['organization:Boeing Commercial Airplanes', 'organization:Teva Pharmaceuticals', 'organization:Kaman Aerospace', 'organization:Hutchison Enterprises']);
     });
 
+    it('reads a side word and "Bank" as land, not a bank ("West Bank", "Left Bank")', () => {
+      const text = 'Israel built a barrier in the West Bank, and artists live on the Left Bank near Deutsche Bank.';
+      const a = run(text);
+      // (A "West Bank" the tagger firmly reads as a place is left to it, with its confidence.)
+      assert.deepEqual(suffixNames(a).map((p) => `${p.type}:${spanText(text, a, p)}`).filter((x) => !x.startsWith('location:West')), ['location:Left Bank', 'organization:Deutsche Bank']);
+      assert.ok(mentions('Having personally visited the West Bank and Israel, I can say so.').includes('location:West Bank'));
+    });
+
     it('extends over "of ..." and stops at a sentence-initial determiner', () => {
       const text = 'The Ministry of Foreign Affairs said so.';
       const a = run(text);
