@@ -26,6 +26,7 @@ import { applyProductContext } from './rules/productContext';
 import { gazetteerNames } from './rules/gazetteerNames';
 import { suffixNames } from './rules/suffixes';
 import { describedOrganizations } from './rules/descriptors';
+import { airlineNames } from './rules/airlines';
 import { titledPersons } from './rules/titles';
 import { isLoneLetter } from './rules/loneLetters';
 import type { TaggerModel, TagResult } from './tagger/tagger';
@@ -126,6 +127,7 @@ function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowle
   }
   pushAll(proposals, suffixNames(a));
   pushAll(proposals, describedOrganizations(a, caps));
+  pushAll(proposals, airlineNames(a, caps));
   pushAll(proposals, gazetteerNames(a, caps));
   pushAll(proposals, groupNames(a));
   pushAll(proposals, acronymProposals(a, proposals));
