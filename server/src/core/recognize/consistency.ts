@@ -13,6 +13,9 @@ import { hashJoin, TokenFlag, TokenKind } from './tokenize';
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'misc'];
 
+/** Vote weight (times confidence) of a rule's organisation; other rule proposals weigh 3, the tagger's 1. */
+const ORG_RULE_WEIGHT = 8;
+
 /** Identity of a token run: its lower-case token hashes joined (no strings built). */
 function key(a: Analysis, first: number, last: number): number {
   const lower = a.tokens.lower;
@@ -34,7 +37,10 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[], caps: C
   const t = a.tokens;
   const votes = new VoteTable(kept);
   for (const p of kept) {
-    const w = p.confidence * (sourcePriority(p.source) >= SOURCE_PRIORITY.suffix ? 3 : 1);
+    // Rule evidence outweighs the tagger's readings; an organisation named by its head word or
+    // a descriptor ("automaker Chrysler") most of all: the tagger reads such a name as a place
+    // wherever it follows "in" ("a stake in Chrysler"), often several times in one story.
+    const w = p.confidence * (sourcePriority(p.source) >= SOURCE_PRIORITY.suffix ? (p.type === 'organization' ? ORG_RULE_WEIGHT : 3) : 1);
     votes.add(key(a, p.first, p.last), p.type, w);
     // "Chrysler LLC", "Ford Motor Company": the name before the head word is the organisation too.
     if (p.type === 'organization' && p.last > p.first && a.gaz[p.last] & Gaz.OrgSuffix && !(a.gaz[p.first] & (Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym | Gaz.Common))) {

@@ -26,7 +26,9 @@ import { applyProductContext } from './rules/productContext';
 import { gazetteerNames } from './rules/gazetteerNames';
 import { suffixNames } from './rules/suffixes';
 import { describedOrganizations } from './rules/descriptors';
+import { airlineNames } from './rules/airlines';
 import { titledPersons } from './rules/titles';
+import { isLoneLetter } from './rules/loneLetters';
 import type { TaggerModel, TagResult } from './tagger/tagger';
 import { hashExact, hashLower, TokenFlag, type Tokens } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
@@ -125,6 +127,7 @@ function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowle
   }
   pushAll(proposals, suffixNames(a));
   pushAll(proposals, describedOrganizations(a, caps));
+  pushAll(proposals, airlineNames(a, caps));
   pushAll(proposals, gazetteerNames(a, caps));
   pushAll(proposals, groupNames(a, caps));
   pushAll(proposals, acronymProposals(a, proposals));
@@ -156,7 +159,7 @@ function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Propos
   for (let i = 0; i < contextual.length; i++) branded.push(retypeBrand(a, contextual[i]));
   const retyped = extendLegalForms(a, placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, branded)), caps));
   const substantive = proposalList();
-  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i])) substantive.push(retyped[i]);
+  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i]) && !isLoneLetter(a, retyped[i])) substantive.push(retyped[i]);
   const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n), caps), n);
   const merged = mergeAdjacent(a, consistent);
   const kept = proposalList();

@@ -47,7 +47,8 @@ export const ORG_SUFFIXES: readonly string[] = [
   'directorate', 'cabinet', 'government', 'administration', 'service', 'services', 'centre', 'center', 'taliban',
   'tehreek', 'jamaat', 'lashkar', 'alliance', 'coalition', 'consortium', 'partners', 'capital', 'securities',
   'airport', 'hospital', 'school', 'academy', 'agency', 'tribunal', 'chamber', 'guard', 'guards', 'militia',
-  'embassy', 'consulate',
+  'embassy', 'consulate', 'aerospace', 'airplanes', 'automotive', 'petroleum', 'pharmaceuticals',
+  'electronics', 'communications', 'entertainment', 'studios', 'laboratories', 'enterprises', 'ventures', 'investments',
 ];
 
 /** Head words that end a place name ("Balochistan province", "Khyber district", "Red Sea"). */

@@ -43,12 +43,45 @@ describe('recognize/rules', () => {
     });
   });
 
+  describe('titles that announce no one', () => {
+    const titled = (text: string): string[] => {
+      const a = run(text);
+      return titledPersons(a).map((p) => spanText(text, a, p));
+    };
+
+    it('reads lower-case "major" and "general" as adjectives ("three major United States indexes")', () => {
+      assert.deepEqual(titled('The three major Wall Street indexes fell.'), []);
+      assert.deepEqual(titled('Most general Motors dealers stayed open.'), []);
+      assert.deepEqual(titled('Major Tom Smith and General Asim Munir met.'), ['Tom Smith', 'Asim Munir']);
+    });
+
+    it('takes no country of several words for a name after a title ("the Minister United States officials")', () => {
+      assert.deepEqual(titled('the Minister United States officials met'), []);
+      assert.deepEqual(titled('the Minister Shah Mahmood met'), ['Shah Mahmood']);
+    });
+  });
+
   describe('head words', () => {
     it('makes organisations of names ending in Ministry, Committee, Party', () => {
       const text = 'The Foreign Ministry and the National Dialogue Committee met the Awami National Party.';
       const a = run(text);
       const found = suffixNames(a).map((p) => `${p.type}:${spanText(text, a, p)}`);
       assert.deepEqual(found, ['organization:Foreign Ministry', 'organization:National Dialogue Committee', 'organization:Awami National Party']);
+    });
+
+    it('knows the head words of industry names (Airplanes, Pharmaceuticals, Aerospace, Enterprises)', () => {
+      const text = 'He heads Boeing Commercial Airplanes, and Teva Pharmaceuticals bought Kaman Aerospace from Hutchison Enterprises.';
+      const a = run(text);
+      assert.deepEqual(suffixNames(a).map((p) => `${p.type}:${spanText(text, a, p)}`),
+        ['organization:Boeing Commercial Airplanes', 'organization:Teva Pharmaceuticals', 'organization:Kaman Aerospace', 'organization:Hutchison Enterprises']);
+    });
+
+    it('reads a side word and "Bank" as land, not a bank ("West Bank", "Left Bank")', () => {
+      const text = 'Israel built a barrier in the West Bank, and artists live on the Left Bank near Deutsche Bank.';
+      const a = run(text);
+      // (A "West Bank" the tagger firmly reads as a place is left to it, with its confidence.)
+      assert.deepEqual(suffixNames(a).map((p) => `${p.type}:${spanText(text, a, p)}`).filter((x) => !x.startsWith('location:West')), ['location:Left Bank', 'organization:Deutsche Bank']);
+      assert.ok(mentions('Having personally visited the West Bank and Israel, I can say so.').includes('location:West Bank'));
     });
 
     it('extends over "of ..." and stops at a sentence-initial determiner', () => {
@@ -118,9 +151,22 @@ describe('recognize/rules', () => {
       assert.deepEqual(described('the company founder said the group\nUpdated 3 May'), []);
     });
 
+    it('takes a one-word tagger "person" after a descriptor, not a full name ("auto manufacturer Chrysler")', () => {
+      // The tagger reads "Chrysler" here as a family name (B-PER alone).
+      assert.deepEqual(described('The US auto manufacturer Chrysler asked for aid.'), ['organization:Chrysler']);
+      assert.deepEqual(described('The company Bill Gates founded grew fast.'), []);
+    });
+
     it('makes the rest of the story follow ("a stake in Chrysler" is the company too)', () => {
       const text = 'Fiat bought a stake in automaker Chrysler. Fiat now owns 52 percent of Chrysler.';
       assert.deepEqual(mentions(text).filter((m) => m.endsWith('Chrysler')), ['organization:Chrysler', 'organization:Chrysler']);
+    });
+
+    it('outweighs several place readings of the same name ("a stake in Chrysler" four times)', () => {
+      const text = 'Fiat plans to buy majority stake in Chrysler\nFiat would own the six percent of automaker Chrysler that the US holds. '
+        + 'That would give Fiat a 52 percent majority stake in Chrysler. It may buy the share in Chrysler held by the US. '
+        + 'In 2009, Fiat bought a twenty percent stake in Chrysler.';
+      assert.deepEqual(mentions(text).filter((m) => m.endsWith('Chrysler')), Array(5).fill('organization:Chrysler'));
     });
   });
 

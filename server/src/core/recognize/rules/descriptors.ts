@@ -27,8 +27,13 @@ const DESCRIPTOR_HASHES = buildIntTable(new Map(DESCRIPTORS.map((w) => [hashLowe
 /** Classes that end the name after a descriptor: places, peoples, dates and titles start something else. */
 const NOT_NAME = Gaz.Country | Gaz.Demonym | Gaz.Month | Gaz.Weekday | Gaz.Title;
 
-/** Tagger labels of persons (B-PER, I-PER): "the company Bill Gates founded" stays a person. */
-const isPersonLabel = (label: number): boolean => label === 1 || label === 2;
+/**
+ * A full name the tagger reads as a person (B-PER then I-PER): "the company Bill Gates founded"
+ * stays a person. A one-word "person" after a descriptor is the organisation ("automaker
+ * Chrysler"): the tagger takes many one-word company names for family names.
+ */
+const isFullPersonAt = (labels: ArrayLike<number>, j: number, count: number): boolean =>
+  (labels[j] === 1 || labels[j] === 2) && j + 1 < count && labels[j + 1] === 2;
 
 /** Organisation proposals introduced by a descriptor noun. */
 export function describedOrganizations(a: Analysis, caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
@@ -46,7 +51,7 @@ export function describedOrganizations(a: Analysis, caps: Capitals = capitalsOf(
     if (kind[d] !== TokenKind.Word || (flags[d] & (TokenFlag.Cap | TokenFlag.AllCaps)) || intTableGet(DESCRIPTOR_HASHES, lower[d]) === 0) continue;
     // On the same line, one space away, not a person by the tagger's reading, and not a
     // capitalised common word ("the group Updated ...", "the firm Save ...").
-    if ((t.flags[j] & TokenFlag.LineStart) || t.start[j] - t.end[d] !== 1 || isPersonLabel(a.tags.labels[j]) || (a.gaz[j] & Gaz.Common)) continue;
+    if ((t.flags[j] & TokenFlag.LineStart) || t.start[j] - t.end[d] !== 1 || isFullPersonAt(a.tags.labels, j, t.count) || (a.gaz[j] & Gaz.Common)) continue;
     let last = -1;
     let k = j;
     while (k < t.count && k - j < 5) {

@@ -68,10 +68,24 @@ export function suffixNames(a: Analysis): Proposal[] {
     if (last === first + 1 && last === i && (a.gaz[first] & Gaz.First) && !(a.gaz[first] & Gaz.Common)) continue;
     // "West Bank", "Left Bank": "bank" is also land, and the tagger firmly read the very same words as a place.
     if (type === 'organization' && last === i && lowerWord(a, i) === 'bank' && taggedPlace(a, first, last)) { i = last; continue; }
+    // "West Bank", "Left Bank": the land by a river, which the head word names as surely as "Valley".
+    if (type === 'organization' && last === i && lowerWord(a, i) === 'bank' && isSideOfRiver(a, first, last)) {
+      out.push(proposal(first, last, 'location', 0.85, 'suffix'));
+      i = last;
+      continue;
+    }
     out.push(proposal(first, last, type, first === last ? 0.6 : 0.85, 'suffix', undefined, type === 'misc' ? 'event' : undefined));
     i = last;
   }
   return out;
+}
+
+/** Words that name the side of a river or sea: "West Bank", "South Bank", "Left Bank" are land. */
+const SIDES = new Set(['west', 'east', 'north', 'south', 'left', 'right']);
+
+/** Whether first..last is a side word and "Bank" (a bank is "the Bank of the West", not "West Bank"). */
+function isSideOfRiver(a: Analysis, first: number, last: number): boolean {
+  return last === first + 1 && SIDES.has(lowerWord(a, first));
 }
 
 /** Tagger labels B-LOC and I-LOC (see `LABELS`). */

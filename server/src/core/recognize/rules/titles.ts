@@ -6,10 +6,22 @@
 import { isNameLike, isPunct, nameGlueLength, type Analysis } from '../analysis';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
-import { TokenFlag } from '../tokenize';
+import { buildIntTable, intTableGet } from '../hashTable';
+import { hashLower, TokenFlag, type Tokens } from '../tokenize';
 
 /** Classes that cannot be part of a person's name after a title. */
 const NOT_NAME = Gaz.OrgSuffix | Gaz.LocSuffix | Gaz.Country | Gaz.Demonym | Gaz.Month | Gaz.Weekday | Gaz.Title;
+
+/**
+ * Ranks that are ordinary adjectives in lower case: "three major United States indexes",
+ * "general Motors dealers" announce no one ("Major Smith", "General Mirza" still do).
+ */
+const ADJECTIVE_TITLES = buildIntTable(new Map(['major', 'general'].map((w) => [hashLower(w), 1])));
+
+/** Token i is a lower-case rank that reads as an adjective. */
+function isLowerAdjectiveTitle(t: Tokens, i: number): boolean {
+  return (t.flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) === 0 && intTableGet(ADJECTIVE_TITLES, t.lower[i]) !== 0;
+}
 
 /** Person proposals introduced by titles; `phraseFirst` is where the title begins. */
 export function titledPersons(a: Analysis): (Proposal & { phraseFirst: number })[] {
@@ -20,7 +32,7 @@ export function titledPersons(a: Analysis): (Proposal & { phraseFirst: number })
   const { gaz, phraseB } = a;
   while (i < t.count) {
     // (`isTitleStart`, on arrays in locals: most tokens are skipped here.)
-    if (((gaz[i] | phraseB[i]) & Gaz.Title) === 0) { i++; continue; }
+    if (((gaz[i] | phraseB[i]) & Gaz.Title) === 0 || isLowerAdjectiveTitle(t, i)) { i++; continue; }
     const titleFirst = i;
     // Walk over chained titles and their dots: "Lt. Gen.", "Caretaker Prime Minister".
     let j = i;
@@ -35,7 +47,7 @@ export function titledPersons(a: Analysis): (Proposal & { phraseFirst: number })
     let last = -1;
     let k = j;
     while (k < t.count && k - j < 6) {
-      if (isNameLike(t, k) && !(a.gaz[k] & NOT_NAME) && !(t.flags[k] & TokenFlag.AllCaps && t.end[k] - t.start[k] > 4)) { last = k; k++; continue; }
+      if (isNameLike(t, k) && !(a.gaz[k] & NOT_NAME) && !(a.phraseB[k] & Gaz.Country) && !(t.flags[k] & TokenFlag.AllCaps && t.end[k] - t.start[k] > 4)) { last = k; k++; continue; }
       const glue = last === k - 1 ? nameGlueLength(t, k) : 0;
       if (glue > 0) { k += glue; continue; }
       if (isPunct(t, k, '.') && last === k - 1 && t.end[k - 1] - t.start[k - 1] === 1) { k++; continue; } // initial "J."
