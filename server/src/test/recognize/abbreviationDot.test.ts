@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { createRecognizer } from '../../core/recognize/recognizer';
+import { mentions } from './ruleTestKit';
 
-const recognizer = createRecognizer();
-const mentions = (text: string): string[] => recognizer.recognize(text).entities.map((m) => `${m.type}:${m.text}`);
 
 describe('recognize: the full stop of a closing abbreviation', () => {
   it('belongs to the name before a capitalised word and at a sentence end', () => {

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../core/recognize/analysis';
-import { defaultGazetteer } from '../../core/recognize/gazetteer';
 import { airlineNames } from '../../core/recognize/rules/airlines';
-import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
-import { createRecognizer } from '../../core/recognize/recognizer';
+import { analysisOf, mentions } from './ruleTestKit';
 
-const gazetteer = defaultGazetteer();
-const model = defaultTaggerModel().value;
-const recognizer = createRecognizer();
-const mentions = (text: string): string[] => recognizer.recognize(text).entities.map((m) => `${m.type}:${m.text}`);
 const airlines = (text: string): string[] => {
-  const a = analyze(text, gazetteer, model);
+  const a = analysisOf(text);
   return airlineNames(a).map((p) => `${p.type}:${text.slice(a.tokens.start[p.first], a.tokens.end[p.last])}`);
 };
 

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../core/recognize/analysis';
 import { proposal, proposalList } from '../../core/recognize/candidates';
-import { defaultGazetteer } from '../../core/recognize/gazetteer';
 import { retypeCompanyPairs } from '../../core/recognize/rules/companyPairs';
-import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
-import { createRecognizer } from '../../core/recognize/recognizer';
+import { analysisOf, mentions } from './ruleTestKit';
 
-const gazetteer = defaultGazetteer();
-const model = defaultTaggerModel().value;
-const recognizer = createRecognizer();
-const mentions = (text: string): string[] => recognizer.recognize(text).entities.map((m) => `${m.type}:${m.text}`);
 
 describe('recognize/rules/companyPairs', () => {
   it('reads "Lockheed Martin" as a company when "Lockheed" stands alone in the story', () => {
@@ -24,12 +17,12 @@ describe('recognize/rules/companyPairs', () => {
 
   it('needs the first word alone, not inside another name ("Imran Ismail" ... "Imran Khan")', () => {
     const text = 'Imran Ismail met Imran Khan.';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     const ps = proposalList();
     ps.push(proposal(0, 1, 'person', 0.9, 'tagger'), proposal(3, 4, 'person', 0.9, 'tagger'));
     assert.deepEqual(retypeCompanyPairs(a, ps).map((p) => p.type), ['person', 'person']);
     const alone = 'Lockheed Martin won. Lockheed hired.';
-    const b = analyze(alone, gazetteer, model);
+    const b = analysisOf(alone);
     const qs = proposalList();
     qs.push(proposal(0, 1, 'person', 0.9, 'tagger'), proposal(4, 4, 'person', 0.5, 'tagger'));
     assert.deepEqual(retypeCompanyPairs(b, qs).map((p) => p.type), ['organization', 'organization']);

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../core/recognize/analysis';
 import { proposal, proposalList } from '../../core/recognize/candidates';
-import { defaultGazetteer } from '../../core/recognize/gazetteer';
 import { retypeFacilities } from '../../core/recognize/rules/facilities';
-import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
-import { createRecognizer } from '../../core/recognize/recognizer';
+import { analysisOf, mentions } from './ruleTestKit';
 
-const gazetteer = defaultGazetteer();
-const model = defaultTaggerModel().value;
-const recognizer = createRecognizer();
-const mentions = (text: string): string[] => recognizer.recognize(text).entities.map((m) => `${m.type}:${m.text}`);
 
 describe('recognize/rules/facilities', () => {
   it('reads a named airport as a place', () => {
@@ -19,7 +12,7 @@ describe('recognize/rules/facilities', () => {
 
   it('retypes organisation and misc facilities, not persons nor one-word heads', () => {
     const text = 'Wembley Stadium and Geun-hye Park and the National Gallery and Station';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     // tokens: Wembley Stadium and Geun - hye Park and the National Gallery and Station
     const ps = proposalList();
     ps.push(proposal(0, 1, 'organization', 0.8, 'tagger'), proposal(3, 6, 'person', 0.8, 'tagger'),

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../core/recognize/analysis';
 import { proposal, proposalList } from '../../core/recognize/candidates';
-import { defaultGazetteer } from '../../core/recognize/gazetteer';
 import { groupNames, retypeGroups } from '../../core/recognize/rules/groups';
-import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
-import { createRecognizer } from '../../core/recognize/recognizer';
+import { analysisOf, recognizer } from './ruleTestKit';
 
-const gazetteer = defaultGazetteer();
-const model = defaultTaggerModel().value;
-const recognizer = createRecognizer();
+/** Like the kit's `mentions`, with the misc subtype. */
 const mentions = (text: string): string[] => recognizer.recognize(text).entities.map((m) => `${m.type}${m.subtype ? '/' + m.subtype : ''}:${m.text}`);
 
 describe('recognize/rules/groups', () => {
@@ -21,7 +16,7 @@ describe('recognize/rules/groups', () => {
 
   it('retypes a weak proposal made of community words and nationalities, without a nationality subtype', () => {
     const text = 'the militant Lebanese Shiite group and the Kurds';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     // tokens: the militant Lebanese Shiite group and the Kurds
     const input = proposalList();
     input.push(proposal(2, 3, 'organization', 0.8, 'tagger'), proposal(7, 7, 'misc', 0.6, 'gazetteer', undefined, 'nationality'));
@@ -31,7 +26,7 @@ describe('recognize/rules/groups', () => {
 
   it('proposes capitalised community words nothing else claims, at the lowest strength', () => {
     const text = 'Sunni militants attacked, and the muslim quarter and the Muslim Brotherhood';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     assert.deepEqual(groupNames(a).map((p) => `${p.source}:${text.slice(a.tokens.start[p.first], a.tokens.end[p.last])}`), ['gazetteer:Sunni', 'gazetteer:Muslim']);
     const found = mentions('Sunni militants attacked a Shiite mosque.');
     assert.ok(found.includes('misc:Sunni') && found.includes('misc:Shiite'), found.join(', '));
@@ -39,7 +34,7 @@ describe('recognize/rules/groups', () => {
 
   it('leaves names that only contain a community word, and strong sources, alone', () => {
     const text = 'the Muslim Brotherhood and the Catholic Church and Shiite';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     const input = proposalList();
     input.push(proposal(1, 2, 'organization', 0.8, 'tagger'), proposal(5, 6, 'organization', 0.9, 'suffix'), proposal(8, 8, 'organization', 1, 'analyst'));
     assert.deepEqual(retypeGroups(a, input).map((p) => p.type), ['organization', 'organization', 'organization']);

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../core/recognize/analysis';
 import { proposal, proposalList } from '../../core/recognize/candidates';
-import { defaultGazetteer } from '../../core/recognize/gazetteer';
 import { joinInitials } from '../../core/recognize/rules/initials';
-import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
-import { createRecognizer } from '../../core/recognize/recognizer';
+import { analysisOf, mentions } from './ruleTestKit';
 
-const gazetteer = defaultGazetteer();
-const model = defaultTaggerModel().value;
-const recognizer = createRecognizer();
-const mentions = (text: string): string[] => recognizer.recognize(text).entities.map((m) => `${m.type}:${m.text}`);
 
 describe('recognize/rules/initials', () => {
   it('keeps a middle initial inside the person name', () => {
@@ -27,7 +20,7 @@ describe('recognize/rules/initials', () => {
 
   it('adds the joined name beside the parts and leaves other proposals alone', () => {
     const text = 'Joseph E. Johnston and Ford met.';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     // tokens: Joseph E . Johnston and Ford met .
     const input = proposalList();
     input.push(proposal(0, 1, 'person', 0.9, 'tagger'), proposal(3, 3, 'organization', 0.5, 'tagger'), proposal(5, 5, 'organization', 0.8, 'tagger'));
@@ -37,12 +30,12 @@ describe('recognize/rules/initials', () => {
 
   it('does not join across a line break or after a non-person', () => {
     const text = 'Vitamin C.\nSmith said';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     const input = proposalList();
     input.push(proposal(0, 1, 'person', 0.9, 'tagger'), proposal(3, 3, 'person', 0.5, 'tagger'));
     assert.equal(joinInitials(a, input).length, 2);
     const org = proposalList();
     org.push(proposal(0, 1, 'organization', 0.9, 'tagger'));
-    assert.equal(joinInitials(analyze('Group B. Smith said', gazetteer, model), org).length, 1);
+    assert.equal(joinInitials(analysisOf('Group B. Smith said'), org).length, 1);
   });
 });

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../core/recognize/analysis';
 import { proposal, proposalList } from '../../core/recognize/candidates';
-import { defaultGazetteer } from '../../core/recognize/gazetteer';
 import { extendLegalForms } from '../../core/recognize/rules/legalForms';
-import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
-import { createRecognizer } from '../../core/recognize/recognizer';
+import { analysisOf, mentions } from './ruleTestKit';
 
-const gazetteer = defaultGazetteer();
-const model = defaultTaggerModel().value;
-const recognizer = createRecognizer();
-const mentions = (text: string): string[] => recognizer.recognize(text).entities.map((m) => `${m.type}:${m.text}`);
 
 describe('recognize/rules/legalForms', () => {
   it('closes company names with their legal form', () => {
@@ -19,7 +12,7 @@ describe('recognize/rules/legalForms', () => {
 
   it('extends organisations only, and only over the exact form', () => {
     const text = 'Acme Group SA and John Smith SA and Acme Group Sa';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     // tokens: Acme Group SA and John Smith SA and Acme Group Sa
     const ps = proposalList();
     ps.push(proposal(0, 1, 'organization', 0.8, 'suffix'), proposal(4, 5, 'person', 0.8, 'tagger'), proposal(8, 9, 'organization', 0.8, 'suffix'));

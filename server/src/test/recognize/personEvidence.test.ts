@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../core/recognize/analysis';
 import { proposal, proposalList } from '../../core/recognize/candidates';
-import { defaultGazetteer } from '../../core/recognize/gazetteer';
 import { lonePersonsWithEvidence } from '../../core/recognize/rules/personEvidence';
-import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
-import { createRecognizer } from '../../core/recognize/recognizer';
+import { analysisOf, mentions } from './ruleTestKit';
 
-const gazetteer = defaultGazetteer();
-const model = defaultTaggerModel().value;
-const recognizer = createRecognizer();
-const mentions = (text: string): string[] => recognizer.recognize(text).entities.map((m) => `${m.type}:${m.text}`);
 
 describe('recognize/rules/personEvidence', () => {
   it('keeps lone persons listed with a full person name, along the list', () => {
@@ -34,7 +27,7 @@ describe('recognize/rules/personEvidence', () => {
 
   it('needs a separator and nothing else between list members', () => {
     const text = 'Ravel met Karlheinz Stockhausen and Ravel, Karlheinz Stockhausen';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     // tokens: Ravel met Karlheinz Stockhausen and Ravel , Karlheinz Stockhausen
     const ps = proposalList();
     ps.push(proposal(2, 3, 'person', 0.9, 'tagger'), proposal(7, 8, 'person', 0.9, 'tagger'));

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../core/recognize/analysis';
 import { proposal, proposalList } from '../../core/recognize/candidates';
-import { defaultGazetteer } from '../../core/recognize/gazetteer';
 import { placesBeforeRegions } from '../../core/recognize/rules/placeApposition';
-import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
-import { createRecognizer } from '../../core/recognize/recognizer';
+import { analysisOf, mentions } from './ruleTestKit';
 
-const gazetteer = defaultGazetteer();
-const model = defaultTaggerModel().value;
-const recognizer = createRecognizer();
-const mentions = (text: string): string[] => recognizer.recognize(text).entities.map((m) => `${m.type}:${m.text}`);
 
 describe('recognize/rules/placeApposition', () => {
   it('reads a name before ", <country or region>" as a town, proposed or not', () => {
     assert.deepEqual(mentions('Militants attacked Turbat, Pakistan, on Monday.'), ['location:Turbat', 'location:Pakistan']);
     const text = 'He moved to Galesburg, Illinois, in 1889.';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     // tokens: He moved to Galesburg , Illinois , in 1889 .
     const ps = proposalList();
     ps.push(proposal(3, 3, 'organization', 0.7, 'tagger'), proposal(5, 5, 'location', 0.6, 'gazetteer'));
@@ -24,7 +17,7 @@ describe('recognize/rules/placeApposition', () => {
 
   it('leaves full person names, and regions that go on into a name or a possessive', () => {
     const text = 'John Smith, Texas and Abdullah, Jordan\'s king, and Brown, Texas Governor';
-    const a = analyze(text, gazetteer, model);
+    const a = analysisOf(text);
     const at = (w: string): number => { for (let i = 0; i < a.tokens.count; i++) if (text.slice(a.tokens.start[i], a.tokens.end[i]) === w) return i; return -1; };
     const ps = proposalList();
     ps.push(proposal(at('John'), at('Smith'), 'person', 0.9, 'tagger'), proposal(at('Abdullah'), at('Abdullah'), 'person', 0.7, 'tagger'), proposal(at('Brown'), at('Brown'), 'person', 0.7, 'tagger'));
