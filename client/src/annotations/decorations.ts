@@ -50,8 +50,9 @@ export class AnnotationDecorations implements vscode.Disposable {
     const doc = editor.document;
     const exact: vscode.DecorationOptions[] = [];
     const fuzzy: vscode.DecorationOptions[] = [];
+    const length = doc.getText().length; // once: getText copies the whole document
     for (const a of known?.annotations ?? []) {
-      if (a.status === 'orphaned' || a.end <= a.start || a.end > doc.getText().length) continue;
+      if (a.status === 'orphaned' || a.end <= a.start || a.end > length) continue;
       const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
       (a.status === 'fuzzy' ? fuzzy : exact).push({ range });
     }

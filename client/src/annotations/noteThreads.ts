@@ -59,8 +59,9 @@ export class NoteThreads implements vscode.Disposable {
     const byId = this.threads.get(annotations.uri) ?? new Map<string, vscode.CommentThread>();
     this.threads.set(annotations.uri, byId);
     const seen = new Set<string>();
+    const length = doc?.getText().length ?? 0; // once: getText copies the whole document
     for (const a of annotations.annotations) {
-      if (!doc || !a.note || a.status === 'orphaned' || a.end > doc.getText().length) continue;
+      if (!doc || !a.note || a.status === 'orphaned' || a.end > length) continue;
       seen.add(a.id);
       const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
       const thread = byId.get(a.id);
