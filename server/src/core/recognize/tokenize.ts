@@ -4,6 +4,7 @@
  * lower-cased), which is all the tagger, the gazetteers and the rules need.
  */
 import { Slot, type Scratch } from './scratch';
+import { buildIntTable, intTableGet } from './hashTable';
 
 /** Token kinds. */
 export const enum TokenKind {
@@ -166,7 +167,7 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
       if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
       h = Math.imul(h ^ c, FNV_PRIME);
       hl = h;
-      if (c === 46 || c === 33 || c === 63) sentStart = !isAbbreviationDot(text, s, count, start, end);
+      if (c === 46 || c === 33 || c === 63) sentStart = !isAbbreviationDot(text, s, count, start, end, lower);
       kind[count] = TokenKind.Punct;
       if (c === 45 && prevEnd === s && i < n && charClass(text.charCodeAt(i)) !== 0) {
         flags[count - 1] |= TokenFlag.HyphenNext;
@@ -190,7 +191,23 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
           i += 2;
         }
       } else {
-        while (i < n) {
+        let stop = 0;
+        if (cls === 1 && c <= 122) {
+          // A word starting with lower-case ASCII letters (most words): while every letter is one,
+          // the exact and the lower-case hash are the same, so only one is computed.
+          i++;
+          hl = Math.imul(hl ^ c, FNV_PRIME);
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (d < 97 || d > 122) { stop = d; break; }
+            hl = Math.imul(hl ^ d, FNV_PRIME);
+            i++;
+          }
+          h = hl;
+          letters = i - s;
+        }
+        // A space ends the word (the general loop below would find so at more cost).
+        while (stop !== 32 && i < n) {
           const d = text.charCodeAt(i);
           // Lower-case ASCII letters, most of any text: the general case below with its answers known.
           if (d >= 97 && d <= 122) {
@@ -259,12 +276,16 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
  * A full stop after a title abbreviation or an initial (`Gen.`, `J.`) does
  * not end the sentence.
  */
-function isAbbreviationDot(text: string, dot: number, count: number, start: Int32Array, end: Int32Array): boolean {
+function isAbbreviationDot(text: string, dot: number, count: number, start: Int32Array, end: Int32Array, lower: Int32Array): boolean {
   if (text.charCodeAt(dot) !== 46 || count === 0 || end[count - 1] !== dot) return false;
   const len = dot - start[count - 1];
   const c0 = text.charCodeAt(start[count - 1]);
   if (len === 1 && c0 >= 65 && c0 <= 90) return true; // initial
   if (len > 5) return false;
+  // The word's lower-case hash first: an abbreviation's word has the hash of its entry (the
+  // abbreviations are ASCII letters, which both lower-case the same way), and only the rare word
+  // with such a hash pays for the string the set lookup needs (two strings per sentence end).
+  if (intTableGet(ABBREVIATION_HASHES, lower[count - 1]) === 0) return false;
   return ABBREVIATIONS.has(text.slice(start[count - 1], dot).toLowerCase());
 }
 
@@ -274,6 +295,8 @@ const ABBREVIATIONS = new Set([
   'rep', 'rev', 'hon', 'st', 'mt', 'ft', 'jr', 'sr', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
   'sept', 'oct', 'nov', 'dec', 'inc', 'corp', 'co', 'ltd', 'pvt', 'dept', 'univ', 'est', 'approx', 'fig', 'vol', 'pres',
 ]);
+/** The lower-case hashes of `ABBREVIATIONS`, to test a word without cutting it out. */
+const ABBREVIATION_HASHES = buildIntTable(new Map([...ABBREVIATIONS].map((w) => [hashLower(w), 1])));
 
 /** The text of token `i` (allocates: use for rules and output, not in the hot loop). */
 export function tokenText(t: Tokens, i: number): string {

@@ -65,16 +65,28 @@ const H_S = hashLower("'s");
  * hashes such numbers slowly: most are outside the small-integer range).
  */
 export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array, scratch?: Scratch): Uint16Array {
-  let names = 0;
-  for (let i = 0; i < t.count; i++) if (shape[i] >= 3) names++;
-  return evidenceOf(t, shape, gaz, names, scratch);
+  const nameAt = scratch ? scratch.int32(Slot.DocSlot, 2 * t.count) : new Int32Array(2 * t.count);
+  let m = 0;
+  for (let i = 0; i < t.count; i++) if (shape[i] >= 3) { nameAt[m] = i; m += 2; }
+  return evidenceOf(t, shape, gaz, nameAt, m >> 1, scratch);
 }
 
 /** Marks a taken slot of `evidenceOf`'s table, above the `DocBit`s (a word's bits may all be 0). */
 const TAKEN = 1 << 16;
 
-/** `documentEvidence` given the number of name-like tokens (`featureInput` counts them while it computes the shapes). */
-function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: number, scratch?: Scratch): Uint16Array {
+/**
+ * A one-sided filter over the lower-case hashes of a text's name-like words: 4096 bits, set at bit
+ * `h & 4095` (hashes are FNV, whose low bits are well mixed). A lower-case word whose bit is clear
+ * is no name's word; with some 20 names per story, about one in two hundred that are not pass.
+ */
+const NAME_FILTER = new Int32Array(128);
+
+/**
+ * `documentEvidence` given the name-like tokens: `nameAt[2k]` is the k-th one's index (in text
+ * order; `featureInput` lists them while it computes the shapes), `nameAt[2k + 1]` receives its
+ * word's slot in the table.
+ */
+function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, nameAt: Int32Array, names: number, scratch?: Scratch): Uint16Array {
   const n = t.count;
   const out = scratch ? scratch.uint16(Slot.Doc, n) : new Uint16Array(n);
   if (names === 0) return out;
@@ -83,21 +95,21 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: numbe
   const mask = cap - 1;
   const keys = scratch ? scratch.int32(Slot.DocKeys, cap) : new Int32Array(cap);
   const vals = scratch ? scratch.int32(Slot.DocVals, cap) : new Int32Array(cap);
-  // Each name-like token and its word's table slot, in order: spreading the bits then needs
-  // neither a second probe nor a second scan of every token.
-  const nameAt = scratch ? scratch.int32(Slot.DocSlot, 2 * names) : new Int32Array(2 * names);
+  const filter = NAME_FILTER;
+  filter.fill(0);
   const lower = t.lower;
   const flags = t.flags;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const s = shape[i];
-    if (s < 3) continue;
+  const m = 2 * names;
+  // Each name-like token's word gets its table slot, kept next to the token's index: spreading the
+  // bits then needs neither a second probe nor a second scan of every token.
+  for (let k = 0; k < m; k += 2) {
+    const i = nameAt[k];
     const h = lower[i];
     let slot = mixKey(h) & mask;
     let b = vals[slot];
     while (b !== 0 && keys[slot] !== h) { slot = (slot + 1) & mask; b = vals[slot]; }
-    nameAt[m++] = i;
-    nameAt[m++] = slot;
+    nameAt[k + 1] = slot;
+    filter[(h >>> 5) & 127] |= 1 << (h & 31);
     b |= TAKEN;
     const p = i > 0 ? lower[i - 1] : 0;
     const nx = i + 1 < n ? lower[i + 1] : 0;
@@ -114,10 +126,12 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: numbe
     keys[slot] = h;
     vals[slot] = b;
   }
-  // Lower-case uses mid-sentence of the same words (a lookup per lower-case word, no insertion).
+  // Lower-case uses mid-sentence of the same words (a lookup per lower-case word that passes the
+  // filter, no insertion).
   for (let i = 0; i < n; i++) {
     if (shape[i] !== 2 || (flags[i] & TokenFlag.SentStart)) continue;
     const h = lower[i];
+    if ((filter[(h >>> 5) & 127] & (1 << (h & 31))) === 0) continue;
     let slot = mixKey(h) & mask;
     let b = vals[slot];
     while (b !== 0 && keys[slot] !== h) { slot = (slot + 1) & mask; b = vals[slot]; }
@@ -210,17 +224,21 @@ export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Ar
   const start = tokens.start;
   const end = tokens.end;
   const cand = scratch ? scratch.uint8(Slot.Candidate, n) : new Uint8Array(n);
-  let names = 0;
+  // The name-like tokens, listed for `evidenceOf` (every index is written, the end moves on only
+  // past a name-like one), with room for each one's table slot after it.
+  const nameAt = scratch ? scratch.int32(Slot.DocSlot, 2 * n + 2) : new Int32Array(2 * n + 2);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const s = SHAPES[shapeIndex(kind[i], flags[i], end[i] - start[i])];
     shape[i] = s;
     // 1 for the name-like shapes 3..7, 0 for 0..2, without a branch (a name-like token is not predictable).
     const named = (s + 5) >> 3;
     cand[i] = named;
-    names += named;
+    nameAt[m] = i;
+    m += named << 1;
   }
   connectCandidates(tokens, shape, gaz, cand);
-  return { tokens, gaz, phraseB, phraseI, shape, candidate: cand, doc: evidenceOf(tokens, shape, gaz, names, scratch) };
+  return { tokens, gaz, phraseB, phraseI, shape, candidate: cand, doc: evidenceOf(tokens, shape, gaz, nameAt, m >> 1, scratch) };
 }
 
 const PAD = 0x5bd1e995 | 0;
