@@ -190,9 +190,9 @@ export function annotateTokens(g: Gazetteer, t: Tokens, scratch?: Scratch): { wo
 /**
  * The answers of the token table for words seen recently, direct-mapped by the low bits of the
  * hash (key and value side by side; `CACHED` marks a filled entry, as the answer may be 0). A
- * text's frequent words then hit a 32 KB table that stays in cache instead of the 256 KB one.
+ * text's frequent words then hit a 64 KB table that stays in cache instead of the 256 KB one.
  */
-const RECENT_MASK = 4095;
+const RECENT_MASK = 8191;
 const RECENT = new Int32Array(2 * (RECENT_MASK + 1));
 const CACHED = 1 << 30;
 let recentOf: IntTable | undefined;

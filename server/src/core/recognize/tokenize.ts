@@ -155,6 +155,8 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
     let h = FNV_OFFSET;
     let hl = FNV_OFFSET;
     let joins = false;
+    // The code unit that ended a word, when known: a space after a word is skipped right away.
+    let stop = 0;
     if ((c === APOS || c === RSQUO) && i + 1 < n && (text.charCodeAt(i + 1) | 32) === 115 && (i + 2 >= n || charClass(text.charCodeAt(i + 2)) === 0) && prevEnd === i) {
       // Possessive 's (either apostrophe) is one punctuation-like token, hashed as "'s".
       i += 2;
@@ -191,7 +193,6 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
           i += 2;
         }
       } else {
-        let stop = 0;
         if (cls === 1 && c <= 122) {
           // A word starting with lower-case ASCII letters (most words): while every letter is one,
           // the exact and the lower-case hash are the same, so only one is computed.
@@ -250,6 +251,7 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
             i++;
             continue;
           }
+          stop = d;
           break;
         }
       }
@@ -268,6 +270,7 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
     count++;
     prevEnd = i;
     prevJoins = joins;
+    if (stop === 32) i++;
   }
   return { text, count, start, end, kind, flags, hash, lower };
 }
