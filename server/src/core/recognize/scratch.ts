@@ -23,7 +23,7 @@ export const enum Slot {
   Word, PhraseB, PhraseI,
   Shape, Candidate, Doc,
   Labels, Margin,
-  DocKeys, DocVals, DocSlot,
+  DocKeys, DocVals, DocSlot, DocLower,
   Count,
 }
 

@@ -5,7 +5,7 @@ import { buildIntTable, intTableGet } from '../../core/recognize/hashTable';
 import { resolveOverlaps, sourcePriority, SOURCE_PRIORITY, type Proposal, type ProposalSource } from '../../core/recognize/candidates';
 import { analyze } from '../../core/recognize/analysis';
 import { annotateTokens, buildGazetteer, defaultGazetteer, Gaz, wordClasses, type Gazetteer } from '../../core/recognize/gazetteer';
-import { DocBit, featureInput } from '../../core/recognize/tagger/features';
+import { computeCandidates, DocBit, featureInput } from '../../core/recognize/tagger/features';
 import { tag } from '../../core/recognize/tagger/tagger';
 import { capitalsOf } from '../../core/recognize/capitals';
 import { hashJoin, hashLower, tokenize, TokenFlag, TokenKind, type Tokens } from '../../core/recognize/tokenize';
@@ -188,6 +188,18 @@ describe('recognize/speed equivalences', () => {
       const fi = featureInput(t, a.word, a.phraseB, a.phraseI);
       assert.deepEqual(Array.from(fi.doc), evidenceReference(t, fi.shape, a.word));
     }), { numRuns: 500 });
+  });
+
+  it("featureInput's candidates (connectors found from the list of name-like tokens) are computeCandidates' (a scan of every token)", () => {
+    const g = defaultGazetteer();
+    const words = fc.constantFrom('Anwaar', 'ul', 'Haq', '-', 'Osama', 'bin', 'Laden', 'van', 'de', 'De', 'Al', 'al', 'Gogh', '&', 'AT&T', 'S', 'P',
+      'said', 'the', '.', ',', '\n', 'Kakar', 'e', 'y', 'Lake', '787', 'U.S.');
+    fc.assert(fc.property(fc.array(fc.tuple(words, fc.constantFrom(' ', '', '-')), { maxLength: 40 }), (ws) => {
+      const t = tokenize(ws.map(([w, sep]) => w + sep).join(''));
+      const a = annotateTokens(g, t);
+      const fi = featureInput(t, a.word, a.phraseB, a.phraseI);
+      assert.deepEqual(Array.from(fi.candidate), Array.from(computeCandidates(t, fi.shape, a.word)));
+    }), { numRuns: 1000 });
   });
 
   it("the tagger's integer fast path labels as the label-by-label path for real-valued weights", () => {

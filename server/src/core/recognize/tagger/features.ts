@@ -66,9 +66,14 @@ const H_S = hashLower("'s");
  */
 export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array, scratch?: Scratch): Uint16Array {
   const nameAt = scratch ? scratch.int32(Slot.DocSlot, 2 * t.count) : new Int32Array(2 * t.count);
+  const lowerAt = scratch ? scratch.int32(Slot.DocLower, t.count) : new Int32Array(t.count);
   let m = 0;
-  for (let i = 0; i < t.count; i++) if (shape[i] >= 3) { nameAt[m] = i; m += 2; }
-  return evidenceOf(t, shape, gaz, nameAt, m >> 1, scratch);
+  let lc = 0;
+  for (let i = 0; i < t.count; i++) {
+    if (shape[i] >= 3) { nameAt[m] = i; m += 2; }
+    if (shape[i] === 2 && !(t.flags[i] & TokenFlag.SentStart)) lowerAt[lc++] = i;
+  }
+  return evidenceOf(t, shape, gaz, nameAt, m >> 1, lowerAt, lc, scratch);
 }
 
 /** Marks a taken slot of `evidenceOf`'s table, above the `DocBit`s (a word's bits may all be 0). */
@@ -82,11 +87,12 @@ const TAKEN = 1 << 16;
 const NAME_FILTER = new Int32Array(128);
 
 /**
- * `documentEvidence` given the name-like tokens: `nameAt[2k]` is the k-th one's index (in text
- * order; `featureInput` lists them while it computes the shapes), `nameAt[2k + 1]` receives its
- * word's slot in the table.
+ * `documentEvidence` given the name-like tokens and the lower-case words not starting a sentence
+ * (both in text order; `featureInput` lists them while it computes the shapes): `nameAt[2k]` is
+ * the k-th name-like token's index, `nameAt[2k + 1]` receives its word's slot in the table;
+ * `lowerAt[0..lowers)` are the lower-case words' indices.
  */
-function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, nameAt: Int32Array, names: number, scratch?: Scratch): Uint16Array {
+function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, nameAt: Int32Array, names: number, lowerAt: Int32Array, lowers: number, scratch?: Scratch): Uint16Array {
   const n = t.count;
   const out = scratch ? scratch.uint16(Slot.Doc, n) : new Uint16Array(n);
   if (names === 0) return out;
@@ -128,9 +134,8 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, nameAt: Int3
   }
   // Lower-case uses mid-sentence of the same words (a lookup per lower-case word that passes the
   // filter, no insertion).
-  for (let i = 0; i < n; i++) {
-    if (shape[i] !== 2 || (flags[i] & TokenFlag.SentStart)) continue;
-    const h = lower[i];
+  for (let k = 0; k < lowers; k++) {
+    const h = lower[lowerAt[k]];
     if ((filter[(h >>> 5) & 127] & (1 << (h & 31))) === 0) continue;
     let slot = mixKey(h) & mask;
     let b = vals[slot];
@@ -180,6 +185,20 @@ const SHAPES = (() => {
   return table;
 })();
 
+/** 1 at the `shapeIndex` of a lower-case word (shape 2) that does not start a sentence, else 0. */
+const LOWER_MID = (() => {
+  const table = new Uint8Array(3 << 9);
+  for (let kind = 0; kind < 3; kind++) {
+    for (let f = 0; f < 256; f++) {
+      for (const length of [1, 2]) {
+        const at = shapeIndex(kind, f, length);
+        table[at] = shapeFrom(kind, f, length) === 2 && !(f & TokenFlag.SentStart) ? 1 : 0;
+      }
+    }
+  }
+  return table;
+})();
+
 /** True for shapes that look like part of a name. */
 function nameLike(shape: number): boolean {
   return shape >= 3;
@@ -210,6 +229,23 @@ function connectCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array, cand:
   }
 }
 
+/**
+ * `connectCandidates` walking the name-like tokens (`nameAt[0], nameAt[2], ...`, ascending)
+ * instead of every token: a run of candidates ends at a name-like token, and the token after
+ * it starts a scan unless it is a candidate already (a name-like token, or a connector marked by
+ * the scan from an earlier run, which marks only tokens before the name it reached).
+ */
+function connectNames(t: Tokens, shape: Uint8Array, gaz: Uint16Array, cand: Uint8Array, nameAt: Int32Array, m: number): void {
+  const n = t.count;
+  for (let k = 0; k < m; k += 2) {
+    const i = nameAt[k] + 1;
+    if (i >= n - 1 || cand[i]) continue;
+    let j = i;
+    while (j < n && j - i < 3 && joinsNames(t, gaz, j)) j++;
+    if (j > i && j < n && shape[j] >= 3) for (let q = i; q < j; q++) cand[q] = 1;
+  }
+}
+
 /** A connector word, a joining hyphen or an ampersand: may sit between two parts of a name. */
 function joinsNames(t: Tokens, gaz: Uint16Array, j: number): boolean {
   return (gaz[j] & Gaz.Connector) !== 0 || (t.kind[j] === TokenKind.Punct && (t.flags[j] & TokenFlag.HyphenPrev) !== 0) || t.text.charCodeAt(t.start[j]) === 38;
@@ -224,21 +260,27 @@ export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Ar
   const start = tokens.start;
   const end = tokens.end;
   const cand = scratch ? scratch.uint8(Slot.Candidate, n) : new Uint8Array(n);
-  // The name-like tokens, listed for `evidenceOf` (every index is written, the end moves on only
-  // past a name-like one), with room for each one's table slot after it.
+  // The name-like tokens, with room for each one's table slot after it, and the lower-case words
+  // not starting a sentence, listed for `evidenceOf` and `connectNames` without a branch: every
+  // index is written, a list's end moves on only past a token of its kind (neither is predictable).
   const nameAt = scratch ? scratch.int32(Slot.DocSlot, 2 * n + 2) : new Int32Array(2 * n + 2);
+  const lowerAt = scratch ? scratch.int32(Slot.DocLower, n + 1) : new Int32Array(n + 1);
   let m = 0;
+  let lc = 0;
   for (let i = 0; i < n; i++) {
-    const s = SHAPES[shapeIndex(kind[i], flags[i], end[i] - start[i])];
+    const at = shapeIndex(kind[i], flags[i], end[i] - start[i]);
+    const s = SHAPES[at];
     shape[i] = s;
-    // 1 for the name-like shapes 3..7, 0 for 0..2, without a branch (a name-like token is not predictable).
+    // 1 for the name-like shapes 3..7, 0 for 0..2.
     const named = (s + 5) >> 3;
     cand[i] = named;
     nameAt[m] = i;
     m += named << 1;
+    lowerAt[lc] = i;
+    lc += LOWER_MID[at];
   }
-  connectCandidates(tokens, shape, gaz, cand);
-  return { tokens, gaz, phraseB, phraseI, shape, candidate: cand, doc: evidenceOf(tokens, shape, gaz, nameAt, m >> 1, scratch) };
+  connectNames(tokens, shape, gaz, cand, nameAt, m);
+  return { tokens, gaz, phraseB, phraseI, shape, candidate: cand, doc: evidenceOf(tokens, shape, gaz, nameAt, m >> 1, lowerAt, lc, scratch) };
 }
 
 const PAD = 0x5bd1e995 | 0;
