@@ -43,6 +43,23 @@ export class Scratch {
     return new Int32Array(fresh.buffer, 0, n);
   }
 
+  /**
+   * An Int32Array of length n whose contents are left from earlier use: for callers that write
+   * every element before reading it (or zero the rest themselves), which saves the fill.
+   */
+  int32Unfilled(slot: Slot, n: number): Int32Array {
+    const b = this.i32[slot];
+    if (b !== undefined && b.length >= n) return new Int32Array(b.buffer, 0, n);
+    return this.int32(slot, n);
+  }
+
+  /** `int32Unfilled` for a Uint8Array. */
+  uint8Unfilled(slot: Slot, n: number): Uint8Array {
+    const b = this.u8[slot];
+    if (b !== undefined && b.length >= n) return new Uint8Array(b.buffer, 0, n);
+    return this.uint8(slot, n);
+  }
+
   /** A zeroed Uint16Array of length n. */
   uint16(slot: Slot, n: number): Uint16Array {
     const b = this.u16[slot];

@@ -119,12 +119,14 @@ export function tokenize(text: string, scratch?: Scratch): Tokens {
 
 function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined): Tokens | undefined {
   const n = text.length;
-  const start = scratch ? scratch.int32(Slot.Start, cap) : new Int32Array(cap);
-  const end = scratch ? scratch.int32(Slot.End, cap) : new Int32Array(cap);
-  const kind = scratch ? scratch.uint8(Slot.Kind, cap) : new Uint8Array(cap);
-  const flags = scratch ? scratch.uint8(Slot.Flags, cap) : new Uint8Array(cap);
-  const hash = scratch ? scratch.int32(Slot.Hash, cap) : new Int32Array(cap);
-  const lower = scratch ? scratch.int32(Slot.Lower, cap) : new Int32Array(cap);
+  // Every token's entries are written before they are read; the rest is zeroed at the end (most
+  // of the arrays is tokens, so most of the fill is saved).
+  const start = scratch ? scratch.int32Unfilled(Slot.Start, cap) : new Int32Array(cap);
+  const end = scratch ? scratch.int32Unfilled(Slot.End, cap) : new Int32Array(cap);
+  const kind = scratch ? scratch.uint8Unfilled(Slot.Kind, cap) : new Uint8Array(cap);
+  const flags = scratch ? scratch.uint8Unfilled(Slot.Flags, cap) : new Uint8Array(cap);
+  const hash = scratch ? scratch.int32Unfilled(Slot.Hash, cap) : new Int32Array(cap);
+  const lower = scratch ? scratch.int32Unfilled(Slot.Lower, cap) : new Int32Array(cap);
   let count = 0;
   let sentStart = true;
   let lineStart = true;
@@ -271,6 +273,14 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
     prevEnd = i;
     prevJoins = joins;
     if (stop === 32) i++;
+  }
+  if (scratch) {
+    start.fill(0, count);
+    end.fill(0, count);
+    kind.fill(0, count);
+    flags.fill(0, count);
+    hash.fill(0, count);
+    lower.fill(0, count);
   }
   return { text, count, start, end, kind, flags, hash, lower };
 }

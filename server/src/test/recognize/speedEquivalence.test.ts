@@ -202,6 +202,20 @@ describe('recognize/speed equivalences', () => {
     }), { numRuns: 1000 });
   });
 
+  it("the tagger's integer fast path (candidate runs kept as it goes) labels as the label-by-label path on arbitrary texts", () => {
+    const model = defaultTaggerModel().value;
+    const asFloats = { ...model, weights: Float32Array.from(model.weights) };
+    const words = fc.constantFrom('Anwaar', 'ul', 'Haq', '-', 'Osama', 'bin', 'Laden', 'Boeing', 'Airbus', 'A380', 'said', 'the', '.', ',', '\n',
+      'Kakar', 'Mr', 'New', 'York', 'Inc', 'U.S.', 'NATO', 'in', 'Quetta', 'of', 'Bank', 'General', 'Motors', 'and', '&', 'J', 'Smith');
+    fc.assert(fc.property(fc.array(words, { maxLength: 50 }), (ws) => {
+      const a = analyze(ws.join(' '), defaultGazetteer(), model);
+      const fast = tag(model, a.features);
+      const general = tag(asFloats, a.features);
+      assert.deepEqual(Array.from(fast.labels), Array.from(general.labels));
+      assert.deepEqual(Array.from(fast.margin), Array.from(general.margin));
+    }), { numRuns: 300 });
+  });
+
   it("the tagger's integer fast path labels as the label-by-label path for real-valued weights", () => {
     // The shipped int8 weights as floats take the general path; both must agree on labels and margins.
     const model = defaultTaggerModel().value;

@@ -263,8 +263,8 @@ export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Ar
   // The name-like tokens, with room for each one's table slot after it, and the lower-case words
   // not starting a sentence, listed for `evidenceOf` and `connectNames` without a branch: every
   // index is written, a list's end moves on only past a token of its kind (neither is predictable).
-  const nameAt = scratch ? scratch.int32(Slot.DocSlot, 2 * n + 2) : new Int32Array(2 * n + 2);
-  const lowerAt = scratch ? scratch.int32(Slot.DocLower, n + 1) : new Int32Array(n + 1);
+  const nameAt = scratch ? scratch.int32Unfilled(Slot.DocSlot, 2 * n + 2) : new Int32Array(2 * n + 2);
+  const lowerAt = scratch ? scratch.int32Unfilled(Slot.DocLower, n + 1) : new Int32Array(n + 1);
   let m = 0;
   let lc = 0;
   for (let i = 0; i < n; i++) {
@@ -345,7 +345,7 @@ function suffix3(t: Tokens, i: number): number {
  * `out` and returns how many were written.
  */
 export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
-  return templateFeatures(fi, i, bits, out, true);
+  return templateFeatures(fi, i, bits, out, true, candidateRun(fi.candidate, fi.tokens.count, i));
 }
 
 /**
@@ -353,8 +353,8 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
  * flags (bias, shape, sentence position, hyphens: see `shapeFlagsKey`). The integer tagger sums
  * their weights from a small table, one lookup instead of four.
  */
-export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
-  return templateFeatures(fi, i, bits, out, false);
+export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, run: number): number {
+  return templateFeatures(fi, i, bits, out, false, run);
 }
 
 /** Template ids and values of the features that depend only on the token's shape and flags. */
@@ -380,8 +380,23 @@ export function shapeFlagsKey(flags: number, shape: number): number {
   return shape * 128 + (flags & SHAPE_FLAGS);
 }
 
-/** `staticFeatures`, with (`all`) or without the shape-and-flags templates; the order of the rest is the same. */
-function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, all: boolean): number {
+/**
+ * The value of the candidate-run template for token i: `l * 8 + r`, the numbers of candidates
+ * right before and right after it (each capped at 4).
+ */
+export function candidateRun(cand: Uint8Array, n: number, i: number): number {
+  let l = 0;
+  while (l < 4 && i - l - 1 >= 0 && cand[i - l - 1]) l++;
+  let r = 0;
+  while (r < 4 && i + r + 1 < n && cand[i + r + 1]) r++;
+  return l * 8 + r;
+}
+
+/**
+ * `staticFeatures`, with (`all`) or without the shape-and-flags templates; the order of the rest is
+ * the same. `run` is `candidateRun` of the token (the tagger keeps it as it goes).
+ */
+function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, all: boolean, run: number): number {
   const t = fi.tokens;
   const n = t.count;
   const lower = t.lower;
@@ -434,12 +449,7 @@ function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32A
     if (pi & m) out[k++] = memo.phraseI[b];
   }
   // Length of the run of candidate tokens this token belongs to, left and right (capped).
-  const cand = fi.candidate;
-  let l = 0;
-  while (l < 4 && i - l - 1 >= 0 && cand[i - l - 1]) l++;
-  let r = 0;
-  while (r < 4 && i + r + 1 < n && cand[i + r + 1]) r++;
-  out[k++] = memo.run[l * 8 + r];
+  out[k++] = memo.run[run];
   const d = fi.doc[i];
   for (let any = d & ((1 << DOC_BITS) - 1); any !== 0; any &= any - 1) out[k++] = memo.doc[(31 - Math.clz32(any & -any)) * 16 + s0];
   return k;

@@ -158,14 +158,21 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
   const lower = fi.tokens.lower;
   const shape = fi.shape;
   const scale = model.scale;
+  // The candidate run around each token, kept as the loop goes (see `candidateRun`): the
+  // candidates right before the token, and the end of the run it belongs to (found once per run).
+  let before = 0;
+  let runEnd = 0;
   for (let i = 0; i < n; i++) {
-    if (!cand[i]) continue;
+    if (!cand[i]) { before = 0; continue; }
+    if (i >= runEnd) { runEnd = i + 1; while (runEnd < n && cand[runEnd]) runEnd++; }
+    const run = (before < 4 ? before : 4) * 8 + (runEnd - i - 1 < 4 ? runEnd - i - 1 : 4);
+    before++;
     // A name never continues across a line break (headline, caption and body are separate lines).
     const lineStart = (flags[i] & TokenFlag.LineStart) !== 0;
     const prev = i > 0 && !lineStart ? labels[i - 1] : 0;
     const prev2 = i > 1 && !lineStart ? labels[i - 2] : 0;
     // The static features but those of the token's shape and flags, which come from a small table.
-    let k = wordFeatures(fi, i, bits, feats);
+    let k = wordFeatures(fi, i, bits, feats, run);
     // The one history feature that depends on the word; the others come from the small tables.
     feats[k++] = bucket(HIST_PREV_WORD, Math.imul(lower[i], 17) + prev, bits);
     const ps = (prev * 16 + shape[i]) * 5;
