@@ -208,6 +208,21 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
           }
           h = hl;
           letters = i - s;
+        } else if (cls === 2 && c <= 90) {
+          // A capitalised ASCII word (most names): the first letter's two hashes differ, the
+          // lower-case letters after it add to both alike.
+          i++;
+          h = Math.imul(h ^ c, FNV_PRIME);
+          hl = Math.imul(hl ^ (c | 32), FNV_PRIME);
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (d < 97 || d > 122) { stop = d; break; }
+            h = Math.imul(h ^ d, FNV_PRIME);
+            hl = Math.imul(hl ^ d, FNV_PRIME);
+            i++;
+          }
+          upper = 1;
+          letters = i - s;
         }
         // A space ends the word (the general loop below would find so at more cost).
         while (stop !== 32 && i < n) {
