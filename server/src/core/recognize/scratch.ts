@@ -53,6 +53,19 @@ export class Scratch {
     return this.int32(slot, n);
   }
 
+  /**
+   * The slot's whole buffer (at least n elements, contents left from earlier use), not a view:
+   * for a caller's own working arrays, whose length it never reads (a view costs about as much
+   * as filling a few hundred elements).
+   */
+  int32Buffer(slot: Slot, n: number): Int32Array {
+    const b = this.i32[slot];
+    if (b !== undefined && b.length >= n) return b;
+    const fresh = new Int32Array(n <= MAX_KEPT ? grown(n) : n);
+    if (n <= MAX_KEPT) this.i32[slot] = fresh;
+    return fresh;
+  }
+
   /** `int32Unfilled` for a Uint8Array. */
   uint8Unfilled(slot: Slot, n: number): Uint8Array {
     const b = this.u8[slot];

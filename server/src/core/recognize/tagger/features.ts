@@ -99,8 +99,10 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, nameAt: Int3
   let cap = 16;
   while (cap < names * 2) cap <<= 1;
   const mask = cap - 1;
-  const keys = scratch ? scratch.int32(Slot.DocKeys, cap) : new Int32Array(cap);
-  const vals = scratch ? scratch.int32(Slot.DocVals, cap) : new Int32Array(cap);
+  // Only the values need zeroes (an empty slot); a key is read only in a taken slot.
+  const keys = scratch ? scratch.int32Buffer(Slot.DocKeys, cap) : new Int32Array(cap);
+  const vals = scratch ? scratch.int32Buffer(Slot.DocVals, cap) : new Int32Array(cap);
+  if (scratch) vals.fill(0, 0, cap);
   const filter = NAME_FILTER;
   filter.fill(0);
   const lower = t.lower;
@@ -263,8 +265,8 @@ export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Ar
   // The name-like tokens, with room for each one's table slot after it, and the lower-case words
   // not starting a sentence, listed for `evidenceOf` and `connectNames` without a branch: every
   // index is written, a list's end moves on only past a token of its kind (neither is predictable).
-  const nameAt = scratch ? scratch.int32Unfilled(Slot.DocSlot, 2 * n + 2) : new Int32Array(2 * n + 2);
-  const lowerAt = scratch ? scratch.int32Unfilled(Slot.DocLower, n + 1) : new Int32Array(n + 1);
+  const nameAt = scratch ? scratch.int32Buffer(Slot.DocSlot, 2 * n + 2) : new Int32Array(2 * n + 2);
+  const lowerAt = scratch ? scratch.int32Buffer(Slot.DocLower, n + 1) : new Int32Array(n + 1);
   let m = 0;
   let lc = 0;
   for (let i = 0; i < n; i++) {
