@@ -151,10 +151,14 @@ export function annotateTokens(g: Gazetteer, t: Tokens, scratch?: Scratch): { wo
   // Most tokens are a text's frequent words: asked of the small cache first (see `RECENT`).
   const recent = RECENT;
   if (recentOf !== table) { recent.fill(0); recentOf = table; }
-  for (let i = 0; i < t.count; i++) {
-    const k = t.kind[i];
+  const n = t.count;
+  const kind = t.kind;
+  const lower = t.lower;
+  const maxPhrase = g.maxPhraseTokens;
+  for (let i = 0; i < n; i++) {
+    const k = kind[i];
     if (k === TokenKind.Number) continue;
-    const key = t.lower[i];
+    const key = lower[i];
     const at = 2 * (key & RECENT_MASK);
     let v: number;
     if (recent[at + 1] !== 0 && recent[at] === key) v = recent[at + 1] & ~CACHED;
@@ -168,12 +172,12 @@ export function annotateTokens(g: Gazetteer, t: Tokens, scratch?: Scratch): { wo
     // stops where no entry goes on: every word sequence that ends in an entry has each of its
     // beginnings marked, so only a 32-bit hash collision with an entry could have been found later).
     if (!scanPhrases || k !== TokenKind.Word || (v & PHRASE_START) === 0) continue;
-    let h = t.lower[i];
+    let h = key;
     let best = 0;
     let bestCls = 0;
-    const lim = Math.min(t.count, i + g.maxPhraseTokens);
+    const lim = Math.min(n, i + maxPhrase);
     for (let j = i + 1; j < lim; j++) {
-      h = hashJoin(h, t.lower[j]);
+      h = hashJoin(h, lower[j]);
       const found = intTableGet(phrases, h);
       const cls = found & 0xffff;
       if (cls !== 0) { best = j - i + 1; bestCls = cls; }
