@@ -54,8 +54,22 @@ const DOC_BITS = 9;
 
 /** Word lists as integer tables over lower-case hashes (a `Set` of such numbers hashes them slowly). */
 const hashSet = (words: readonly string[]): IntTable => buildIntTable(new Map(words.map((w) => [hashLower(w), 1])));
-const H_LOC_PREPS = hashSet(['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside']);
-const H_SAID = hashSet(['said', 'says', 'told', 'added', 'stated', 'announced']);
+const LOC_PREPS = ['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside'];
+const SAID = ['said', 'says', 'told', 'added', 'stated', 'announced'];
+const H_LOC_PREPS = hashSet(LOC_PREPS);
+const H_SAID = hashSet(SAID);
+/**
+ * A 256-bit one-sided filter of the two lists' hashes (bit `h & 255`): the word before or after a
+ * name is rarely in either, and a clear bit answers for both lookups.
+ */
+const CONTEXT_FILTER = (() => {
+  const filter = new Int32Array(8);
+  for (const w of [...LOC_PREPS, ...SAID]) {
+    const h = hashLower(w);
+    filter[(h >>> 5) & 7] |= 1 << (h & 31);
+  }
+  return filter;
+})();
 const H_THE = hashLower('the');
 const H_S = hashLower("'s");
 
@@ -123,8 +137,8 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, nameAt: Int3
     const nx = i + 1 < n ? lower[i + 1] : 0;
     if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
     if (i + 1 < n && (gaz[i + 1] & Gaz.OrgSuffix) && shape[i + 1] >= 3) b |= DocBit.BeforeOrgSuffix;
-    if (i > 0 && intTableGet(H_LOC_PREPS, p) !== 0) b |= DocBit.AfterLocPreposition;
-    if (i + 1 < n && intTableGet(H_SAID, nx) !== 0) b |= DocBit.BeforeSaid;
+    if (i > 0 && (CONTEXT_FILTER[(p >>> 5) & 7] & (1 << (p & 31))) !== 0 && intTableGet(H_LOC_PREPS, p) !== 0) b |= DocBit.AfterLocPreposition;
+    if (i + 1 < n && (CONTEXT_FILTER[(nx >>> 5) & 7] & (1 << (nx & 31))) !== 0 && intTableGet(H_SAID, nx) !== 0) b |= DocBit.BeforeSaid;
     if (nx === H_S) b |= DocBit.Possessive;
     if (p === H_THE) b |= DocBit.AfterThe;
     const prevName = i > 0 && shape[i - 1] >= 3;
