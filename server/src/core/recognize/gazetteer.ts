@@ -27,6 +27,9 @@ export const enum Gaz {
 /** Marks, in `Gazetteer.tokenTable`, a word that begins a multi-token entry (above the 16 `Gaz` bits). */
 const PHRASE_START = 1 << 16;
 
+/** Marks, in `Gazetteer.phraseTable`, the first words of a longer multi-token entry (above the 16 `Gaz` bits). */
+const PHRASE_GOES_ON = 1 << 16;
+
 /** Number of distinct `Gaz` bits (for feature templates). */
 export const GAZ_BITS = 16;
 
@@ -45,7 +48,12 @@ export interface Gazetteer {
   readonly maxPhraseTokens: number;
   /** Lower hashes of the first tokens of multi-token entries: only these start a phrase scan. */
   readonly phraseStarts: ReadonlySet<number>;
-  /** `phrases` as an integer table: the per-token lookups, without `Map` hashing of heap numbers. */
+  /**
+   * `phrases` as an integer table (the per-token lookups, without `Map` hashing of heap numbers),
+   * with `PHRASE_GOES_ON` added on the joined hashes of the first two or more words of a longer
+   * entry: a scan stops where no entry goes on ("the" starts a scan at every occurrence, and
+   * "the" with the next word rarely begins an entry).
+   */
   readonly phraseTable: IntTable;
   /**
    * `words` with `PHRASE_START` added on the first words of multi-token entries: one
@@ -73,6 +81,7 @@ export function buildGazetteer(data: GazetteerJson): Gazetteer {
   const words = new Map<number, number>();
   const phrases = new Map<number, number>();
   const phraseStarts = new Set<number>();
+  const phrasePrefixes = new Set<number>();
   let maxPhraseTokens = 1;
   const add = (entry: string, cls: number): void => {
     // Most entries are one plain word: hash it directly instead of running the tokenizer (startup time).
@@ -88,7 +97,10 @@ export function buildGazetteer(data: GazetteerJson): Gazetteer {
       return;
     }
     let h = t.lower[0];
-    for (let i = 1; i < t.count; i++) h = hashJoin(h, t.lower[i]);
+    for (let i = 1; i < t.count; i++) {
+      h = hashJoin(h, t.lower[i]);
+      if (i < t.count - 1) phrasePrefixes.add(h);
+    }
     phrases.set(h, (phrases.get(h) ?? 0) | cls);
     phraseStarts.add(t.lower[0]);
     if (t.count > maxPhraseTokens) maxPhraseTokens = t.count;
@@ -112,9 +124,11 @@ export function buildGazetteer(data: GazetteerJson): Gazetteer {
   for (const w of list('verb')) verbs.set(hashLower(w), 1);
   const tokenInfo = new Map(words);
   for (const h of phraseStarts) tokenInfo.set(h, (tokenInfo.get(h) ?? 0) | PHRASE_START);
+  const phraseInfo = new Map(phrases);
+  for (const h of phrasePrefixes) phraseInfo.set(h, (phraseInfo.get(h) ?? 0) | PHRASE_GOES_ON);
   return {
     words: buildIntTable(words), phrases, maxPhraseTokens, phraseStarts,
-    phraseTable: buildIntTable(phrases), tokenTable: buildIntTable(tokenInfo), verbs: buildIntTable(verbs),
+    phraseTable: buildIntTable(phraseInfo), tokenTable: buildIntTable(tokenInfo), verbs: buildIntTable(verbs),
   };
 }
 
@@ -137,10 +151,14 @@ export function annotateTokens(g: Gazetteer, t: Tokens, scratch?: Scratch): { wo
   // Most tokens are a text's frequent words: asked of the small cache first (see `RECENT`).
   const recent = RECENT;
   if (recentOf !== table) { recent.fill(0); recentOf = table; }
-  for (let i = 0; i < t.count; i++) {
-    const k = t.kind[i];
+  const n = t.count;
+  const kind = t.kind;
+  const lower = t.lower;
+  const maxPhrase = g.maxPhraseTokens;
+  for (let i = 0; i < n; i++) {
+    const k = kind[i];
     if (k === TokenKind.Number) continue;
-    const key = t.lower[i];
+    const key = lower[i];
     const at = 2 * (key & RECENT_MASK);
     let v: number;
     if (recent[at + 1] !== 0 && recent[at] === key) v = recent[at + 1] & ~CACHED;
@@ -150,16 +168,20 @@ export function annotateTokens(g: Gazetteer, t: Tokens, scratch?: Scratch): { wo
       recent[at + 1] = v | CACHED;
     }
     word[i] = v & 0xffff;
-    // Longest multi-token entry starting here (only words that begin one start a scan).
+    // Longest multi-token entry starting here (only words that begin one start a scan, and it
+    // stops where no entry goes on: every word sequence that ends in an entry has each of its
+    // beginnings marked, so only a 32-bit hash collision with an entry could have been found later).
     if (!scanPhrases || k !== TokenKind.Word || (v & PHRASE_START) === 0) continue;
-    let h = t.lower[i];
+    let h = key;
     let best = 0;
     let bestCls = 0;
-    const lim = Math.min(t.count, i + g.maxPhraseTokens);
+    const lim = Math.min(n, i + maxPhrase);
     for (let j = i + 1; j < lim; j++) {
-      h = hashJoin(h, t.lower[j]);
-      const cls = intTableGet(phrases, h);
+      h = hashJoin(h, lower[j]);
+      const found = intTableGet(phrases, h);
+      const cls = found & 0xffff;
       if (cls !== 0) { best = j - i + 1; bestCls = cls; }
+      if ((found & PHRASE_GOES_ON) === 0) break;
     }
     if (best > 0) {
       phraseB[i] |= bestCls;
@@ -172,9 +194,9 @@ export function annotateTokens(g: Gazetteer, t: Tokens, scratch?: Scratch): { wo
 /**
  * The answers of the token table for words seen recently, direct-mapped by the low bits of the
  * hash (key and value side by side; `CACHED` marks a filled entry, as the answer may be 0). A
- * text's frequent words then hit a 32 KB table that stays in cache instead of the 256 KB one.
+ * text's frequent words then hit a 64 KB table that stays in cache instead of the 256 KB one.
  */
-const RECENT_MASK = 4095;
+const RECENT_MASK = 8191;
 const RECENT = new Int32Array(2 * (RECENT_MASK + 1));
 const CACHED = 1 << 30;
 let recentOf: IntTable | undefined;

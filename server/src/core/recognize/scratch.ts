@@ -23,7 +23,7 @@ export const enum Slot {
   Word, PhraseB, PhraseI,
   Shape, Candidate, Doc,
   Labels, Margin,
-  DocKeys, DocVals, DocSlot,
+  DocKeys, DocVals, DocSlot, DocLower,
   Count,
 }
 
@@ -41,6 +41,36 @@ export class Scratch {
     const fresh = new Int32Array(n <= MAX_KEPT ? grown(n) : n);
     if (n <= MAX_KEPT) this.i32[slot] = fresh;
     return new Int32Array(fresh.buffer, 0, n);
+  }
+
+  /**
+   * An Int32Array of length n whose contents are left from earlier use: for callers that write
+   * every element before reading it (or zero the rest themselves), which saves the fill.
+   */
+  int32Unfilled(slot: Slot, n: number): Int32Array {
+    const b = this.i32[slot];
+    if (b !== undefined && b.length >= n) return new Int32Array(b.buffer, 0, n);
+    return this.int32(slot, n);
+  }
+
+  /**
+   * The slot's whole buffer (at least n elements, contents left from earlier use), not a view:
+   * for a caller's own working arrays, whose length it never reads (a view costs about as much
+   * as filling a few hundred elements).
+   */
+  int32Buffer(slot: Slot, n: number): Int32Array {
+    const b = this.i32[slot];
+    if (b !== undefined && b.length >= n) return b;
+    const fresh = new Int32Array(n <= MAX_KEPT ? grown(n) : n);
+    if (n <= MAX_KEPT) this.i32[slot] = fresh;
+    return fresh;
+  }
+
+  /** `int32Unfilled` for a Uint8Array. */
+  uint8Unfilled(slot: Slot, n: number): Uint8Array {
+    const b = this.u8[slot];
+    if (b !== undefined && b.length >= n) return new Uint8Array(b.buffer, 0, n);
+    return this.uint8(slot, n);
   }
 
   /** A zeroed Uint16Array of length n. */

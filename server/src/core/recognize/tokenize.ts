@@ -4,6 +4,7 @@
  * lower-cased), which is all the tagger, the gazetteers and the rules need.
  */
 import { Slot, type Scratch } from './scratch';
+import { buildIntTable, intTableGet } from './hashTable';
 
 /** Token kinds. */
 export const enum TokenKind {
@@ -118,12 +119,14 @@ export function tokenize(text: string, scratch?: Scratch): Tokens {
 
 function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined): Tokens | undefined {
   const n = text.length;
-  const start = scratch ? scratch.int32(Slot.Start, cap) : new Int32Array(cap);
-  const end = scratch ? scratch.int32(Slot.End, cap) : new Int32Array(cap);
-  const kind = scratch ? scratch.uint8(Slot.Kind, cap) : new Uint8Array(cap);
-  const flags = scratch ? scratch.uint8(Slot.Flags, cap) : new Uint8Array(cap);
-  const hash = scratch ? scratch.int32(Slot.Hash, cap) : new Int32Array(cap);
-  const lower = scratch ? scratch.int32(Slot.Lower, cap) : new Int32Array(cap);
+  // Every token's entries are written before they are read; the rest is zeroed at the end (most
+  // of the arrays is tokens, so most of the fill is saved).
+  const start = scratch ? scratch.int32Unfilled(Slot.Start, cap) : new Int32Array(cap);
+  const end = scratch ? scratch.int32Unfilled(Slot.End, cap) : new Int32Array(cap);
+  const kind = scratch ? scratch.uint8Unfilled(Slot.Kind, cap) : new Uint8Array(cap);
+  const flags = scratch ? scratch.uint8Unfilled(Slot.Flags, cap) : new Uint8Array(cap);
+  const hash = scratch ? scratch.int32Unfilled(Slot.Hash, cap) : new Int32Array(cap);
+  const lower = scratch ? scratch.int32Unfilled(Slot.Lower, cap) : new Int32Array(cap);
   let count = 0;
   let sentStart = true;
   let lineStart = true;
@@ -154,6 +157,8 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
     let h = FNV_OFFSET;
     let hl = FNV_OFFSET;
     let joins = false;
+    // The code unit that ended a word, when known: a space after a word is skipped right away.
+    let stop = 0;
     if ((c === APOS || c === RSQUO) && i + 1 < n && (text.charCodeAt(i + 1) | 32) === 115 && (i + 2 >= n || charClass(text.charCodeAt(i + 2)) === 0) && prevEnd === i) {
       // Possessive 's (either apostrophe) is one punctuation-like token, hashed as "'s".
       i += 2;
@@ -166,7 +171,7 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
       if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
       h = Math.imul(h ^ c, FNV_PRIME);
       hl = h;
-      if (c === 46 || c === 33 || c === 63) sentStart = !isAbbreviationDot(text, s, count, start, end);
+      if (c === 46 || c === 33 || c === 63) sentStart = !isAbbreviationDot(text, s, count, start, end, lower);
       kind[count] = TokenKind.Punct;
       if (c === 45 && prevEnd === s && i < n && charClass(text.charCodeAt(i)) !== 0) {
         flags[count - 1] |= TokenFlag.HyphenNext;
@@ -190,7 +195,37 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
           i += 2;
         }
       } else {
-        while (i < n) {
+        if (cls === 1 && c <= 122) {
+          // A word starting with lower-case ASCII letters (most words): while every letter is one,
+          // the exact and the lower-case hash are the same, so only one is computed.
+          i++;
+          hl = Math.imul(hl ^ c, FNV_PRIME);
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (d < 97 || d > 122) { stop = d; break; }
+            hl = Math.imul(hl ^ d, FNV_PRIME);
+            i++;
+          }
+          h = hl;
+          letters = i - s;
+        } else if (cls === 2 && c <= 90) {
+          // A capitalised ASCII word (most names): the first letter's two hashes differ, the
+          // lower-case letters after it add to both alike.
+          i++;
+          h = Math.imul(h ^ c, FNV_PRIME);
+          hl = Math.imul(hl ^ (c | 32), FNV_PRIME);
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (d < 97 || d > 122) { stop = d; break; }
+            h = Math.imul(h ^ d, FNV_PRIME);
+            hl = Math.imul(hl ^ d, FNV_PRIME);
+            i++;
+          }
+          upper = 1;
+          letters = i - s;
+        }
+        // A space ends the word (the general loop below would find so at more cost).
+        while (stop !== 32 && i < n) {
           const d = text.charCodeAt(i);
           // Lower-case ASCII letters, most of any text: the general case below with its answers known.
           if (d >= 97 && d <= 122) {
@@ -233,6 +268,7 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
             i++;
             continue;
           }
+          stop = d;
           break;
         }
       }
@@ -251,6 +287,15 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
     count++;
     prevEnd = i;
     prevJoins = joins;
+    if (stop === 32) i++;
+  }
+  if (scratch) {
+    start.fill(0, count);
+    end.fill(0, count);
+    kind.fill(0, count);
+    flags.fill(0, count);
+    hash.fill(0, count);
+    lower.fill(0, count);
   }
   return { text, count, start, end, kind, flags, hash, lower };
 }
@@ -259,12 +304,16 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
  * A full stop after a title abbreviation or an initial (`Gen.`, `J.`) does
  * not end the sentence.
  */
-function isAbbreviationDot(text: string, dot: number, count: number, start: Int32Array, end: Int32Array): boolean {
+function isAbbreviationDot(text: string, dot: number, count: number, start: Int32Array, end: Int32Array, lower: Int32Array): boolean {
   if (text.charCodeAt(dot) !== 46 || count === 0 || end[count - 1] !== dot) return false;
   const len = dot - start[count - 1];
   const c0 = text.charCodeAt(start[count - 1]);
   if (len === 1 && c0 >= 65 && c0 <= 90) return true; // initial
   if (len > 5) return false;
+  // The word's lower-case hash first: an abbreviation's word has the hash of its entry (the
+  // abbreviations are ASCII letters, which both lower-case the same way), and only the rare word
+  // with such a hash pays for the string the set lookup needs (two strings per sentence end).
+  if (intTableGet(ABBREVIATION_HASHES, lower[count - 1]) === 0) return false;
   return ABBREVIATIONS.has(text.slice(start[count - 1], dot).toLowerCase());
 }
 
@@ -274,6 +323,8 @@ const ABBREVIATIONS = new Set([
   'rep', 'rev', 'hon', 'st', 'mt', 'ft', 'jr', 'sr', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
   'sept', 'oct', 'nov', 'dec', 'inc', 'corp', 'co', 'ltd', 'pvt', 'dept', 'univ', 'est', 'approx', 'fig', 'vol', 'pres',
 ]);
+/** The lower-case hashes of `ABBREVIATIONS`, to test a word without cutting it out. */
+const ABBREVIATION_HASHES = buildIntTable(new Map([...ABBREVIATIONS].map((w) => [hashLower(w), 1])));
 
 /** The text of token `i` (allocates: use for rules and output, not in the hot loop). */
 export function tokenText(t: Tokens, i: number): string {

@@ -4,10 +4,11 @@ import { acronymOf } from '../../core/recognize/aliases';
 import { buildIntTable, intTableGet } from '../../core/recognize/hashTable';
 import { resolveOverlaps, sourcePriority, SOURCE_PRIORITY, type Proposal, type ProposalSource } from '../../core/recognize/candidates';
 import { analyze } from '../../core/recognize/analysis';
-import { annotateTokens, buildGazetteer, defaultGazetteer, wordClasses } from '../../core/recognize/gazetteer';
+import { annotateTokens, buildGazetteer, defaultGazetteer, Gaz, wordClasses, type Gazetteer } from '../../core/recognize/gazetteer';
+import { computeCandidates, DocBit, featureInput } from '../../core/recognize/tagger/features';
 import { tag } from '../../core/recognize/tagger/tagger';
 import { capitalsOf } from '../../core/recognize/capitals';
-import { tokenize, TokenFlag } from '../../core/recognize/tokenize';
+import { hashJoin, hashLower, tokenize, TokenFlag, TokenKind, type Tokens } from '../../core/recognize/tokenize';
 import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
 
 /** Overlap resolution as first written: a stable sort of the objects, then greedy selection. */
@@ -30,6 +31,59 @@ function resolveOverlapsReference(proposals: readonly Proposal[], tokenCount: nu
 function acronymReference(text: string): string | undefined {
   const acronym = text.replace(/[.\s]/g, '').replace(/s$/, '');
   return /^[\p{Lu}\d]{2,}$/u.test(acronym) ? acronym.toUpperCase() : undefined;
+}
+
+/** Multi-token gazetteer entries as first found: every length from each word that starts an entry, the longest kept. */
+function phrasesReference(g: Gazetteer, t: Tokens): { phraseB: number[]; phraseI: number[] } {
+  const phraseB = new Array<number>(t.count).fill(0);
+  const phraseI = new Array<number>(t.count).fill(0);
+  for (let i = 0; i < t.count; i++) {
+    if (t.kind[i] !== TokenKind.Word || !g.phraseStarts.has(t.lower[i])) continue;
+    let h = t.lower[i];
+    let best = 0;
+    let bestCls = 0;
+    for (let j = i + 1; j < Math.min(t.count, i + g.maxPhraseTokens); j++) {
+      h = hashJoin(h, t.lower[j]);
+      const cls = g.phrases.get(h) ?? 0;
+      if (cls !== 0) { best = j - i + 1; bestCls = cls; }
+    }
+    if (best > 0) {
+      phraseB[i] |= bestCls;
+      for (let j = i + 1; j < i + best; j++) phraseI[j] |= bestCls;
+    }
+  }
+  return { phraseB, phraseI };
+}
+
+/** Document evidence as first written: a Map from each name-like word to its bits, then a pass over the lower-case words. */
+function evidenceReference(t: Tokens, shape: Uint8Array, gaz: Uint16Array): number[] {
+  const n = t.count;
+  const bits = new Map<number, number>();
+  const locPreps = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside'].map(hashLower));
+  const said = new Set(['said', 'says', 'told', 'added', 'stated', 'announced'].map(hashLower));
+  for (let i = 0; i < n; i++) {
+    if (shape[i] < 3) continue;
+    let b = bits.get(t.lower[i]) ?? 0;
+    const p = i > 0 ? t.lower[i - 1] : 0;
+    const nx = i + 1 < n ? t.lower[i + 1] : 0;
+    if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
+    if (i + 1 < n && (gaz[i + 1] & Gaz.OrgSuffix) && shape[i + 1] >= 3) b |= DocBit.BeforeOrgSuffix;
+    if (i > 0 && locPreps.has(p)) b |= DocBit.AfterLocPreposition;
+    if (i + 1 < n && said.has(nx)) b |= DocBit.BeforeSaid;
+    if (nx === hashLower("'s")) b |= DocBit.Possessive;
+    if (p === hashLower('the')) b |= DocBit.AfterThe;
+    if ((i > 0 && shape[i - 1] >= 3) || (i + 1 < n && shape[i + 1] >= 3)) b |= DocBit.InRun;
+    else if (!(t.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart))) b |= DocBit.AloneMidSentence;
+    bits.set(t.lower[i], b);
+  }
+  for (let i = 0; i < n; i++) {
+    if (shape[i] !== 2 || (t.flags[i] & TokenFlag.SentStart)) continue;
+    const b = bits.get(t.lower[i]);
+    if (b !== undefined) bits.set(t.lower[i], b | DocBit.Lower);
+  }
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(shape[i] >= 3 ? bits.get(t.lower[i]) ?? 0 : 0);
+  return out;
 }
 
 // The speed work on the recognizer (issue 4) replaced a few definitions by faster code that must
@@ -107,6 +161,59 @@ describe('recognize/speed equivalences', () => {
         for (let i = 0; i < t.count; i++) assert.equal(word[i], t.kind[i] === 1 ? 0 : wordClasses(g, t.lower[i]) & 0xffff, `${round} ${i}`);
       }
     }
+  });
+
+  it('annotateTokens finds the longest multi-token entries as a scan of every length (its scan stops where no entry goes on)', () => {
+    const g = defaultGazetteer();
+    // Whole entries, their beginnings and single words, so that entries and near misses meet often.
+    const words = fc.constantFrom('the black eyed peas', 'the black eyed', 'United States of America', 'united states of', 'united arab emirates',
+      'new york state', 'New York', 'salt lake city', 'rio de janeiro', 'papua new guinea', 'the Hague', 'the beatles', 'the', 'hague', 'black',
+      'eyed', 'peas', 'united', 'states', 'of', 'arab', 'new', 'york', 'city', 'de', 'said', 'who', '.', '\n', '-', 'x');
+    fc.assert(fc.property(fc.array(words, { maxLength: 40 }), (ws) => {
+      const t = tokenize(ws.join(' '));
+      const { phraseB, phraseI } = annotateTokens(g, t);
+      const want = phrasesReference(g, t);
+      assert.deepEqual(Array.from(phraseB), want.phraseB);
+      assert.deepEqual(Array.from(phraseI), want.phraseI);
+    }), { numRuns: 500 });
+  });
+
+  it('document evidence answers as a Map of the name-like words (the filter of lower-case words lets every name through)', () => {
+    const g = defaultGazetteer();
+    const words = fc.constantFrom('Apple', 'apple', 'said', 'in', 'the', 'Mr', 'Kakar', 'Inc', "'s", 'Quetta', 'quetta', 'U.S.', 'A380', 'NATO', 'nato',
+      'Bill', 'bill', 'Gates', '.', ',', '\n', 'told', 'at', 'J', 'Lake', 'lake');
+    fc.assert(fc.property(fc.array(words, { maxLength: 60 }), (ws) => {
+      const t = tokenize(ws.join(' '));
+      const a = annotateTokens(g, t);
+      const fi = featureInput(t, a.word, a.phraseB, a.phraseI);
+      assert.deepEqual(Array.from(fi.doc), evidenceReference(t, fi.shape, a.word));
+    }), { numRuns: 500 });
+  });
+
+  it("featureInput's candidates (connectors found from the list of name-like tokens) are computeCandidates' (a scan of every token)", () => {
+    const g = defaultGazetteer();
+    const words = fc.constantFrom('Anwaar', 'ul', 'Haq', '-', 'Osama', 'bin', 'Laden', 'van', 'de', 'De', 'Al', 'al', 'Gogh', '&', 'AT&T', 'S', 'P',
+      'said', 'the', '.', ',', '\n', 'Kakar', 'e', 'y', 'Lake', '787', 'U.S.');
+    fc.assert(fc.property(fc.array(fc.tuple(words, fc.constantFrom(' ', '', '-')), { maxLength: 40 }), (ws) => {
+      const t = tokenize(ws.map(([w, sep]) => w + sep).join(''));
+      const a = annotateTokens(g, t);
+      const fi = featureInput(t, a.word, a.phraseB, a.phraseI);
+      assert.deepEqual(Array.from(fi.candidate), Array.from(computeCandidates(t, fi.shape, a.word)));
+    }), { numRuns: 1000 });
+  });
+
+  it("the tagger's integer fast path (candidate runs kept as it goes) labels as the label-by-label path on arbitrary texts", () => {
+    const model = defaultTaggerModel().value;
+    const asFloats = { ...model, weights: Float32Array.from(model.weights) };
+    const words = fc.constantFrom('Anwaar', 'ul', 'Haq', '-', 'Osama', 'bin', 'Laden', 'Boeing', 'Airbus', 'A380', 'said', 'the', '.', ',', '\n',
+      'Kakar', 'Mr', 'New', 'York', 'Inc', 'U.S.', 'NATO', 'in', 'Quetta', 'of', 'Bank', 'General', 'Motors', 'and', '&', 'J', 'Smith');
+    fc.assert(fc.property(fc.array(words, { maxLength: 50 }), (ws) => {
+      const a = analyze(ws.join(' '), defaultGazetteer(), model);
+      const fast = tag(model, a.features);
+      const general = tag(asFloats, a.features);
+      assert.deepEqual(Array.from(fast.labels), Array.from(general.labels));
+      assert.deepEqual(Array.from(fast.margin), Array.from(general.margin));
+    }), { numRuns: 300 });
   });
 
   it("the tagger's integer fast path labels as the label-by-label path for real-valued weights", () => {

@@ -54,8 +54,22 @@ const DOC_BITS = 9;
 
 /** Word lists as integer tables over lower-case hashes (a `Set` of such numbers hashes them slowly). */
 const hashSet = (words: readonly string[]): IntTable => buildIntTable(new Map(words.map((w) => [hashLower(w), 1])));
-const H_LOC_PREPS = hashSet(['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside']);
-const H_SAID = hashSet(['said', 'says', 'told', 'added', 'stated', 'announced']);
+const LOC_PREPS = ['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside'];
+const SAID = ['said', 'says', 'told', 'added', 'stated', 'announced'];
+const H_LOC_PREPS = hashSet(LOC_PREPS);
+const H_SAID = hashSet(SAID);
+/**
+ * A 256-bit one-sided filter of the two lists' hashes (bit `h & 255`): the word before or after a
+ * name is rarely in either, and a clear bit answers for both lookups.
+ */
+const CONTEXT_FILTER = (() => {
+  const filter = new Int32Array(8);
+  for (const w of [...LOC_PREPS, ...SAID]) {
+    const h = hashLower(w);
+    filter[(h >>> 5) & 7] |= 1 << (h & 31);
+  }
+  return filter;
+})();
 const H_THE = hashLower('the');
 const H_S = hashLower("'s");
 
@@ -65,46 +79,66 @@ const H_S = hashLower("'s");
  * hashes such numbers slowly: most are outside the small-integer range).
  */
 export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array, scratch?: Scratch): Uint16Array {
-  let names = 0;
-  for (let i = 0; i < t.count; i++) if (shape[i] >= 3) names++;
-  return evidenceOf(t, shape, gaz, names, scratch);
+  const nameAt = scratch ? scratch.int32(Slot.DocSlot, 2 * t.count) : new Int32Array(2 * t.count);
+  const lowerAt = scratch ? scratch.int32(Slot.DocLower, t.count) : new Int32Array(t.count);
+  let m = 0;
+  let lc = 0;
+  for (let i = 0; i < t.count; i++) {
+    if (shape[i] >= 3) { nameAt[m] = i; m += 2; }
+    if (shape[i] === 2 && !(t.flags[i] & TokenFlag.SentStart)) lowerAt[lc++] = i;
+  }
+  return evidenceOf(t, shape, gaz, nameAt, m >> 1, lowerAt, lc, scratch);
 }
 
 /** Marks a taken slot of `evidenceOf`'s table, above the `DocBit`s (a word's bits may all be 0). */
 const TAKEN = 1 << 16;
 
-/** `documentEvidence` given the number of name-like tokens (`featureInput` counts them while it computes the shapes). */
-function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: number, scratch?: Scratch): Uint16Array {
+/**
+ * A one-sided filter over the lower-case hashes of a text's name-like words: 4096 bits, set at bit
+ * `h & 4095` (hashes are FNV, whose low bits are well mixed). A lower-case word whose bit is clear
+ * is no name's word; with some 20 names per story, about one in two hundred that are not pass.
+ */
+const NAME_FILTER = new Int32Array(128);
+
+/**
+ * `documentEvidence` given the name-like tokens and the lower-case words not starting a sentence
+ * (both in text order; `featureInput` lists them while it computes the shapes): `nameAt[2k]` is
+ * the k-th name-like token's index, `nameAt[2k + 1]` receives its word's slot in the table;
+ * `lowerAt[0..lowers)` are the lower-case words' indices.
+ */
+function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, nameAt: Int32Array, names: number, lowerAt: Int32Array, lowers: number, scratch?: Scratch): Uint16Array {
   const n = t.count;
   const out = scratch ? scratch.uint16(Slot.Doc, n) : new Uint16Array(n);
   if (names === 0) return out;
   let cap = 16;
   while (cap < names * 2) cap <<= 1;
   const mask = cap - 1;
-  const keys = scratch ? scratch.int32(Slot.DocKeys, cap) : new Int32Array(cap);
-  const vals = scratch ? scratch.int32(Slot.DocVals, cap) : new Int32Array(cap);
-  // Each name-like token and its word's table slot, in order: spreading the bits then needs
-  // neither a second probe nor a second scan of every token.
-  const nameAt = scratch ? scratch.int32(Slot.DocSlot, 2 * names) : new Int32Array(2 * names);
+  // Only the values need zeroes (an empty slot); a key is read only in a taken slot.
+  const keys = scratch ? scratch.int32Buffer(Slot.DocKeys, cap) : new Int32Array(cap);
+  const vals = scratch ? scratch.int32Buffer(Slot.DocVals, cap) : new Int32Array(cap);
+  if (scratch) vals.fill(0, 0, cap);
+  const filter = NAME_FILTER;
+  filter.fill(0);
   const lower = t.lower;
   const flags = t.flags;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const s = shape[i];
-    if (s < 3) continue;
+  const m = 2 * names;
+  // Each name-like token's word gets its table slot, kept next to the token's index: spreading the
+  // bits then needs neither a second probe nor a second scan of every token.
+  for (let k = 0; k < m; k += 2) {
+    const i = nameAt[k];
     const h = lower[i];
     let slot = mixKey(h) & mask;
     let b = vals[slot];
     while (b !== 0 && keys[slot] !== h) { slot = (slot + 1) & mask; b = vals[slot]; }
-    nameAt[m++] = i;
-    nameAt[m++] = slot;
+    nameAt[k + 1] = slot;
+    filter[(h >>> 5) & 127] |= 1 << (h & 31);
     b |= TAKEN;
     const p = i > 0 ? lower[i - 1] : 0;
     const nx = i + 1 < n ? lower[i + 1] : 0;
     if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
     if (i + 1 < n && (gaz[i + 1] & Gaz.OrgSuffix) && shape[i + 1] >= 3) b |= DocBit.BeforeOrgSuffix;
-    if (i > 0 && intTableGet(H_LOC_PREPS, p) !== 0) b |= DocBit.AfterLocPreposition;
-    if (i + 1 < n && intTableGet(H_SAID, nx) !== 0) b |= DocBit.BeforeSaid;
+    if (i > 0 && (CONTEXT_FILTER[(p >>> 5) & 7] & (1 << (p & 31))) !== 0 && intTableGet(H_LOC_PREPS, p) !== 0) b |= DocBit.AfterLocPreposition;
+    if (i + 1 < n && (CONTEXT_FILTER[(nx >>> 5) & 7] & (1 << (nx & 31))) !== 0 && intTableGet(H_SAID, nx) !== 0) b |= DocBit.BeforeSaid;
     if (nx === H_S) b |= DocBit.Possessive;
     if (p === H_THE) b |= DocBit.AfterThe;
     const prevName = i > 0 && shape[i - 1] >= 3;
@@ -114,10 +148,11 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, names: numbe
     keys[slot] = h;
     vals[slot] = b;
   }
-  // Lower-case uses mid-sentence of the same words (a lookup per lower-case word, no insertion).
-  for (let i = 0; i < n; i++) {
-    if (shape[i] !== 2 || (flags[i] & TokenFlag.SentStart)) continue;
-    const h = lower[i];
+  // Lower-case uses mid-sentence of the same words (a lookup per lower-case word that passes the
+  // filter, no insertion).
+  for (let k = 0; k < lowers; k++) {
+    const h = lower[lowerAt[k]];
+    if ((filter[(h >>> 5) & 127] & (1 << (h & 31))) === 0) continue;
     let slot = mixKey(h) & mask;
     let b = vals[slot];
     while (b !== 0 && keys[slot] !== h) { slot = (slot + 1) & mask; b = vals[slot]; }
@@ -166,6 +201,20 @@ const SHAPES = (() => {
   return table;
 })();
 
+/** 1 at the `shapeIndex` of a lower-case word (shape 2) that does not start a sentence, else 0. */
+const LOWER_MID = (() => {
+  const table = new Uint8Array(3 << 9);
+  for (let kind = 0; kind < 3; kind++) {
+    for (let f = 0; f < 256; f++) {
+      for (const length of [1, 2]) {
+        const at = shapeIndex(kind, f, length);
+        table[at] = shapeFrom(kind, f, length) === 2 && !(f & TokenFlag.SentStart) ? 1 : 0;
+      }
+    }
+  }
+  return table;
+})();
+
 /** True for shapes that look like part of a name. */
 function nameLike(shape: number): boolean {
   return shape >= 3;
@@ -196,6 +245,23 @@ function connectCandidates(t: Tokens, shape: Uint8Array, gaz: Uint16Array, cand:
   }
 }
 
+/**
+ * `connectCandidates` walking the name-like tokens (`nameAt[0], nameAt[2], ...`, ascending)
+ * instead of every token: a run of candidates ends at a name-like token, and the token after
+ * it starts a scan unless it is a candidate already (a name-like token, or a connector marked by
+ * the scan from an earlier run, which marks only tokens before the name it reached).
+ */
+function connectNames(t: Tokens, shape: Uint8Array, gaz: Uint16Array, cand: Uint8Array, nameAt: Int32Array, m: number): void {
+  const n = t.count;
+  for (let k = 0; k < m; k += 2) {
+    const i = nameAt[k] + 1;
+    if (i >= n - 1 || cand[i]) continue;
+    let j = i;
+    while (j < n && j - i < 3 && joinsNames(t, gaz, j)) j++;
+    if (j > i && j < n && shape[j] >= 3) for (let q = i; q < j; q++) cand[q] = 1;
+  }
+}
+
 /** A connector word, a joining hyphen or an ampersand: may sit between two parts of a name. */
 function joinsNames(t: Tokens, gaz: Uint16Array, j: number): boolean {
   return (gaz[j] & Gaz.Connector) !== 0 || (t.kind[j] === TokenKind.Punct && (t.flags[j] & TokenFlag.HyphenPrev) !== 0) || t.text.charCodeAt(t.start[j]) === 38;
@@ -210,17 +276,27 @@ export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Ar
   const start = tokens.start;
   const end = tokens.end;
   const cand = scratch ? scratch.uint8(Slot.Candidate, n) : new Uint8Array(n);
-  let names = 0;
+  // The name-like tokens, with room for each one's table slot after it, and the lower-case words
+  // not starting a sentence, listed for `evidenceOf` and `connectNames` without a branch: every
+  // index is written, a list's end moves on only past a token of its kind (neither is predictable).
+  const nameAt = scratch ? scratch.int32Buffer(Slot.DocSlot, 2 * n + 2) : new Int32Array(2 * n + 2);
+  const lowerAt = scratch ? scratch.int32Buffer(Slot.DocLower, n + 1) : new Int32Array(n + 1);
+  let m = 0;
+  let lc = 0;
   for (let i = 0; i < n; i++) {
-    const s = SHAPES[shapeIndex(kind[i], flags[i], end[i] - start[i])];
+    const at = shapeIndex(kind[i], flags[i], end[i] - start[i]);
+    const s = SHAPES[at];
     shape[i] = s;
-    // 1 for the name-like shapes 3..7, 0 for 0..2, without a branch (a name-like token is not predictable).
+    // 1 for the name-like shapes 3..7, 0 for 0..2.
     const named = (s + 5) >> 3;
     cand[i] = named;
-    names += named;
+    nameAt[m] = i;
+    m += named << 1;
+    lowerAt[lc] = i;
+    lc += LOWER_MID[at];
   }
-  connectCandidates(tokens, shape, gaz, cand);
-  return { tokens, gaz, phraseB, phraseI, shape, candidate: cand, doc: evidenceOf(tokens, shape, gaz, names, scratch) };
+  connectNames(tokens, shape, gaz, cand, nameAt, m);
+  return { tokens, gaz, phraseB, phraseI, shape, candidate: cand, doc: evidenceOf(tokens, shape, gaz, nameAt, m >> 1, lowerAt, lc, scratch) };
 }
 
 const PAD = 0x5bd1e995 | 0;
@@ -285,7 +361,7 @@ function suffix3(t: Tokens, i: number): number {
  * `out` and returns how many were written.
  */
 export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
-  return templateFeatures(fi, i, bits, out, true);
+  return templateFeatures(fi, i, bits, out, true, candidateRun(fi.candidate, fi.tokens.count, i));
 }
 
 /**
@@ -293,8 +369,8 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
  * flags (bias, shape, sentence position, hyphens: see `shapeFlagsKey`). The integer tagger sums
  * their weights from a small table, one lookup instead of four.
  */
-export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
-  return templateFeatures(fi, i, bits, out, false);
+export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, run: number): number {
+  return templateFeatures(fi, i, bits, out, false, run);
 }
 
 /** Template ids and values of the features that depend only on the token's shape and flags. */
@@ -320,8 +396,23 @@ export function shapeFlagsKey(flags: number, shape: number): number {
   return shape * 128 + (flags & SHAPE_FLAGS);
 }
 
-/** `staticFeatures`, with (`all`) or without the shape-and-flags templates; the order of the rest is the same. */
-function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, all: boolean): number {
+/**
+ * The value of the candidate-run template for token i: `l * 8 + r`, the numbers of candidates
+ * right before and right after it (each capped at 4).
+ */
+export function candidateRun(cand: Uint8Array, n: number, i: number): number {
+  let l = 0;
+  while (l < 4 && i - l - 1 >= 0 && cand[i - l - 1]) l++;
+  let r = 0;
+  while (r < 4 && i + r + 1 < n && cand[i + r + 1]) r++;
+  return l * 8 + r;
+}
+
+/**
+ * `staticFeatures`, with (`all`) or without the shape-and-flags templates; the order of the rest is
+ * the same. `run` is `candidateRun` of the token (the tagger keeps it as it goes).
+ */
+function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, all: boolean, run: number): number {
   const t = fi.tokens;
   const n = t.count;
   const lower = t.lower;
@@ -374,12 +465,7 @@ function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32A
     if (pi & m) out[k++] = memo.phraseI[b];
   }
   // Length of the run of candidate tokens this token belongs to, left and right (capped).
-  const cand = fi.candidate;
-  let l = 0;
-  while (l < 4 && i - l - 1 >= 0 && cand[i - l - 1]) l++;
-  let r = 0;
-  while (r < 4 && i + r + 1 < n && cand[i + r + 1]) r++;
-  out[k++] = memo.run[l * 8 + r];
+  out[k++] = memo.run[run];
   const d = fi.doc[i];
   for (let any = d & ((1 << DOC_BITS) - 1); any !== 0; any &= any - 1) out[k++] = memo.doc[(31 - Math.clz32(any & -any)) * 16 + s0];
   return k;

@@ -40,6 +40,38 @@ interface HistoryTables {
    * sentence position, hyphens), summed per `shapeFlagsKey`: `shapeFlags[key * NUM_LABELS + l]`.
    */
   readonly shapeFlags: Int32Array;
+  /** The three tables in the 16-bit lanes of `tag`'s sums (see `laneTable`): 5 words an entry. */
+  readonly prevShapeLanes: Int32Array;
+  readonly prev2Lanes: Int32Array;
+  readonly shapeFlagsLanes: Int32Array;
+}
+
+/**
+ * Added to every entry of a lane table: an entry sums at most four int8 weights (-512..508), so
+ * the biased value lies in 0..1020 and adds to a lane without borrowing from its neighbour.
+ */
+const LANE_BIAS = 512;
+
+/**
+ * A table of per-label sums (`NUM_LABELS` per entry) laid out as `tag` accumulates: per entry five
+ * words, labels (0, 2), (1, 3), (4, 6) and (5, 7) in the low and high 16-bit lanes of the first
+ * four, label 8 in the fifth, each value plus `LANE_BIAS`. Adding an entry's five words to the
+ * five sums costs five loads, not nine loads and nine additions.
+ */
+function laneTable(t: Int32Array): Int32Array {
+  const entries = t.length / NUM_LABELS;
+  const out = new Int32Array(entries * 5);
+  const lane = (v: number): number => v + LANE_BIAS;
+  for (let e = 0; e < entries; e++) {
+    const o = e * NUM_LABELS;
+    const q = e * 5;
+    out[q] = lane(t[o]) | (lane(t[o + 2]) << 16);
+    out[q + 1] = lane(t[o + 1]) | (lane(t[o + 3]) << 16);
+    out[q + 2] = lane(t[o + 4]) | (lane(t[o + 6]) << 16);
+    out[q + 3] = lane(t[o + 5]) | (lane(t[o + 7]) << 16);
+    out[q + 4] = lane(t[o + 8]);
+  }
+  return out;
 }
 
 const historyCache = new WeakMap<TaggerModel, HistoryTables>();
@@ -75,7 +107,7 @@ function historyTables(model: TaggerModel): HistoryTables {
       for (let l = 0; l < NUM_LABELS; l++) shapeFlags[o + l] = w[b0 + l] + w[b7 + l] + w[b12 + l] + w[b13 + l];
     }
   }
-  h = { prevShape, prev2, shapeFlags };
+  h = { prevShape, prev2, shapeFlags, prevShapeLanes: laneTable(prevShape), prev2Lanes: laneTable(prev2), shapeFlagsLanes: laneTable(shapeFlags) };
   historyCache.set(model, h);
   return h;
 }
@@ -119,45 +151,59 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
   const labels = scratch ? scratch.uint8(Slot.Labels, n) : new Uint8Array(n);
   const margin = scratch ? scratch.float32(Slot.Margin, n) : new Float32Array(n);
   const feats = FEATS;
-  const { prevShape, prev2: prev2Table, shapeFlags } = historyTables(model);
+  const { prevShapeLanes, prev2Lanes, shapeFlagsLanes } = historyTables(model);
   const bits = model.bits;
   const cand = fi.candidate;
   const flags = fi.tokens.flags;
   const lower = fi.tokens.lower;
   const shape = fi.shape;
   const scale = model.scale;
+  // The candidate run around each token, kept as the loop goes (see `candidateRun`): the
+  // candidates right before the token, and the end of the run it belongs to (found once per run).
+  let before = 0;
+  let runEnd = 0;
   for (let i = 0; i < n; i++) {
-    if (!cand[i]) continue;
+    if (!cand[i]) { before = 0; continue; }
+    if (i >= runEnd) { runEnd = i + 1; while (runEnd < n && cand[runEnd]) runEnd++; }
+    const run = (before < 4 ? before : 4) * 8 + (runEnd - i - 1 < 4 ? runEnd - i - 1 : 4);
+    before++;
     // A name never continues across a line break (headline, caption and body are separate lines).
     const lineStart = (flags[i] & TokenFlag.LineStart) !== 0;
     const prev = i > 0 && !lineStart ? labels[i - 1] : 0;
     const prev2 = i > 1 && !lineStart ? labels[i - 2] : 0;
     // The static features but those of the token's shape and flags, which come from a small table.
-    let k = wordFeatures(fi, i, bits, feats);
+    let k = wordFeatures(fi, i, bits, feats, run);
     // The one history feature that depends on the word; the others come from the small tables.
     feats[k++] = bucket(HIST_PREV_WORD, Math.imul(lower[i], 17) + prev, bits);
-    const ps = (prev * 16 + shape[i]) * NUM_LABELS;
-    const p2 = (prev2 * NUM_LABELS + prev) * NUM_LABELS;
-    const sf = shapeFlagsKey(flags[i], shape[i]) * NUM_LABELS;
-    // Two labels per 16-bit lane pair (see `packedWeights`); a bucket index b is 9 * row, so its
-    // first word 3 * row is b / 3, exact as a product with the inverse of 3 modulo 2^32.
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
+    const ps = (prev * 16 + shape[i]) * 5;
+    const p2 = (prev2 * NUM_LABELS + prev) * 5;
+    const sf = shapeFlagsKey(flags[i], shape[i]) * 5;
+    // Two labels per 16-bit lane pair (see `packedWeights`), starting from the history and
+    // shape-and-flags sums in the same lanes (see `laneTable`); a bucket index b is 9 * row, so its
+    // first word 3 * row is b / 3, exact as a product with the inverse of 3 modulo 2^32. A lane
+    // ends below 103 * 255 + 3 * 1020 < 2^15 (at most 103 features: 12 word and context ones, 5 per
+    // gazetteer bit, a run, 9 evidence bits and the history word), so every sum stays a positive int32.
+    let a0 = prevShapeLanes[ps] + prev2Lanes[p2] + shapeFlagsLanes[sf];
+    let a1 = prevShapeLanes[ps + 1] + prev2Lanes[p2 + 1] + shapeFlagsLanes[sf + 1];
+    let a2 = prevShapeLanes[ps + 2] + prev2Lanes[p2 + 2] + shapeFlagsLanes[sf + 2];
+    let a3 = prevShapeLanes[ps + 3] + prev2Lanes[p2 + 3] + shapeFlagsLanes[sf + 3];
+    let a4 = prevShapeLanes[ps + 4] + prev2Lanes[p2 + 4] + shapeFlagsLanes[sf + 4];
     for (let j = 0; j < k; j++) {
       const r = Math.imul(feats[j], 0xaaaaaaab);
       const x = w[r];
       const y = w[r + 1];
       a0 += x & 0xff00ff; a1 += (x >>> 8) & 0xff00ff; a2 += y & 0xff00ff; a3 += (y >>> 8) & 0xff00ff; a4 += w[r + 2];
     }
-    const bias = 128 * k;
-    const s0 = prevShape[ps] + prev2Table[p2] + shapeFlags[sf] + (a0 & 0xffff) - bias;
-    const s1 = prevShape[ps + 1] + prev2Table[p2 + 1] + shapeFlags[sf + 1] + (a1 & 0xffff) - bias;
-    const s2 = prevShape[ps + 2] + prev2Table[p2 + 2] + shapeFlags[sf + 2] + (a0 >>> 16) - bias;
-    const s3 = prevShape[ps + 3] + prev2Table[p2 + 3] + shapeFlags[sf + 3] + (a1 >>> 16) - bias;
-    const s4 = prevShape[ps + 4] + prev2Table[p2 + 4] + shapeFlags[sf + 4] + (a2 & 0xffff) - bias;
-    const s5 = prevShape[ps + 5] + prev2Table[p2 + 5] + shapeFlags[sf + 5] + (a3 & 0xffff) - bias;
-    const s6 = prevShape[ps + 6] + prev2Table[p2 + 6] + shapeFlags[sf + 6] + (a2 >>> 16) - bias;
-    const s7 = prevShape[ps + 7] + prev2Table[p2 + 7] + shapeFlags[sf + 7] + (a3 >>> 16) - bias;
-    const s8 = prevShape[ps + 8] + prev2Table[p2 + 8] + shapeFlags[sf + 8] + a4 - bias;
+    const bias = 128 * k + 3 * LANE_BIAS;
+    const s0 = (a0 & 0xffff) - bias;
+    const s1 = (a1 & 0xffff) - bias;
+    const s2 = (a0 >>> 16) - bias;
+    const s3 = (a1 >>> 16) - bias;
+    const s4 = (a2 & 0xffff) - bias;
+    const s5 = (a3 & 0xffff) - bias;
+    const s6 = (a2 >>> 16) - bias;
+    const s7 = (a3 >>> 16) - bias;
+    const s8 = a4 - bias;
     // Best and runner-up among the labels BIO allows after `prev`, in label order (O and
     // B-* always; I-X only after B-X or I-X), written out: this is the innermost decision.
     let best = 0;
