@@ -18,7 +18,7 @@ const SPEAKER = `((?:${DET}\\s+)?(?:${WORD}\\s+){0,9}?${WORD}|he|she|they|it|we|
 const AFTER_VERB_FIRST = new RegExp(`^[\\s,]*(?:${VERBS})\\s+(${DET}?\\s*[\\p{Lu}](?:${WORD})(?:\\s+(?!(?:in|on|at|after|during|referring|adding|while|when|who|as|to|that|last|this|of)\\b)${WORD}){0,9})`, 'u');
 const AFTER_SPEAKER_FIRST = new RegExp(`^[\\s,]*${SPEAKER}\\s+(?:also\\s+|later\\s+|then\\s+|had\\s+|has\\s+)?(?:${VERBS})\\b`, 'u');
 const AFTER_APPOSITION = new RegExp(`^[\\s,]*(?:${DET}\\s+)?(?:${WORD}\\s+){0,6}?${WORD},\\s+(\\p{Lu}${WORD}(?:\\s+\\p{Lu}${WORD}){0,3}),\\s+(?:also\\s+)?(?:${VERBS})\\b`, 'u');
-const AFTER_ACCORDING = new RegExp(`^[\\s,]*according\\s+to\\s+((?:${DET}\\s+)?(?:${WORD}\\s+){0,7}?${WORD})(?=[\\s,.;]*$|[,.;])`, 'u');
+export const AFTER_ACCORDING = new RegExp(`^[\\s,]*according\\s+to\\s+((?:${DET}\\s+)?(?:${WORD}\\s+){0,7}?${WORD})(?=[\\s,.;]*$|[,.;])`, 'u');
 // `… Islamabad said "…"`, `Amirabdollahian, in comments quoted by state media, said, "…"`.
 const BEFORE_VERB = new RegExp(`(?:,[^,]{1,80},)?\\s+(?:also\\s+)?(?:${VERBS})(?:\\s+(?:on|in)\\s+[^,“"]{1,40})?[\\s,:]*$`, 'u');
 // The end of AFTER_APPOSITION (`, said`) alone: a much cheaper necessary condition for it.
@@ -141,7 +141,21 @@ function speakerBefore(s: string, from: number, end: number): Found | undefined 
  * space other than ` ` that the pattern's `[\s,]*` goes on to skip.
  */
 function mayOpenWithVerb(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  return (c >= 97 && c <= 122) || isOtherRegexSpace(c);
+}
+
+/**
+ * False when `c` (as in {@link mayOpenWithVerb}) cannot start AFTER_ACCORDING's
+ * `according`: neither an `a` nor white space the pattern's `[\s,]*` goes on to skip.
+ * Most attributed quotes go on with a verb or a name, not with "according".
+ */
+export function mayOpenWithAccording(c: number): boolean {
+  return c === 97 || isOtherRegexSpace(c);
+}
+
+/** A code unit of the regex class `\s` other than ` ` (which the callers' lead has skipped). */
+function isOtherRegexSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
@@ -153,9 +167,10 @@ function attribution(s: string, open: number, close: number): Found | undefined 
   // patterns skip (only ` ` and `,` here; patterns see the rest themselves).
   let lead = 0;
   while (lead < after.length && (after.charCodeAt(lead) === 0x20 || after.charCodeAt(lead) === 0x2c)) lead++;
-  let m = afterSpeaks && mayOpenWithVerb(after.charCodeAt(lead)) ? AFTER_VERB_FIRST.exec(after) : null;
+  const first = after.charCodeAt(lead);
+  let m = afterSpeaks && mayOpenWithVerb(first) ? AFTER_VERB_FIRST.exec(after) : null;
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!.trim(), start: close + m.index + m[0].lastIndexOf(m[1]!) };
-  m = afterSpeaks ? AFTER_ACCORDING.exec(after) : null;
+  m = afterSpeaks && mayOpenWithAccording(first) ? AFTER_ACCORDING.exec(after) : null;
   if (m) return { speaker: m[1]!, start: close + m[0].lastIndexOf(m[1]!) };
   // The two costliest patterns need commas where they can be: the apposition two
   // commas past `lead` and its tail (`, said`); the speaker-first form its verb

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { endsWithFromCue, endsWithPastCue, FROM_BEFORE, PAST_BEFORE } from '../../core/recognize/dates/sentenceCues';
+import { endsWithFromCue, endsWithPastCue, FROM_BEFORE, fromCueIn, PAST_BEFORE, pastCueIn } from '../../core/recognize/dates/sentenceCues';
 
 describe('dates: sentence cues before a date', () => {
   // The anchored tests with their word prefilters must answer as the plain patterns do on any tail.
@@ -19,5 +19,21 @@ describe('dates: sentence cues before a date', () => {
       assert.equal(endsWithPastCue(t), PAST_BEFORE.test(t), t);
       assert.equal(endsWithFromCue(t), FROM_BEFORE.test(t), t);
     }
+  });
+
+  // The date recognizer reads the tail in place, text[from, to): the text around it must not count.
+  it('reads a tail inside a longer text as the tail on its own', () => {
+    const words = ['said', 'Said', 'met', 'was', 'be', 'will', 'on', 'On', 'last', 'since', 'from', 'starting', 'effective', 'opened',
+      'the', 'x', 'ed', 'ran', 'not', '“', 'lasted'];
+    const blanks = [' ', '  ', '\t', '\n', '\u00a0', '', '-'];
+    const piece = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...blanks)), { maxLength: 5 })
+      .map((parts) => parts.map(([w, b]) => w + b).join(''));
+    fc.assert(fc.property(piece, piece, piece, (before, tail, after) => {
+      const text = before + tail + after;
+      const from = before.length;
+      const to = from + tail.length;
+      assert.equal(pastCueIn(text, from, to), PAST_BEFORE.test(tail), JSON.stringify([before, tail, after]));
+      assert.equal(fromCueIn(text, from, to), FROM_BEFORE.test(tail), JSON.stringify([before, tail, after]));
+    }), { numRuns: 20000, seed: 12 });
   });
 });

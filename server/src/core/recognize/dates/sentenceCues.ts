@@ -56,60 +56,85 @@ function isAsciiLetter(c: number): boolean {
 
 /**
  * Whether `re` (sticky, case-insensitive; a copy of {@link PAST_BEFORE} or
- * {@link FROM_BEFORE}) matches `tail` the way the unanchored pattern would.
+ * {@link FROM_BEFORE}) matches the tail `text[from, to)` the way the
+ * unanchored pattern would on that tail as a string of its own.
  * Those patterns match a word of ASCII letters after a word boundary, blanks,
  * maybe one more such word and blanks, then the end: a match can start only
  * at the last or the second-to-last word of a tail that ends in a blank.
  *
  * Started at the second-to-last word, the optional second word must be the
  * whole last word, one of `inner`; started at the last word, the cue word
- * must be the whole last word, which `mayBeCue` tells cheaply (a necessary
- * condition). Most tails fail both tests without a regex call.
+ * must be the whole last word, which `pastCue` or {@link isFromCue} tells
+ * cheaply (a necessary condition). Most tails fail both tests, read in the
+ * text by char codes: no slice, no lower-cased copy, no regex call. Only a
+ * tail that passes is cut out for the regex, which then sees exactly that tail.
  */
-function endsWithCue(re: RegExp, tail: string, inner: ReadonlySet<string>, mayBeCue: (word: string) => boolean): boolean {
-  let i = tail.length;
-  while (i > 0 && isRegexSpace(tail.charCodeAt(i - 1))) i--;
-  if (i === tail.length) return false;
+function endsWithCue(re: RegExp, text: string, from: number, to: number, inner: readonly string[], pastCue: boolean): boolean {
+  let i = to;
+  while (i > from && isRegexSpace(text.charCodeAt(i - 1))) i--;
+  if (i === to) return false;
   let last = i;
-  while (last > 0 && isAsciiLetter(tail.charCodeAt(last - 1))) last--;
+  while (last > from && isAsciiLetter(text.charCodeAt(last - 1))) last--;
   if (last === i) return false;
-  const word = tail.slice(last, i).toLowerCase();
   let j = last;
-  while (j > 0 && isRegexSpace(tail.charCodeAt(j - 1))) j--;
+  while (j > from && isRegexSpace(text.charCodeAt(j - 1))) j--;
   let previous = j;
-  while (previous > 0 && isAsciiLetter(tail.charCodeAt(previous - 1))) previous--;
-  if (j < last && previous < j && inner.has(word)) {
-    re.lastIndex = previous;
-    if (re.test(tail)) return true;
+  while (previous > from && isAsciiLetter(text.charCodeAt(previous - 1))) previous--;
+  if (j < last && previous < j && isOneOf(text, last, i, inner)) {
+    re.lastIndex = previous - from;
+    if (re.test(text.slice(from, to))) return true;
   }
-  if (!mayBeCue(word)) return false;
-  re.lastIndex = last;
-  return re.test(tail);
+  if (!(pastCue ? mayBePastVerb(text, last, i) : isOneOf(text, last, i, FROM_CUES))) return false;
+  re.lastIndex = last - from;
+  return re.test(text.slice(from, to));
+}
+
+/**
+ * Whether the ASCII letters `text[a, b)`, lower-cased, are one of `words` (lower
+ * case). `| 32` lower-cases an ASCII letter, as `toLowerCase` does.
+ */
+function isOneOf(text: string, a: number, b: number, words: readonly string[]): boolean {
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] ?? '';
+    if (word.length !== b - a) continue;
+    let k = 0;
+    while (k < word.length && (text.charCodeAt(a + k) | 32) === word.charCodeAt(k)) k++;
+    if (k === word.length) return true;
+  }
+  return false;
 }
 
 /** The words {@link PAST_BEFORE} allows between its verb and the date ("said on", "met last"). */
-const PAST_INNER: ReadonlySet<string> = new Set(['on', 'last', 'early', 'late', 'in', 'from', 'between', 'since']);
+const PAST_INNER: readonly string[] = ['on', 'last', 'early', 'late', 'in', 'from', 'between', 'since'];
 /** {@link PAST_BEFORE}'s verbs that do not end in "ed" (the others do, as does its `[a-z]{3,}ed`). */
-const PAST_IRREGULAR: ReadonlySet<string> = new Set(['said', 'says', 'told', 'began', 'fell', 'rose', 'was', 'were', 'had', 'did', 'met', 'held', 'won', 'lost', 'ran', 'took', 'came', 'went', 'made']);
-const FROM_INNER: ReadonlySet<string> = new Set(['on']);
-const FROM_CUES: ReadonlySet<string> = new Set(['from', 'starting', 'effective']);
+const PAST_IRREGULAR: readonly string[] = ['said', 'says', 'told', 'began', 'fell', 'rose', 'was', 'were', 'had', 'did', 'met', 'held', 'won', 'lost', 'ran', 'took', 'came', 'went', 'made'];
+const FROM_INNER: readonly string[] = ['on'];
+const FROM_CUES: readonly string[] = ['from', 'starting', 'effective'];
 
-function mayBePastVerb(word: string): boolean {
-  return word.endsWith('ed') || PAST_IRREGULAR.has(word);
+/** Whether the ASCII letters `text[a, b)` may be {@link PAST_BEFORE}'s verb: they end in "ed" or are an irregular one. */
+function mayBePastVerb(text: string, a: number, b: number): boolean {
+  // 101 'e', 100 'd'.
+  return (b - a >= 2 && (text.charCodeAt(b - 2) | 32) === 101 && (text.charCodeAt(b - 1) | 32) === 100) || isOneOf(text, a, b, PAST_IRREGULAR);
 }
 
-function isFromCue(word: string): boolean {
-  return FROM_CUES.has(word);
+/** Whether {@link PAST_BEFORE} matches `text[from, to)` (a past or reporting verb, maybe a preposition, then blanks at the end). */
+export function pastCueIn(text: string, from: number, to: number): boolean {
+  return endsWithCue(PAST_BEFORE_AT, text, from, to, PAST_INNER, true);
+}
+
+/** Whether {@link FROM_BEFORE} matches `text[from, to)` ("from", "starting", "effective", maybe "on", then blanks at the end). */
+export function fromCueIn(text: string, from: number, to: number): boolean {
+  return endsWithCue(FROM_BEFORE_AT, text, from, to, FROM_INNER, false);
 }
 
 /** Whether {@link PAST_BEFORE} matches `tail` (a past or reporting verb, maybe a preposition, then blanks at the end). */
 export function endsWithPastCue(tail: string): boolean {
-  return endsWithCue(PAST_BEFORE_AT, tail, PAST_INNER, mayBePastVerb);
+  return pastCueIn(tail, 0, tail.length);
 }
 
 /** Whether {@link FROM_BEFORE} matches `tail` ("from", "starting", "effective", maybe "on", then blanks at the end). */
 export function endsWithFromCue(tail: string): boolean {
-  return endsWithCue(FROM_BEFORE_AT, tail, FROM_INNER, isFromCue);
+  return fromCueIn(tail, 0, tail.length);
 }
 
 /** Whether `text` holds two lower-case letters or digits right before `i`, not before `floor` (no sentence end after them). */
@@ -160,11 +185,11 @@ function sentenceEnd(text: string, at: number, limit = 240): number {
  */
 export function looksForward(text: string, start: number, end: number, isRange = false): boolean {
   const from = sentenceStart(text, start);
-  const before = text.slice(from, start);
   // The anchored checks only need the last words: a short tail keeps them cheap.
-  const tail = text.slice(Math.max(from, start - 48), start);
-  if (endsWithPastCue(tail)) return false;
-  if (!isRange && endsWithFromCue(tail) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
+  const tail = Math.max(from, start - 48);
+  if (pastCueIn(text, tail, start)) return false;
+  if (!isRange && fromCueIn(text, tail, start) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
+  const before = text.slice(from, start);
   if (FORWARD_CUE.test(before)) return true;
   if (hasMoreWordsThan(before, OPENING_WORDS)) return false;
   // The cue must stand in the same clause: "ruled Monday; a hearing is set for …" is two.

@@ -1,0 +1,20 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { AFTER_ACCORDING, mayOpenWithAccording } from '../../core/article/quotes';
+
+describe('article: quote attribution prefilters', () => {
+  // attribution() tries `…," according to X` only where the words after the quote's leading
+  // spaces and commas may open with "according": the test must never skip a match.
+  it('skips the "according to" pattern only where it cannot match', () => {
+    const pieces = [' ', ',', '\t', '\n', '\u00a0', '\u2009', '\u3000', 'according', 'According', 'accordingly', 'to', ' to ', 'the',
+      'ministry', 'said', 'a', 'x', '.', '“', 'Reuters', ' '];
+    const after = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(fc.property(after, (s) => {
+      let lead = 0;
+      while (lead < s.length && (s.charCodeAt(lead) === 0x20 || s.charCodeAt(lead) === 0x2c)) lead++;
+      if (AFTER_ACCORDING.test(s)) assert.ok(mayOpenWithAccording(s.charCodeAt(lead)), JSON.stringify(s));
+    }), { numRuns: 30000, seed: 7 });
+    assert.ok(AFTER_ACCORDING.test(' according to the ministry'));
+    assert.ok(AFTER_ACCORDING.test(',\u00a0according to the ministry'));
+  });
+});
