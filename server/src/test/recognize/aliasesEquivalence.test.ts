@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { acronymOf, canonicalGroups, initialsOf, normalizeAlias, type AliasInput, type CanonicalGroup } from '../../core/recognize/aliases';
 import type { EntityType } from '../../core/recognize/model';
-import { beginStory, factsAt, storyCanonicals } from '../../core/recognize/storyAliases';
+import { storyCanonicals } from '../../core/recognize/storyAliases';
 
 // --- reference: canonicalGroups as before the speed work (commit 43d4e26), with its helpers ---
 function refIsAcronymText(text: string): boolean {
@@ -193,36 +193,5 @@ describe('recognize/aliases speed equivalence', () => {
     check([org('Al Qaeda', 0), org('al-Qaeda', 10), org('al-Qaeda', 20), org('Qaeda', 30)]);
     // Long lists too: above 128 mentions the general grouping answers.
     fc.assert(fc.property(fc.oneof(fc.array(mention, { maxLength: 40 }), fc.array(mention, { minLength: 100, maxLength: 150 })), check), { numRuns: 3000 });
-  });
-
-  // The entity pipeline finds a mention's facts by a hash of its tokens, checked against the text:
-  // whatever the keys (even all equal), the facts are those of exactly the text of the span, and
-  // within a story equal texts share one facts object (the grouping compares them by identity).
-  it('factsAt gives the facts of exactly the span, one per distinct text in a story', () => {
-    const piece = fc.constantFrom('Kakar', 'kakar', 'Kaka', 'r', ' ', '  ', 'Khan', 'É', '-', 'Tehreek-e-Taliban Pakistan');
-    const story = fc.array(piece, { minLength: 1, maxLength: 12 }).map((ps) => ps.join(''));
-    const spans = (text: string) => fc.array(fc.tuple(fc.nat(text.length), fc.nat(text.length)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const), { maxLength: 20 });
-    const keyOf = fc.constantFrom((s: string) => s.length, () => 7, (s: string) => s.charCodeAt(0) | 0);
-    fc.assert(fc.property(story.chain((text) => fc.tuple(fc.constant(text), spans(text), keyOf)), ([text, ss, key]) => {
-      beginStory();
-      const seen = new Map<string, unknown>();
-      for (const [a, b] of ss) {
-        const want = text.slice(a, b);
-        const f = factsAt(text, a, b, key(want));
-        assert.equal(f.text, want);
-        if (seen.has(want)) assert.equal(seen.get(want), f); else seen.set(want, f);
-      }
-    }), { numRuns: 3000 });
-  });
-
-  it('factsAt copes with a story of more distinct names than its table holds', () => {
-    const text = Array.from({ length: 20_000 }, (_, i) => `N${i}`).join(' ');
-    beginStory();
-    let at = 0;
-    for (let i = 0; i < 20_000; i++) {
-      const end = at + `N${i}`.length;
-      assert.equal(factsAt(text, at, end, 1).text, `N${i}`);
-      at = end + 1;
-    }
   });
 });
