@@ -21,7 +21,7 @@ const MAX_SCANNED = 128;
  * Within one story a text has exactly one `NameFacts` (the memo is only cleared between
  * stories), so two mentions share a text exactly when they share their facts.
  */
-class NameFacts {
+export class NameFacts {
   /** Identity (`intern`) of `normalizeAlias(text)`; `named` is whether that is non-empty. */
   readonly normId: number;
   readonly named: boolean;
@@ -50,7 +50,7 @@ class NameFacts {
   }
 }
 
-/** Facts per text (bounded: cleared between stories once large, see `startStory`). */
+/** Facts per text (bounded: cleared between stories once large, see `beginStory`). */
 const FACTS_OF = new Map<string, NameFacts>();
 /** Identities of the strings the facts compare (normalized names, their words, acronyms, initials). */
 const IDS = new Map<string, number>();
@@ -71,8 +71,51 @@ function factsOf(text: string): NameFacts {
   return f;
 }
 
-/** Before a story: a memo grown large is dropped (never during one, where identities must hold). */
-function startStory(): void {
+/**
+ * Facts by the span a name was read from: an open-addressing table from a key of the span
+ * (the caller's hash of its tokens) to the facts, each hit confirmed by comparing the texts.
+ * `Map.get` on a freshly cut text hashes all its characters and costs about three times
+ * this (a probe and one comparison of two strings of the same length).
+ */
+const SPAN_SLOTS = 1 << 13;
+/** Key of each slot. */
+const SPAN_KEYS = new Int32Array(SPAN_SLOTS);
+const SPAN_FACTS: (NameFacts | null)[] = new Array<NameFacts | null>(SPAN_SLOTS).fill(null);
+/** Filled slots (the table is emptied between stories once half full). */
+let spanCount = 0;
+
+/**
+ * The facts of `name`, found by `key`, any hash of it (equal texts must have equal keys;
+ * different texts may share one). Only after `beginStory`.
+ */
+export function factsByKey(name: string, key: number): NameFacts {
+  let slot = mix(key) & (SPAN_SLOTS - 1);
+  for (;;) {
+    const f = SPAN_FACTS[slot];
+    if (f === null) break;
+    if (SPAN_KEYS[slot] === key && f.text === name) return f;
+    slot = (slot + 1) & (SPAN_SLOTS - 1);
+  }
+  const f = factsOf(name);
+  // (A story of thousands of names fills no more than three quarters: probes always end at an empty slot.)
+  if (spanCount >= SPAN_SLOTS - (SPAN_SLOTS >> 2)) return f;
+  SPAN_KEYS[slot] = key;
+  SPAN_FACTS[slot] = f;
+  spanCount++;
+  return f;
+}
+
+function mix(k: number): number {
+  const h = Math.imul(k ^ (k >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Starts one story's lookups (`factsAt`). The memos grown large are dropped here and only
+ * here, never during a story: within one story, equal texts share one `NameFacts`.
+ */
+export function beginStory(): void {
+  if (spanCount >= SPAN_SLOTS >> 1) { SPAN_FACTS.fill(null); spanCount = 0; }
   if (FACTS_OF.size > 50_000 || IDS.size > 100_000) { FACTS_OF.clear(); IDS.clear(); }
 }
 
@@ -150,15 +193,28 @@ const CANDIDATES: number[] = [];
  */
 export function storyCanonicals(text: readonly string[], type: readonly EntityType[], start: readonly number[], given: readonly (string | undefined)[], n: number, out: (string | undefined)[]): void {
   if (n > MAX_SCANNED) { viaGroups(text, type, start, given, n, out); return; }
-  startStory();
+  beginStory();
+  for (let i = 0; i < n; i++) GIVEN_TEXT[i] = factsOf(text[i]);
+  canonicalsOfFacts(GIVEN_TEXT, text, type, start, given, n, out);
+}
+
+/** The texts' facts of `storyCanonicals` (reused). */
+const GIVEN_TEXT: NameFacts[] = [];
+
+/**
+ * `storyCanonicals` of mentions whose texts come as facts (`factsAt`, `factsOf`, after one
+ * `beginStory`); `text` (their strings) is read only when there are many mentions.
+ */
+export function canonicalsOfFacts(facts: readonly NameFacts[], text: readonly string[], type: readonly EntityType[], start: readonly number[], given: readonly (string | undefined)[], n: number, out: (string | undefined)[]): void {
+  if (n > MAX_SCANNED) { viaGroups(text, type, start, given, n, out); return; }
   let fulls = 0;
   let forms = 0;
   let anyMultiWord = false;
   // Full names: a canonical given, or a normalized name of several words that is no acronym.
   for (let i = 0; i < n; i++) {
     const canonical = given[i];
-    const name = factsOf(canonical ?? text[i]);
-    const own = canonical === undefined ? name : factsOf(text[i]);
+    const own = facts[i];
+    const name = canonical === undefined ? own : factsOf(canonical);
     NAME[i] = name;
     TEXT[i] = own;
     FULL_OF[i] = -1;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { acronymOf, canonicalGroups, initialsOf, normalizeAlias, type AliasInput, type CanonicalGroup } from '../../core/recognize/aliases';
 import type { EntityType } from '../../core/recognize/model';
-import { storyCanonicals } from '../../core/recognize/storyAliases';
+import { beginStory, factsByKey, storyCanonicals } from '../../core/recognize/storyAliases';
 
 // --- reference: canonicalGroups as before the speed work (commit 43d4e26), with its helpers ---
 function refIsAcronymText(text: string): boolean {
@@ -193,5 +193,28 @@ describe('recognize/aliases speed equivalence', () => {
     check([org('Al Qaeda', 0), org('al-Qaeda', 10), org('al-Qaeda', 20), org('Qaeda', 30)]);
     // Long lists too: above 128 mentions the general grouping answers.
     fc.assert(fc.property(fc.oneof(fc.array(mention, { maxLength: 40 }), fc.array(mention, { minLength: 100, maxLength: 150 })), check), { numRuns: 3000 });
+  });
+
+  // The entity pipeline finds a mention's facts by a hash of its tokens, checked against its text:
+  // whatever the keys (even all equal), the facts are those of exactly that text, and within a
+  // story equal texts share one facts object (the grouping compares them by identity).
+  it('factsByKey gives the facts of exactly the name, one per distinct text in a story', () => {
+    const name = fc.array(fc.constantFrom('Kakar', 'kakar', 'Kaka', 'r', ' ', 'Khan', 'É', '-', 'Tehreek-e-Taliban Pakistan'), { minLength: 1, maxLength: 4 }).map((ps) => ps.join(''));
+    const keyOf = fc.constantFrom((s: string) => s.length, () => 7, (s: string) => s.charCodeAt(0) | 0);
+    fc.assert(fc.property(fc.array(name, { maxLength: 20 }), keyOf, (names, key) => {
+      beginStory();
+      const seen = new Map<string, unknown>();
+      for (const n of names) {
+        // (A copy: the pipeline's texts are fresh strings cut out of the story.)
+        const f = factsByKey(n.split('').join(''), key(n));
+        assert.equal(f.text, n);
+        if (seen.has(n)) assert.equal(seen.get(n), f); else seen.set(n, f);
+      }
+    }), { numRuns: 3000 });
+  });
+
+  it('factsByKey copes with a story of more distinct names than its table holds', () => {
+    beginStory();
+    for (let i = 0; i < 20_000; i++) assert.equal(factsByKey(`N${i}`, 1).text, `N${i}`);
   });
 });
