@@ -115,8 +115,11 @@ function mix(k: number): number {
  * here, never during a story: within one story, equal texts share one `NameFacts`.
  */
 export function beginStory(): void {
-  if (spanCount >= SPAN_SLOTS >> 1) { SPAN_FACTS.fill(null); spanCount = 0; }
-  if (FACTS_OF.size > 50_000 || IDS.size > 100_000) { FACTS_OF.clear(); IDS.clear(); }
+  // (Dropping the facts drops the table that finds them by key too: it would hand out old
+  // facts, with old identities, for names the new memo gives new ones.)
+  const dropFacts = FACTS_OF.size > 50_000 || IDS.size > 100_000;
+  if (dropFacts) { FACTS_OF.clear(); IDS.clear(); }
+  if (dropFacts || spanCount >= SPAN_SLOTS >> 1) { SPAN_FACTS.fill(null); spanCount = 0; }
 }
 
 /** `initialsOf(f.text)`'s identity. */

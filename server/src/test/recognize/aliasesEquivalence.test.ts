@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { acronymOf, canonicalGroups, initialsOf, normalizeAlias, type AliasInput, type CanonicalGroup } from '../../core/recognize/aliases';
 import type { EntityType } from '../../core/recognize/model';
-import { beginStory, factsByKey, storyCanonicals } from '../../core/recognize/storyAliases';
+import { beginStory, canonicalsOfFacts, factsByKey, storyCanonicals } from '../../core/recognize/storyAliases';
 
 // --- reference: canonicalGroups as before the speed work (commit 43d4e26), with its helpers ---
 function refIsAcronymText(text: string): boolean {
@@ -216,5 +216,25 @@ describe('recognize/aliases speed equivalence', () => {
   it('factsByKey copes with a story of more distinct names than its table holds', () => {
     beginStory();
     for (let i = 0; i < 20_000; i++) assert.equal(factsByKey(`N${i}`, 1).text, `N${i}`);
+  });
+
+  // The memos are dropped between stories once large: the facts found by key must then be dropped
+  // too, or a story could see two facts (and two identities) for one name.
+  it('factsByKey and the given canonicals agree across the memos being dropped', () => {
+    const text = ['Anwaar Kakar', 'Kakar'];
+    const given = [undefined, 'Anwaar Kakar'];
+    const type: EntityType[] = ['person', 'person'];
+    const expected: (string | undefined)[] = [];
+    storyCanonicals(text, type, [0, 20], given, 2, expected);
+    const out: (string | undefined)[] = [];
+    for (let story = 0; story < 60; story++) {
+      beginStory();
+      const facts = [factsByKey(text[0], 99), factsByKey(text[1], 98)];
+      canonicalsOfFacts(facts, text, type, [0, 20], given, 2, out);
+      assert.deepEqual(out.slice(0, 2), expected, `story ${story}`);
+      // Many other names per story: the key table is emptied every fourth story, the memos after the
+      // 46th, at a story where the key table would not have been emptied of its own.
+      for (let i = 0; i < 1100; i++) factsByKey(`N${story} ${i}`, story * 1100 + i);
+    }
   });
 });
