@@ -8,6 +8,7 @@ import { featureInput, type FeatureInput } from './tagger/features';
 import { tag, type TaggerModel, type TagResult } from './tagger/tagger';
 import { tokenize, TokenFlag, TokenKind, type Tokens } from './tokenize';
 import type { Scratch } from './scratch';
+import { ExactWords } from './tokenWords';
 
 /** The per-text state shared by the rules. */
 export interface Analysis {
@@ -51,9 +52,10 @@ export function isJoiningHyphen(t: Tokens, i: number): boolean {
 const ABBREVIATED_NAME_PARTS = new Set(['St', 'Mt', 'Ft', 'Pt', 'Sta', 'Ste']);
 
 /** Connectors that glue the parts of one name together ("Anwaar-ul-Haq", "Osama bin Laden", "Vincent van Gogh"). */
-const NAME_GLUE = new Set(['al', 'el', 'ul', 'ud', 'ur', 'e', 'i', 'y', 'bin', 'ibn', 'bint', 'van', 'von', 'de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'zu']);
-/** Longest connector: a longer word cannot be one, so its text is not even sliced. */
-const NAME_GLUE_LONGEST = Math.max(...[...NAME_GLUE].map((w) => w.length));
+const NAME_GLUE_WORDS = ['al', 'el', 'ul', 'ud', 'ur', 'e', 'i', 'y', 'bin', 'ibn', 'bint', 'van', 'von', 'de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'zu'];
+const NAME_GLUE = new ExactWords(NAME_GLUE_WORDS);
+/** Longest connector: a longer word cannot be one, so it is not even looked up. */
+const NAME_GLUE_LONGEST = Math.max(...NAME_GLUE_WORDS.map((w) => w.length));
 
 /**
  * Number of glue tokens (joining hyphens, in-name connectors) starting at k
@@ -65,7 +67,7 @@ export function nameGlueLength(t: Tokens, k: number): number {
     if (isJoiningHyphen(t, j)) { j++; continue; }
     // "St. Louis", "Mt. Everest": the abbreviation's dot.
     if (j > 0 && isPunct(t, j, '.') && t.start[j] === t.end[j - 1] && ABBREVIATED_NAME_PARTS.has(t.text.slice(t.start[j - 1], t.end[j - 1]))) { j++; continue; }
-    if (t.kind[j] === TokenKind.Word && !(t.flags[j] & (TokenFlag.Cap | TokenFlag.AllCaps)) && t.end[j] - t.start[j] <= NAME_GLUE_LONGEST && NAME_GLUE.has(t.text.slice(t.start[j], t.end[j]))) { j++; continue; }
+    if (t.kind[j] === TokenKind.Word && !(t.flags[j] & (TokenFlag.Cap | TokenFlag.AllCaps)) && t.end[j] - t.start[j] <= NAME_GLUE_LONGEST && NAME_GLUE.has(t, j)) { j++; continue; }
     break;
   }
   return j > k && j < t.count && isNameLike(t, j) ? j - k : 0;

@@ -35,7 +35,8 @@ function tokenKey(a: Analysis, i: number): number {
  */
 export function applyConsistency(a: Analysis, kept: readonly Proposal[], caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
   const t = a.tokens;
-  const votes = new VoteTable(kept);
+  const votes = VOTES;
+  votes.reset(kept);
   for (const p of kept) {
     // Rule evidence outweighs the tagger's readings; an organisation named by its head word or
     // a descriptor ("automaker Chrysler") most of all: the tagger reads such a name as a place
@@ -113,57 +114,80 @@ export function applyConsistency(a: Analysis, kept: readonly Proposal[], caps: C
  * Type votes per token-run key: an open-addressing table over the hash keys with four
  * sums per key in one flat array (a `Map` hashes such keys slowly and a small array per
  * key costs an allocation). Sums accumulate in the same order as before, so equal.
+ * One table serves every story (consistency runs one story at a time, to completion), and
+ * nothing is cleared per story: a slot is in use when its stamp is the story's, and a key's
+ * four sums are zeroed when the key first comes.
  */
 class VoteTable {
-  private readonly keys: Int32Array;
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private keys = new Int32Array(USUAL_SLOTS);
+  private slots = new Int32Array(USUAL_SLOTS);
+  private stamps = new Int32Array(USUAL_SLOTS);
   /** Four sums (person, organization, location, misc) per key, at the offset `get` returns. */
-  readonly sums: Float64Array;
+  sums = new Float64Array(USUAL_SLOTS * 2);
+  private mask = 0;
+  private stamp = 0;
   private used = 0;
 
-  constructor(kept: readonly Proposal[]) {
+  /** Empties the table for a story's proposals. */
+  reset(kept: readonly Proposal[]): void {
     // Each proposal votes for at most its own key, one per inner end, and two more.
     let most = 0;
     for (const p of kept) most += 3 + Math.max(0, p.last - p.first);
     let cap = 16;
     while (cap < most * 2) cap <<= 1;
+    // Room for what this story needs; a huge text's table is given back at the next story.
+    const size = Math.max(cap, USUAL_SLOTS);
+    if (this.keys.length < size || (this.keys.length > 1 << 16 && size <= 1 << 16)) {
+      this.keys = new Int32Array(size);
+      this.slots = new Int32Array(size);
+      this.stamps = new Int32Array(size);
+      this.sums = new Float64Array(size * 2);
+      this.stamp = 0;
+    }
     this.mask = cap - 1;
-    // Buffers reused from the previous story (consistency runs one story at a time, to completion).
-    if (store.keys.length < cap) store = { keys: new Int32Array(cap), slots: new Int32Array(cap), sums: new Float64Array(cap * 2) };
-    this.keys = store.keys;
-    this.slots = store.slots;
-    this.sums = store.sums;
-    this.slots.fill(-1, 0, cap);
-    this.sums.fill(0, 0, most * 4);
-    if (cap > 1 << 16) store = EMPTY_STORE; // a huge text does not pin its memory
+    this.used = 0;
+    if (this.stamp === 0x7fffffff) { this.stamps.fill(0); this.stamp = 0; }
+    this.stamp++;
   }
 
   private find(k: number): number {
     let j = mix(k) & this.mask;
-    while (this.slots[j] >= 0 && this.keys[j] !== k) j = (j + 1) & this.mask;
+    while (this.stamps[j] === this.stamp && this.keys[j] !== k) j = (j + 1) & this.mask;
     return j;
   }
 
   /** Adds weight w for `type` to key k. */
   add(k: number, type: EntityType, w: number): void {
     const j = this.find(k);
-    if (this.slots[j] < 0) { this.keys[j] = k; this.slots[j] = this.used; this.used += 4; }
+    if (this.stamps[j] !== this.stamp) {
+      const v = this.used;
+      this.stamps[j] = this.stamp;
+      this.keys[j] = k;
+      this.slots[j] = v;
+      this.used += 4;
+      this.sums[v] = 0;
+      this.sums[v + 1] = 0;
+      this.sums[v + 2] = 0;
+      this.sums[v + 3] = 0;
+    }
     this.sums[this.slots[j] + typeIndex(type)] += w;
   }
 
   /** Offset of key k's sums in `sums`, or -1 when nobody voted for it. */
   get(k: number): number {
-    return this.slots[this.find(k)];
+    const j = this.find(k);
+    return this.stamps[j] === this.stamp ? this.slots[j] : -1;
   }
 }
+
+/** Slots of the table from the start: room for 4,096 keys (a table growing mid-run deoptimizes `applyConsistency`, see scratch.ts). */
+const USUAL_SLOTS = 4096;
+/** The one vote table (see `VoteTable`). */
+const VOTES = new VoteTable();
 
 /** One token-coverage buffer reused by every call (consistency runs one story at a time, to completion). */
 const COVERED = new ReusedBytes();
 
-const EMPTY_STORE = { keys: new Int32Array(0), slots: new Int32Array(0), sums: new Float64Array(0) };
-// Room for 4,096 keys from the start: a table growing mid-run deoptimizes `applyConsistency` (see scratch.ts).
-let store = { keys: new Int32Array(4096), slots: new Int32Array(4096), sums: new Float64Array(8192) };
 
 /** Index (0..3, see `TYPES`) of the type with the most weight in the sums at v; the first among equals. */
 function bestIndex(s: Float64Array, v: number): number {

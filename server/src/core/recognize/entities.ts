@@ -30,10 +30,10 @@ import { airlineNames } from './rules/airlines';
 import { titledPersons } from './rules/titles';
 import { isLoneLetter } from './rules/loneLetters';
 import type { TaggerModel, TagResult } from './tagger/tagger';
-import { hashExact, hashLower, TokenFlag, type Tokens } from './tokenize';
+import { hashExact, hashJoin, hashLower, TokenFlag, type Tokens } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
 import { Scratch } from './scratch';
-import { storyCanonicals } from './storyAliases';
+import { beginStory, canonicalsOfFacts, factsByKey, type NameFacts } from './storyAliases';
 
 /** An analyst annotation that marks an entity in this very text. */
 export interface AnnotatedSpan {
@@ -176,16 +176,24 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
   const text = t.text;
   // Canonical names: acronym long forms and analyst canonicals seed the grouping.
   const n = kept.length;
+  // The facts of a name seen before are found by its tokens' hashes (and its text compared).
+  beginStory();
+  const hash = t.hash;
   for (let i = 0; i < n; i++) {
     const p = kept[i];
     const start = t.start[p.first];
-    ALIAS_TEXT[i] = text.slice(start, t.end[p.last]);
+    const end = t.end[p.last];
+    let key = end - start;
+    for (let k = p.first; k <= p.last; k++) key = hashJoin(key, hash[k]);
+    const name = text.slice(start, end);
+    ALIAS_FACTS[i] = factsByKey(name, key);
+    ALIAS_TEXT[i] = name;
     ALIAS_TYPE[i] = p.type;
     ALIAS_START[i] = start;
     ALIAS_GIVEN[i] = p.canonical;
   }
   const canonicalOf = CANONICAL_OF;
-  storyCanonicals(ALIAS_TEXT, ALIAS_TYPE, ALIAS_START, ALIAS_GIVEN, n, canonicalOf);
+  canonicalsOfFacts(ALIAS_FACTS, ALIAS_TEXT, ALIAS_TYPE, ALIAS_START, ALIAS_GIVEN, n, canonicalOf);
   const mentions: EntityMention[] = new Array(kept.length);
   for (let i = 0; i < kept.length; i++) {
     const p = kept[i];
@@ -209,6 +217,7 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
 }
 
 /** The alias inputs and canonical names of `toMentions`, parallel, reused from story to story. */
+const ALIAS_FACTS: NameFacts[] = [];
 const ALIAS_TEXT: string[] = [];
 const ALIAS_TYPE: EntityType[] = [];
 const ALIAS_START: number[] = [];

@@ -6,15 +6,153 @@
  * cost less than the maps, group objects and sorts of the general grouping, and
  * the group order (which this answer does not need) is never established.
  */
-import { acronymOf, canonicalGroups, hasWord, initialsOf, isAcronymText, normalizeAlias, type AliasInput } from './aliases';
+import { acronymOf, canonicalGroups, initialsOf, isAcronymText, normalizeAlias, type AliasInput } from './aliases';
+import { ownCopy } from '../text/ownCopy';
 import type { EntityType } from './model';
 
 /** Above this many mentions the general grouping (maps, not scans) runs. */
 const MAX_SCANNED = 128;
 
+/**
+ * What the grouping asks about one name text, worked out once per distinct text: the
+ * same names recur from story to story, and a story's scans then compare numbers and
+ * object identities instead of strings (a string comparison is a call, and each mention
+ * used to ask `normalizeAlias`, `isAcronymText` and `acronymOf` of its text again).
+ * Within one story a text has exactly one `NameFacts` (the memo is only cleared between
+ * stories), so two mentions share a text exactly when they share their facts.
+ */
+export class NameFacts {
+  /** Identity (`intern`) of `normalizeAlias(text)`; `named` is whether that is non-empty. */
+  readonly normId: number;
+  readonly named: boolean;
+  /** Whether the normalized name has several words. */
+  readonly space: boolean;
+  /** `isAcronymText(text)`. */
+  readonly acronymText: boolean;
+  /** Identity of `acronymOf(text)`, or -1 when it has none. */
+  readonly acronymId: number;
+  /** Identity of `initialsOf(text)`, -1 until first asked. */
+  initialsId = -1;
+  /** Identities of the words of the normalized name, undefined until first asked. */
+  words: number[] | undefined = undefined;
+  /** Identity of `normalizeAlias` of the last space-separated word, -1 until first asked, and whether that has several words. */
+  lastWordId = -1;
+  lastWordSpace = false;
+
+  constructor(readonly text: string) {
+    const norm = normalizeAlias(text);
+    this.normId = intern(norm);
+    this.named = norm.length > 0;
+    this.space = norm.indexOf(' ') >= 0;
+    this.acronymText = isAcronymText(text);
+    const acronym = acronymOf(text);
+    this.acronymId = acronym === undefined ? -1 : intern(acronym);
+  }
+}
+
+/** Facts per text (bounded: cleared between stories once large, see `beginStory`). */
+const FACTS_OF = new Map<string, NameFacts>();
+/** Identities of the strings the facts compare (normalized names, their words, acronyms, initials). */
+const IDS = new Map<string, number>();
+/** Next identity: never reused, so no identity outlives a clear with another meaning. */
+let nextId = 0;
+
+/** The identity of a string: equal strings, equal numbers (while the memo lives). */
+function intern(s: string): number {
+  let id = IDS.get(s);
+  if (id === undefined) { id = nextId++; IDS.set(ownCopy(s), id); }
+  return id;
+}
+
+/** The facts of a text (memoized). */
+function factsOf(text: string): NameFacts {
+  let f = FACTS_OF.get(text);
+  if (f === undefined) { f = new NameFacts(ownCopy(text)); FACTS_OF.set(f.text, f); }
+  return f;
+}
+
+/**
+ * Facts by the span a name was read from: an open-addressing table from a key of the span
+ * (the caller's hash of its tokens) to the facts, each hit confirmed by comparing the texts.
+ * `Map.get` on a freshly cut text hashes all its characters and costs about three times
+ * this (a probe and one comparison of two strings of the same length).
+ */
+const SPAN_SLOTS = 1 << 13;
+/** Key of each slot. */
+const SPAN_KEYS = new Int32Array(SPAN_SLOTS);
+const SPAN_FACTS: (NameFacts | null)[] = new Array<NameFacts | null>(SPAN_SLOTS).fill(null);
+/** Filled slots (the table is emptied between stories once half full). */
+let spanCount = 0;
+
+/**
+ * The facts of `name`, found by `key`, any hash of it (equal texts must have equal keys;
+ * different texts may share one). Only after `beginStory`.
+ */
+export function factsByKey(name: string, key: number): NameFacts {
+  let slot = mix(key) & (SPAN_SLOTS - 1);
+  for (;;) {
+    const f = SPAN_FACTS[slot];
+    if (f === null) break;
+    if (SPAN_KEYS[slot] === key && f.text === name) return f;
+    slot = (slot + 1) & (SPAN_SLOTS - 1);
+  }
+  const f = factsOf(name);
+  // (A story of thousands of names fills no more than three quarters: probes always end at an empty slot.)
+  if (spanCount >= SPAN_SLOTS - (SPAN_SLOTS >> 2)) return f;
+  SPAN_KEYS[slot] = key;
+  SPAN_FACTS[slot] = f;
+  spanCount++;
+  return f;
+}
+
+function mix(k: number): number {
+  const h = Math.imul(k ^ (k >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Starts one story's lookups (`factsAt`). The memos grown large are dropped here and only
+ * here, never during a story: within one story, equal texts share one `NameFacts`.
+ */
+export function beginStory(): void {
+  // (Dropping the facts drops the table that finds them by key too: it would hand out old
+  // facts, with old identities, for names the new memo gives new ones.)
+  const dropFacts = FACTS_OF.size > 50_000 || IDS.size > 100_000;
+  if (dropFacts) { FACTS_OF.clear(); IDS.clear(); }
+  if (dropFacts || spanCount >= SPAN_SLOTS >> 1) { SPAN_FACTS.fill(null); spanCount = 0; }
+}
+
+/** `initialsOf(f.text)`'s identity. */
+function initialsIdOf(f: NameFacts): number {
+  if (f.initialsId < 0) f.initialsId = intern(initialsOf(f.text));
+  return f.initialsId;
+}
+
+/** The identities of the words of `f`'s normalized name (words are separated by single spaces). */
+function wordsOf(f: NameFacts): number[] {
+  if (f.words === undefined) {
+    const words = normalizeAlias(f.text).split(' ');
+    const ids: number[] = new Array(words.length);
+    for (let k = 0; k < words.length; k++) ids[k] = intern(words[k]);
+    f.words = ids;
+  }
+  return f.words;
+}
+
+/** Identity of `normalizeAlias` of the text's last space-separated word (with `lastWordSpace` set). */
+function lastWordIdOf(f: NameFacts): number {
+  if (f.lastWordId < 0) {
+    const word = normalizeAlias(f.text.slice(f.text.lastIndexOf(' ') + 1));
+    f.lastWordSpace = word.indexOf(' ') >= 0;
+    f.lastWordId = intern(word);
+  }
+  return f.lastWordId;
+}
+
 // Per mention (reused; a call runs to completion before the next).
-/** Normalized name (`normalizeAlias(canonical ?? text)`). */
-const NORM: string[] = [];
+/** Facts of the name (`canonical ?? text`), and of the mention's own text. */
+const NAME: NameFacts[] = [];
+const TEXT: NameFacts[] = [];
 /** The full name a full mention belongs to, or -1. */
 const FULL_OF: number[] = [];
 /** The full name a partial mention resolved to, or -1. */
@@ -24,11 +162,8 @@ const SINGLE_OF: number[] = [];
 
 // Per full name, in order of creation (the order partial names see them in).
 const F_TYPE: EntityType[] = [];
-const F_NORM: string[] = [];
-/** Surface form of its first mention (its initials answer acronyms). */
-const F_FORM0: string[] = [];
-/** Whether its normalized name has several words (only those answer acronyms). */
-const F_MULTI: boolean[] = [];
+/** Facts of its first mention's name: its normalized name (all members share it), initials (they answer acronyms). */
+const F_NAME: NameFacts[] = [];
 /** Number of full mentions (positions), and of all members (with resolved partials). */
 const F_COUNT: number[] = [];
 const F_SIZE: number[] = [];
@@ -36,16 +171,19 @@ const F_SIZE: number[] = [];
 const F_FIRST: number[] = [];
 /** Whether a member's normalized name is one word (only then do surnames weigh on the canonical form). */
 const F_ONE_WORD: boolean[] = [];
+/** Its canonical name once worked out. */
+const F_CANONICAL: (string | undefined)[] = [];
 
-// Surface forms of the full names, flat: owner, text, weight.
+// Surface forms of the full names, flat: owner, facts of the text, weight.
 const FORM_OWNER: number[] = [];
-const FORM_TEXT: string[] = [];
+const FORM: NameFacts[] = [];
 const FORM_WEIGHT: number[] = [];
 
-// Groups of unresolved partial mentions: type, normalized name, size, first member.
+// Groups of unresolved partial mentions: type, normalized name, size.
 const S_TYPE: EntityType[] = [];
-const S_NORM: string[] = [];
+const S_NORM: number[] = [];
 const S_SIZE: number[] = [];
+const S_CANONICAL: (string | undefined)[] = [];
 
 /** Candidates of one partial name (reused: only the first ones, as many as found, are its). */
 const CANDIDATES: number[] = [];
@@ -58,30 +196,44 @@ const CANDIDATES: number[] = [];
  */
 export function storyCanonicals(text: readonly string[], type: readonly EntityType[], start: readonly number[], given: readonly (string | undefined)[], n: number, out: (string | undefined)[]): void {
   if (n > MAX_SCANNED) { viaGroups(text, type, start, given, n, out); return; }
+  beginStory();
+  for (let i = 0; i < n; i++) GIVEN_TEXT[i] = factsOf(text[i]);
+  canonicalsOfFacts(GIVEN_TEXT, text, type, start, given, n, out);
+}
+
+/** The texts' facts of `storyCanonicals` (reused). */
+const GIVEN_TEXT: NameFacts[] = [];
+
+/**
+ * `storyCanonicals` of mentions whose texts come as facts (`factsAt`, `factsOf`, after one
+ * `beginStory`); `text` (their strings) is read only when there are many mentions.
+ */
+export function canonicalsOfFacts(facts: readonly NameFacts[], text: readonly string[], type: readonly EntityType[], start: readonly number[], given: readonly (string | undefined)[], n: number, out: (string | undefined)[]): void {
+  if (n > MAX_SCANNED) { viaGroups(text, type, start, given, n, out); return; }
   let fulls = 0;
   let forms = 0;
   let anyMultiWord = false;
   // Full names: a canonical given, or a normalized name of several words that is no acronym.
   for (let i = 0; i < n; i++) {
     const canonical = given[i];
-    const norm = normalizeAlias(canonical ?? text[i]);
-    NORM[i] = norm;
+    const own = facts[i];
+    const name = canonical === undefined ? own : factsOf(canonical);
+    NAME[i] = name;
+    TEXT[i] = own;
     FULL_OF[i] = -1;
     RESOLVED_TO[i] = -1;
     SINGLE_OF[i] = -1;
     out[i] = undefined;
-    if (!norm) continue;
-    const space = norm.indexOf(' ') >= 0;
-    if (!canonical && (!space || isAcronymText(text[i]))) continue; // partial: resolved below
+    if (!name.named) continue;
+    const space = name.space;
+    if (!canonical && (!space || own.acronymText)) continue; // partial: resolved below
     const ty = type[i];
+    const norm = name.normId;
     let f = 0;
-    while (f < fulls && !(F_NORM[f] === norm && F_TYPE[f] === ty)) f++;
-    const form = canonical ?? text[i];
+    while (f < fulls && !(F_NAME[f].normId === norm && F_TYPE[f] === ty)) f++;
     if (f === fulls) {
       F_TYPE[f] = ty;
-      F_NORM[f] = norm;
-      F_FORM0[f] = form;
-      F_MULTI[f] = space;
+      F_NAME[f] = name;
       F_COUNT[f] = 0;
       F_SIZE[f] = 0;
       F_FIRST[f] = i;
@@ -94,39 +246,46 @@ export function storyCanonicals(text: readonly string[], type: readonly EntityTy
     F_SIZE[f]++;
     if (!space) F_ONE_WORD[f] = true;
     const weight = canonical ? 2 : 1;
+    // (The form is `canonical ?? text`: the name's own facts.)
     let k = 0;
-    while (k < forms && !(FORM_OWNER[k] === f && FORM_TEXT[k] === form)) k++;
-    if (k === forms) { FORM_OWNER[k] = f; FORM_TEXT[k] = form; FORM_WEIGHT[k] = weight; forms++; } else FORM_WEIGHT[k] += weight;
+    while (k < forms && !(FORM_OWNER[k] === f && FORM[k] === name)) k++;
+    if (k === forms) { FORM_OWNER[k] = f; FORM[k] = name; FORM_WEIGHT[k] = weight; forms++; } else FORM_WEIGHT[k] += weight;
   }
   // Partial names (one word, or an acronym), in order: the full name they stand for, else a group of their own.
+  // (A partial mention came with no canonical: its name is its text.)
   let singles = 0;
   for (let i = 0; i < n; i++) {
-    if (FULL_OF[i] >= 0 || !NORM[i]) continue;
-    const norm = NORM[i];
+    if (FULL_OF[i] >= 0 || !NAME[i].named) continue;
+    const name = NAME[i];
     const ty = type[i];
-    const target = fulls > 0 ? resolvePartial(text[i], norm, ty, start, start[i], fulls, anyMultiWord, n) : -1;
+    const target = fulls > 0 ? resolvePartial(name, ty, start, start[i], fulls, anyMultiWord, n) : -1;
     if (target >= 0) {
       RESOLVED_TO[i] = target;
       F_SIZE[target]++;
       F_ONE_WORD[target] = true;
       continue;
     }
+    const norm = name.normId;
     let s = 0;
     while (s < singles && !(S_NORM[s] === norm && S_TYPE[s] === ty)) s++;
     if (s === singles) { S_TYPE[s] = ty; S_NORM[s] = norm; S_SIZE[s] = 0; singles++; }
     SINGLE_OF[i] = s;
     S_SIZE[s]++;
   }
-  // Canonical names, only of the groups that hand them out.
-  for (let f = 0; f < fulls; f++) {
-    if (F_SIZE[f] < 2 && !given[F_FIRST[f]]) continue;
-    const canonical = fullCanonical(f, forms, n);
-    for (let i = 0; i < n; i++) if (FULL_OF[i] === f || RESOLVED_TO[i] === f) out[i] = canonical;
-  }
-  for (let s = 0; s < singles; s++) {
-    if (S_SIZE[s] < 2) continue; // (partial names come with no canonical)
-    const canonical = mostFrequentText(text, s, n);
-    for (let i = 0; i < n; i++) if (SINGLE_OF[i] === s) out[i] = canonical;
+  // Canonical names, only of the groups that hand them out, each worked out at its group's first
+  // member met (one pass over the mentions, not one per group: a long story has many groups).
+  for (let f = 0; f < fulls; f++) F_CANONICAL[f] = undefined;
+  for (let s = 0; s < singles; s++) S_CANONICAL[s] = undefined;
+  for (let i = 0; i < n; i++) {
+    const f = FULL_OF[i] >= 0 ? FULL_OF[i] : RESOLVED_TO[i];
+    if (f >= 0) {
+      if (F_SIZE[f] < 2 && !given[F_FIRST[f]]) continue;
+      out[i] = F_CANONICAL[f] ??= fullCanonical(f, forms, n);
+      continue;
+    }
+    const s = SINGLE_OF[i];
+    if (s < 0 || S_SIZE[s] < 2) continue; // (partial names come with no canonical)
+    out[i] = S_CANONICAL[s] ??= mostFrequentText(s, n);
   }
 }
 
@@ -140,34 +299,39 @@ function fullCanonical(f: number, forms: number, n: number): string {
   let bestScore = -1;
   for (let k = 0; k < forms; k++) {
     if (FORM_OWNER[k] !== f) continue;
-    const form = FORM_TEXT[k];
-    const score = FORM_WEIGHT[k] + (F_ONE_WORD[f] && isOneWordMember(f, normalizeAlias(form.slice(form.lastIndexOf(' ') + 1)), n) ? 2 : 0);
-    if (score > bestScore || (score === bestScore && form.length > canonical.length)) { bestScore = score; canonical = form; }
+    const form = FORM[k];
+    const score = FORM_WEIGHT[k] + (F_ONE_WORD[f] && isOneWordMember(f, form, n) ? 2 : 0);
+    if (score > bestScore || (score === bestScore && form.text.length > canonical.length)) { bestScore = score; canonical = form.text; }
   }
   return canonical;
 }
 
-/** Whether a member of full name f has the one-word normalized name `word`. */
-function isOneWordMember(f: number, word: string, n: number): boolean {
+/** Whether a member of full name f has, as its one-word normalized name, the normalized last word of `form`. */
+function isOneWordMember(f: number, form: NameFacts, n: number): boolean {
+  const word = lastWordIdOf(form);
+  if (form.lastWordSpace) return false;
   for (let i = 0; i < n; i++) {
     if (FULL_OF[i] !== f && RESOLVED_TO[i] !== f) continue;
-    if (NORM[i] === word && word.indexOf(' ') < 0) return true;
+    if (NAME[i].normId === word) return true;
   }
   return false;
 }
 
 /** Picks the full name a one-word or acronym mention stands for, or -1 when none or ambiguous (as `resolvePartial`). */
-function resolvePartial(text: string, norm: string, ty: EntityType, start: readonly number[], at: number, fulls: number, anyMultiWord: boolean, n: number): number {
+function resolvePartial(name: NameFacts, ty: EntityType, start: readonly number[], at: number, fulls: number, anyMultiWord: boolean, n: number): number {
   // Acronyms may be typed differently by the tagger; initials decide (only full names of several words have any).
-  const upper = anyMultiWord ? acronymOf(text) : undefined;
-  // A word of a longer place is another place: only people and organisations are named by part of their name.
-  const byWord = ty === 'person' || ty === 'organization';
-  if (!byWord && upper === undefined) return -1;
+  const upper = anyMultiWord ? name.acronymId : -1;
+  // A word of a longer place is another place: only people and organisations are named by part of their name
+  // (and only a name of one word is a word of another: `hasWord`).
+  const byWord = (ty === 'person' || ty === 'organization') && !name.space;
+  if (!byWord && upper < 0) return -1;
+  const norm = name.normId;
   // (A count, not `CANDIDATES.length = 0`: setting an array's length is a runtime call.)
   let count = 0;
   for (let f = 0; f < fulls; f++) {
-    if (byWord && F_TYPE[f] === ty && hasWord(F_NORM[f], norm)) { CANDIDATES[count++] = f; continue; }
-    if (upper !== undefined && F_MULTI[f] && initialsAre(F_FORM0[f], upper)) CANDIDATES[count++] = f;
+    const full = F_NAME[f];
+    if (byWord && F_TYPE[f] === ty && wordsOf(full).includes(norm)) { CANDIDATES[count++] = f; continue; }
+    if (upper >= 0 && full.space && initialsIdOf(full) === upper) CANDIDATES[count++] = f;
   }
   if (count === 0) return -1;
   if (count === 1) return CANDIDATES[0];
@@ -187,40 +351,19 @@ function resolvePartial(text: string, norm: string, ty: EntityType, start: reado
   return nearest;
 }
 
-/**
- * Whether `initialsOf(form) === upper`. An ASCII form is read by code units (words split at
- * whitespace and hyphens, each starting with A-Z gives its letter), no string built and no
- * memo asked; any other form asks `initialsOf`.
- */
-function initialsAre(form: string, upper: string): boolean {
-  let k = 0;
-  let atWordStart = true;
-  for (let i = 0; i < form.length; i++) {
-    const c = form.charCodeAt(i);
-    if (c > 127) return initialsOf(form) === upper;
-    if (c === 32 || c === 45 || (c >= 9 && c <= 13)) { atWordStart = true; continue; }
-    if (atWordStart && c >= 65 && c <= 90) {
-      // A mismatch is only final once the form is known to be ASCII: read on without matching.
-      if (k >= 0) k = k < upper.length && upper.charCodeAt(k) === c ? k + 1 : -1;
-    }
-    atWordStart = false;
-  }
-  return k === upper.length;
-}
-
-/** The most frequent text of single group s, the first seen among equals. */
-function mostFrequentText(text: readonly string[], s: number, n: number): string {
+/** The most frequent text of single group s, the first seen among equals (equal texts share their facts). */
+function mostFrequentText(s: number, n: number): string {
   let canonical = '';
   let most = 0;
   for (let a = 0; a < n; a++) {
     if (SINGLE_OF[a] !== s) continue;
-    const t = text[a];
+    const t = TEXT[a];
     let seen = false;
-    for (let b = 0; b < a && !seen; b++) if (SINGLE_OF[b] === s && text[b] === t) seen = true;
+    for (let b = 0; b < a && !seen; b++) if (SINGLE_OF[b] === s && TEXT[b] === t) seen = true;
     if (seen) continue;
     let count = 1;
-    for (let b = a + 1; b < n; b++) if (SINGLE_OF[b] === s && text[b] === t) count++;
-    if (count > most) { most = count; canonical = t; }
+    for (let b = a + 1; b < n; b++) if (SINGLE_OF[b] === s && TEXT[b] === t) count++;
+    if (count > most) { most = count; canonical = t.text; }
   }
   return canonical;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { acronymOf, canonicalGroups, initialsOf, normalizeAlias, type AliasInput, type CanonicalGroup } from '../../core/recognize/aliases';
 import type { EntityType } from '../../core/recognize/model';
-import { storyCanonicals } from '../../core/recognize/storyAliases';
+import { beginStory, canonicalsOfFacts, factsByKey, storyCanonicals } from '../../core/recognize/storyAliases';
 
 // --- reference: canonicalGroups as before the speed work (commit 43d4e26), with its helpers ---
 function refIsAcronymText(text: string): boolean {
@@ -165,7 +165,8 @@ describe('recognize/aliases speed equivalence', () => {
   // a mention gets its group's canonical name when the group has two members or more, or its
   // first member came with a canonical name.
   it('storyCanonicals gives each mention the canonical name of its reference group', () => {
-    const words = ['Anwaar', 'ul-Haq', 'Kakar', 'Imran', 'Khan', 'TTP', 'Tehreek-e-Taliban', 'Pakistan', 'U.S.', 'United', 'States', 'the', 'PM', 'Apple', 'Inc.', 'IBOs', 'Kakar\'s', 'KHAN', 'US', 'UK', 'Ahmed', 'AK'];
+    // (Also names whose last word normalizes to two words, "al-Qaeda", and non-ASCII ones.)
+    const words = ['Anwaar', 'ul-Haq', 'Kakar', 'Imran', 'Khan', 'TTP', 'Tehreek-e-Taliban', 'Pakistan', 'U.S.', 'United', 'States', 'the', 'PM', 'Apple', 'Inc.', 'IBOs', 'Kakar\'s', 'KHAN', 'US', 'UK', 'Ahmed', 'AK', 'al-Qaeda', 'Qaeda', 'AQ', 'Müller', 'Émile', 'ÉM'];
     const mention = fc.record({
       words: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }),
       type: fc.constantFrom<EntityType>('person', 'organization', 'location', 'misc'),
@@ -173,8 +174,7 @@ describe('recognize/aliases speed equivalence', () => {
       canonical: fc.constantFrom(undefined, undefined, undefined, undefined, 'Tehreek-e-Taliban Pakistan', 'United States', 'Kakar', ''),
     }).map(({ words: ws, type, start, canonical }): AliasInput => ({ text: ws.join(' '), type, start, canonical }));
     const out: (string | undefined)[] = [];
-    // Long lists too: above 128 mentions the general grouping answers.
-    fc.assert(fc.property(fc.oneof(fc.array(mention, { maxLength: 40 }), fc.array(mention, { minLength: 100, maxLength: 150 })), (ms) => {
+    const check = (ms: readonly AliasInput[]): void => {
       const expected: (string | undefined)[] = ms.map(() => undefined);
       for (const g of canonicalGroupsReference(ms)) {
         if (g.members.length < 2 && !ms[g.members[0]].canonical) continue;
@@ -185,6 +185,56 @@ describe('recognize/aliases speed equivalence', () => {
       for (let i = 0; i < ms.length + 3; i++) out.push('stale');
       storyCanonicals(ms.map((m) => m.text), ms.map((m) => m.type), ms.map((m) => m.start ?? 0), ms.map((m) => m.canonical), ms.length, out);
       assert.deepEqual(out.slice(0, ms.length), expected);
+    };
+    // A form whose last word normalizes to two words ("al-Qaeda") earns no surname bonus, even
+    // when a member's name is those two words: "Al Qaeda" (with "Qaeda" alone) reads best.
+    const org = (text: string, start: number): AliasInput => ({ text, type: 'organization', start });
+    check([org('al-Qaeda', 0), org('Al Qaeda', 10), org('al-Qaeda', 20), org('Qaeda', 30)]);
+    check([org('Al Qaeda', 0), org('al-Qaeda', 10), org('al-Qaeda', 20), org('Qaeda', 30)]);
+    // Long lists too: above 128 mentions the general grouping answers.
+    fc.assert(fc.property(fc.oneof(fc.array(mention, { maxLength: 40 }), fc.array(mention, { minLength: 100, maxLength: 150 })), check), { numRuns: 3000 });
+  });
+
+  // The entity pipeline finds a mention's facts by a hash of its tokens, checked against its text:
+  // whatever the keys (even all equal), the facts are those of exactly that text, and within a
+  // story equal texts share one facts object (the grouping compares them by identity).
+  it('factsByKey gives the facts of exactly the name, one per distinct text in a story', () => {
+    const name = fc.array(fc.constantFrom('Kakar', 'kakar', 'Kaka', 'r', ' ', 'Khan', 'É', '-', 'Tehreek-e-Taliban Pakistan'), { minLength: 1, maxLength: 4 }).map((ps) => ps.join(''));
+    const keyOf = fc.constantFrom((s: string) => s.length, () => 7, (s: string) => s.charCodeAt(0) | 0);
+    fc.assert(fc.property(fc.array(name, { maxLength: 20 }), keyOf, (names, key) => {
+      beginStory();
+      const seen = new Map<string, unknown>();
+      for (const n of names) {
+        // (A copy: the pipeline's texts are fresh strings cut out of the story.)
+        const f = factsByKey(n.split('').join(''), key(n));
+        assert.equal(f.text, n);
+        if (seen.has(n)) assert.equal(seen.get(n), f); else seen.set(n, f);
+      }
     }), { numRuns: 3000 });
+  });
+
+  it('factsByKey copes with a story of more distinct names than its table holds', () => {
+    beginStory();
+    for (let i = 0; i < 20_000; i++) assert.equal(factsByKey(`N${i}`, 1).text, `N${i}`);
+  });
+
+  // The memos are dropped between stories once large: the facts found by key must then be dropped
+  // too, or a story could see two facts (and two identities) for one name.
+  it('factsByKey and the given canonicals agree across the memos being dropped', () => {
+    const text = ['Anwaar Kakar', 'Kakar'];
+    const given = [undefined, 'Anwaar Kakar'];
+    const type: EntityType[] = ['person', 'person'];
+    const expected: (string | undefined)[] = [];
+    storyCanonicals(text, type, [0, 20], given, 2, expected);
+    const out: (string | undefined)[] = [];
+    for (let story = 0; story < 60; story++) {
+      beginStory();
+      const facts = [factsByKey(text[0], 99), factsByKey(text[1], 98)];
+      canonicalsOfFacts(facts, text, type, [0, 20], given, 2, out);
+      assert.deepEqual(out.slice(0, 2), expected, `story ${story}`);
+      // Many other names per story: the key table is emptied every fourth story, the memos after the
+      // 46th, at a story where the key table would not have been emptied of its own.
+      for (let i = 0; i < 1100; i++) factsByKey(`N${story} ${i}`, story * 1100 + i);
+    }
   });
 });

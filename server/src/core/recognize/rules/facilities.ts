@@ -11,19 +11,21 @@
 import type { Analysis } from '../analysis';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { TokenFlag } from '../tokenize';
+import { LowerWords } from '../tokenWords';
 
 /** Head words of named facilities that are mostly places, not bodies that act (unlike "Hospital", "School", "Church"). */
-const FACILITY_HEADS: ReadonlySet<string> = new Set([
+const FACILITY_HEAD_WORDS: readonly string[] = [
   'airport', 'airfield', 'stadium', 'arena', 'station', 'bridge', 'museum', 'gallery', 'palace', 'castle', 'prison',
   'park', 'tunnel', 'dam', 'canal', 'port', 'harbour', 'harbor', 'pier',
-]);
-const LONGEST = Math.max(...[...FACILITY_HEADS].map((w) => w.length));
+];
+const FACILITY_HEADS = new LowerWords(FACILITY_HEAD_WORDS);
+const LONGEST = Math.max(...FACILITY_HEAD_WORDS.map((w) => w.length));
 
 /** Token i is a capitalised facility head word. */
 function isFacilityHead(a: Analysis, i: number): boolean {
   const t = a.tokens;
   if (!(t.flags[i] & TokenFlag.Cap) || t.end[i] - t.start[i] > LONGEST) return false;
-  return FACILITY_HEADS.has(t.text.slice(t.start[i], t.end[i]).toLowerCase());
+  return FACILITY_HEADS.has(t, i);
 }
 
 /** Retypes organisation and misc proposals that name a facility as locations. */

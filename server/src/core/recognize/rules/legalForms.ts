@@ -8,9 +8,10 @@
  */
 import type { Analysis } from '../analysis';
 import { proposalList, reshaped, type Proposal } from '../candidates';
+import { ExactWords } from '../tokenWords';
 
 /** Legal forms of companies across Europe and Asia (English ones, "Inc", "Ltd", are organisation head words already). */
-const LEGAL_FORMS: ReadonlySet<string> = new Set([
+const LEGAL_FORMS = new ExactWords([
   'AG', 'SpA', 'GmbH', 'NV', 'BV', 'SA', 'SE', 'SAS', 'SARL', 'Srl', 'AB', 'ASA', 'Oyj', 'KK', 'Pte', 'Bhd', 'Tbk', 'Ltda', 'PJSC', 'OAO', 'PAO',
 ]);
 
@@ -18,7 +19,7 @@ const LEGAL_FORMS: ReadonlySet<string> = new Set([
 function isLegalForm(a: Analysis, i: number): boolean {
   const t = a.tokens;
   if (i >= t.count || t.end[i] - t.start[i] > 4 || t.start[i] === t.end[i - 1]) return false;
-  return LEGAL_FORMS.has(t.text.slice(t.start[i], t.end[i]));
+  return LEGAL_FORMS.has(t, i);
 }
 
 /** Extends organisation proposals over a legal form that follows them. */

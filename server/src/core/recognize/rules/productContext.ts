@@ -80,13 +80,18 @@ const NEVER = Gaz.Country | Gaz.City | Gaz.Region | Gaz.Demonym | Gaz.OrgSuffix 
  * noun it is the maker ("Intel processors").
  */
 function mayBe(a: Analysis, p: Proposal, kind: 'product' | 'index'): boolean {
-  if (p.source !== 'tagger' && p.source !== 'gazetteer' && p.source !== 'consistency') return false;
-  if (p.type === 'location' || (p.type === 'misc' && p.subtype) || (p.type === 'person' && p.last > p.first)) return false;
+  if (!mayBeAny(p)) return false;
   // An acronym before aircraft or vehicles owns them ("PIA aircraft", "NATO jets"); indices may be acronyms ("the FTSE index").
   if (kind === 'product' && p.first === p.last && (a.tokens.flags[p.first] & TokenFlag.AllCaps)) return false;
   const never = kind === 'product' ? NEVER | Gaz.Organization : NEVER;
   for (let i = p.first; i <= p.last; i++) if ((a.gaz[i] | a.phraseB[i] | a.phraseI[i]) & never) return false;
   return true;
+}
+
+/** The part of `mayBe` that does not depend on the kind: a weak proposal, no place, nationality or full person name. */
+function mayBeAny(p: Proposal): boolean {
+  if (p.source !== 'tagger' && p.source !== 'gazetteer' && p.source !== 'consistency') return false;
+  return !(p.type === 'location' || (p.type === 'misc' && p.subtype) || (p.type === 'person' && p.last > p.first));
 }
 
 /** Whether a product already found ends at token i ("Boeing 787", by the model-number rule): rare, so a plain scan. */
@@ -100,6 +105,8 @@ export function applyProductContext(a: Analysis, proposals: readonly Proposal[])
   const t = a.tokens;
   const out = proposalList();
   for (const p of proposals) {
+    // (What follows or precedes a proposal that may be neither product nor index does not matter: asked only for the others.)
+    if (!mayBeAny(p)) { out.push(p); continue; }
     const before = p.first - 1;
     const kind = classAfter(t, p.last)
       ?? (before >= 0 && t.start[p.first] - t.end[before] === 1 && !(t.flags[p.first] & TokenFlag.LineStart) && (isCamelBrand(t, before) || ((t.flags[before] & TokenFlag.HasDigit) !== 0 && productEndsAt(proposals, before))) ? 'product' : undefined);

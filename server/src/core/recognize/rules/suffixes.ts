@@ -8,10 +8,16 @@
 import { isJoiningHyphen, isNameLike, isPunct, type Analysis } from '../analysis';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
-import { TokenFlag } from '../tokenize';
+import { hashLower, TokenFlag } from '../tokenize';
+import { isLowerWord, LowerWords } from '../tokenWords';
 
 /** Connectors allowed inside an organisation or place name. */
-const INNER = new Set(['of', 'for', 'de', 'al', 'el', 'ul', 'e', 'i', '&', 'on', 'du', 'la', 'des', 'del']);
+const INNER = new LowerWords(['of', 'for', 'de', 'al', 'el', 'ul', 'e', 'i', '&', 'on', 'du', 'la', 'des', 'del']);
+const OF = hashLower('of');
+const FOR = hashLower('for');
+const AND = hashLower('and');
+const AMPERSAND = hashLower('&');
+const BANK = hashLower('bank');
 
 function lowerWord(a: Analysis, i: number): string {
   return a.tokens.text.slice(a.tokens.start[i], a.tokens.end[i]).toLowerCase();
@@ -40,7 +46,7 @@ export function suffixNames(a: Analysis): Proposal[] {
       }
       continue;
     }
-    if (capitalisedCommon(a, i) && !(i + 1 < t.count && lowerWord(a, i + 1) === 'of')) continue;
+    if (capitalisedCommon(a, i) && !(i + 1 < t.count && isLowerWord(t, i + 1, 'of', OF))) continue;
     // Extend left over capitalised words, hyphens and inner connectors.
     let first = i;
     let j = i - 1;
@@ -49,15 +55,15 @@ export function suffixNames(a: Analysis): Proposal[] {
         if (capitalisedCommon(a, j) && !(a.gaz[j] & (Gaz.Title | Gaz.OrgSuffix))) break;
         first = j; j--; continue;
       }
-      if ((isJoiningHyphen(t, j) || INNER.has(lowerWord(a, j))) && j > 0 && isNameLike(t, j - 1)) { j--; continue; }
+      if ((isJoiningHyphen(t, j) || INNER.has(t, j)) && j > 0 && isNameLike(t, j - 1)) { j--; continue; }
       break;
     }
     // Extend right over "of Foreign Affairs", "for Conflict Studies".
     let last = i;
     let k = i + 1;
-    while (k + 1 < t.count && (lowerWord(a, k) === 'of' || lowerWord(a, k) === 'for') && isNameLike(t, k + 1) && !(a.gaz[k + 1] & (Gaz.Month | Gaz.Weekday))) {
+    while (k + 1 < t.count && (isLowerWord(t, k, 'of', OF) || isLowerWord(t, k, 'for', FOR)) && isNameLike(t, k + 1) && !(a.gaz[k + 1] & (Gaz.Month | Gaz.Weekday))) {
       k++;
-      while (k < t.count && (isNameLike(t, k) || ((isJoiningHyphen(t, k) || lowerWord(a, k) === 'and' || lowerWord(a, k) === '&') && k + 1 < t.count && isNameLike(t, k + 1)))) { last = k; k++; }
+      while (k < t.count && (isNameLike(t, k) || ((isJoiningHyphen(t, k) || isLowerWord(t, k, 'and', AND) || isLowerWord(t, k, '&', AMPERSAND)) && k + 1 < t.count && isNameLike(t, k + 1)))) { last = k; k++; }
     }
     // Possessive or plain punctuation after the head is fine; a lone capitalised head at a sentence start is not a name.
     if (first === last && (t.flags[i] & TokenFlag.SentStart)) continue;
@@ -67,9 +73,9 @@ export function suffixNames(a: Analysis): Proposal[] {
     // "Jim Press", "Maria Church": a given name and a head word is a person's name.
     if (last === first + 1 && last === i && (a.gaz[first] & Gaz.First) && !(a.gaz[first] & Gaz.Common)) continue;
     // "West Bank", "Left Bank": "bank" is also land, and the tagger firmly read the very same words as a place.
-    if (type === 'organization' && last === i && lowerWord(a, i) === 'bank' && taggedPlace(a, first, last)) { i = last; continue; }
+    if (type === 'organization' && last === i && isLowerWord(t, i, 'bank', BANK) && taggedPlace(a, first, last)) { i = last; continue; }
     // "West Bank", "Left Bank": the land by a river, which the head word names as surely as "Valley".
-    if (type === 'organization' && last === i && lowerWord(a, i) === 'bank' && isSideOfRiver(a, first, last)) {
+    if (type === 'organization' && last === i && isLowerWord(t, i, 'bank', BANK) && isSideOfRiver(a, first, last)) {
       out.push(proposal(first, last, 'location', 0.85, 'suffix'));
       i = last;
       continue;
