@@ -8,7 +8,7 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { readArticleFile } from '../node/readArticleFile';
 import { writeFileAtomic } from '../node/sidecarAtomicWrite';
 import { walkWorkspace } from '../node/walkWorkspace';
-import { AnalysisPool } from './analysisPool';
+import { AnalysisPool, WORKER_BATCH } from './analysisPool';
 import type { SavedKnowledge } from './annotations/knowledgeSwitch';
 import type { Globs } from './globs';
 
@@ -19,9 +19,9 @@ const CACHE_FILE = 'index-cache.json';
 /**
  * Files queued per worker (bounds the texts held in flight): enough that a
  * worker still has work when the main thread, busy analysing a file itself,
- * gets to its replies late.
+ * gets to its replies late, and that the next batch fills while one is analysed.
  */
-const WINDOW_PER_WORKER = 32;
+const WINDOW_PER_WORKER = 2 * WORKER_BATCH;
 
 /** What the indexer needs from the rest of the server. */
 export interface IndexerHost {

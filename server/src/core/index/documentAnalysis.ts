@@ -85,6 +85,20 @@ export interface DocumentAnalysis extends TextAnalysis {
  */
 export type AnalyzeDocument = (uri: string, text: string, version: number) => TextAnalysis;
 
+/** A document of a batch (see {@link AnalyzeDocuments}). */
+export interface DocumentText {
+  readonly uri: string;
+  readonly text: string;
+  /** The file's modification day (`YYYY-MM-DD`); when absent, the analyzer's own source of file days is asked. */
+  readonly fileDate?: string;
+}
+
+/**
+ * {@link AnalyzeDocument} for several documents at once (a workspace scan's batches): the
+ * analyses, in the order of the documents, the same as analysing each alone.
+ */
+export type AnalyzeDocuments = (docs: readonly DocumentText[]) => TextAnalysis[];
+
 /**
  * Supplies a document's anchored sidecar annotations; called whenever the
  * document's text changes (anchors move with the text). Optional: the

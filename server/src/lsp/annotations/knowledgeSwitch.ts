@@ -1,7 +1,7 @@
 import { rejectedSpansOf, type SidecarKnowledge } from '../../core/annotations/knowledge';
 import type { Rejection } from '../../core/annotations/model';
 import { contentHash } from '../../core/index/contentHash';
-import type { AnalyzeDocument, TextAnalysis } from '../../core/index/documentAnalysis';
+import type { AnalyzeDocument, AnalyzeDocuments, TextAnalysis } from '../../core/index/documentAnalysis';
 import type { Recognizer } from '../../core/recognize/recognizer';
 
 /** Per article uri, the rejections the analyst made at one place (`scope: here`). */
@@ -84,18 +84,25 @@ export class KnowledgeSwitch {
    * knowledge in force (see the class comment).
    */
   wrap(analyze: AnalyzeDocument): AnalyzeDocument {
-    return (uri, text, version) => {
-      const analysis = analyze(uri, text, version);
-      this.start();
-      const rejections = this.places.get(uri);
-      if (!rejections || rejections.length === 0) return analysis;
-      const spans = rejectedSpansOf(rejections, text);
-      if (spans.length === 0) return analysis;
-      const entities = analysis.entities.filter(
-        (m) => !spans.some((s) => s.start < m.end && m.start < s.end && (s.type === undefined || s.type === m.type)),
-      );
-      return entities.length === analysis.entities.length ? analysis : ({ ...analysis, entities } satisfies TextAnalysis);
-    };
+    return (uri, text, version) => this.withoutRejected(uri, text, analyze(uri, text, version));
+  }
+
+  /** {@link wrap} for an analyzer of many documents at once (a scan's batches). */
+  wrapBatch(analyze: AnalyzeDocuments): AnalyzeDocuments {
+    return (docs) => analyze(docs).map((analysis, i) => this.withoutRejected(docs[i].uri, docs[i].text, analysis));
+  }
+
+  /** The analysis without the mentions rejected at their place in this article. */
+  private withoutRejected(uri: string, text: string, analysis: TextAnalysis): TextAnalysis {
+    this.start();
+    const rejections = this.places.get(uri);
+    if (!rejections || rejections.length === 0) return analysis;
+    const spans = rejectedSpansOf(rejections, text);
+    if (spans.length === 0) return analysis;
+    const entities = analysis.entities.filter(
+      (m) => !spans.some((s) => s.start < m.end && m.start < s.end && (s.type === undefined || s.type === m.type)),
+    );
+    return entities.length === analysis.entities.length ? analysis : ({ ...analysis, entities } satisfies TextAnalysis);
   }
 
   /**

@@ -11,8 +11,8 @@ import { createArticleAnalyzer } from '../../core/index/articleAnalyzer';
 import { sortedAnalysis } from '../../core/index/indexHelpers';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { createRecognizer } from '../../core/recognize/recognizer';
-import { AnalysisPool, MIN_FILES_FOR_WORKERS, poolSize } from '../../lsp/analysisPool';
-import { createJobHandler } from '../../lsp/analysisWorker';
+import { AnalysisPool, MIN_FILES_FOR_WORKERS, poolSize, takeBatch, WORKER_BATCH, WORKER_BATCH_CHARS } from '../../lsp/analysisPool';
+import { createBatchHandler, createJobHandler, type AnalysisJob, type AnalysisReply } from '../../lsp/analysisWorker';
 import { KnowledgeSwitch } from '../../lsp/annotations/knowledgeSwitch';
 import { compileGlobs } from '../../lsp/globs';
 import { WorkspaceIndexer } from '../../lsp/workspaceIndexer';
@@ -64,6 +64,17 @@ describe('analysis workers for the cold scan', function () {
     assert.equal(poolSize(10_000, 64), 4);
   });
 
+  it('takes batches from the front of the queue: at most WORKER_BATCH files and WORKER_BATCH_CHARS characters, at least one file', () => {
+    const queue = Array.from({ length: WORKER_BATCH + 10 }, (_, i) => i);
+    assert.deepEqual(takeBatch(queue, () => 10), Array.from({ length: WORKER_BATCH }, (_, i) => i));
+    assert.deepEqual(queue, Array.from({ length: 10 }, (_, i) => WORKER_BATCH + i));
+    const big = [WORKER_BATCH_CHARS, 1, WORKER_BATCH_CHARS / 2, WORKER_BATCH_CHARS / 2, 1];
+    assert.deepEqual(takeBatch(big, (n) => n), [WORKER_BATCH_CHARS]); // alone over the cap: still taken
+    assert.deepEqual(takeBatch(big, (n) => n), [1, WORKER_BATCH_CHARS / 2]);
+    assert.deepEqual(takeBatch(big, (n) => n), [WORKER_BATCH_CHARS / 2, 1]);
+    assert.deepEqual(takeBatch(big, (n) => n), []);
+  });
+
   for (const [name, make] of [['without knowledge', () => new KnowledgeSwitch(createRecognizer())], ['with analyst knowledge', withKnowledge]] as const) {
     it(`the job handler encodes what the main thread analyses, under the index's key (${name})`, () => {
       const knowledge = make();
@@ -78,6 +89,19 @@ describe('analysis workers for the cold scan', function () {
       });
     });
   }
+
+  it('the batch handler replies what the job handler replies job by job; a job that throws fails alone', () => {
+    const knowledge = withKnowledge();
+    const jobs: AnalysisJob[] = articles.map(({ uri, text }, id) => ({ id, uri, text, fileDate: FILE_DATE }));
+    jobs.splice(2, 0, { id: 99, uri: 'file:///broken.article', text: 42 as unknown as string });
+    const one = createJobHandler(knowledge.saved);
+    const replies = createBatchHandler(knowledge.saved)(jobs);
+    // An error's stack differs with the path it took; its message does not.
+    const firstLines = (rs: AnalysisReply[]) => rs.map((r) => ('error' in r ? { ...r, error: r.error.split('\n')[0] } : r));
+    assert.deepEqual(firstLines(replies), firstLines(jobs.map((job) => one(job))));
+    assert.ok('error' in replies[2]! && replies[2].id === 99);
+    assert.equal(replies.filter((r) => 'error' in r).length, 1);
+  });
 
   it('the bundled worker gives the main thread analyses; an index primed with them analyses nothing', async () => {
     const knowledge = withKnowledge();
