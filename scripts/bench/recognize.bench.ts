@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../../server/src/core/article/parseArticle';
 import { createRecognizer, type RecognizeItem, type Recognition } from '../../server/src/core/recognize/recognizer';
-import { takeBatch, WORKER_BATCH } from '../../server/src/lsp/analysisPool';
+import { BATCH_FILES, takeBatch } from '../../server/src/core/index/analysisBatches';
 import { recognizeEntities, type EntityContext } from '../../server/src/core/recognize/entities';
 import { recognizeDates } from '../../server/src/core/recognize/dates/recognizeDates';
 import { defaultGazetteer } from '../../server/src/core/recognize/gazetteer';
@@ -98,7 +98,7 @@ function analyzeFile(recognizer: ReturnType<typeof createRecognizer>, text: stri
 
 /**
  * The whole analysis of many files as a workspace scan's workers do it (`createBatchHandler`):
- * in batches (`takeBatch`: up to `WORKER_BATCH` files), each batch parsed, then the stories of all its files
+ * in batches (`takeBatch`: up to `BATCH_FILES` files), each batch parsed, then the stories of all its files
  * recognized together (`recognizeAll`: entities of every story, then dates of every story).
  * The results are those of `analyzeFile` file by file (see the output digest).
  */
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
   console.log(`parse only:      ${mbps(parseCpu)} MB/s (${parsed} stories)`);
   console.log(`entities only:   ${mbps(entityCpu)} MB/s (${ents} mentions)`);
   console.log(`dates only:      ${mbps(datesCpu)} MB/s (${dates} mentions)`);
-  console.log(`whole analysis:  ${mbps(steadyCpu)} MB/s CPU time once compiled, as a workspace scan analyses files (batches of ${WORKER_BATCH}; best of 3 passes; ${mentions} entity and date mentions; one core, shared machine)`);
+  console.log(`whole analysis:  ${mbps(steadyCpu)} MB/s CPU time once compiled, as a workspace scan analyses files (batches of ${BATCH_FILES}; best of 3 passes; ${mentions} entity and date mentions; one core, shared machine)`);
   console.log(`  file by file:  ${mbps(fileByFileCpu)} MB/s (one document at a time, as after an edit; the same results)`);
   console.log(`  first pass:    ${mbps(firstCpu)} MB/s CPU time, ${mbps(firstWall)} MB/s wall clock (V8 still compiling: a cold workspace scan)`);
   console.log(`output digest:   ${outputDigest(recognizer, files)} (sha256 of every parse and recognize result; unchanged by work that only makes it faster)`);

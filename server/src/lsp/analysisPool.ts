@@ -8,31 +8,6 @@ import type { SavedKnowledge } from './annotations/knowledgeSwitch';
 /** Fewer files than this are analysed on the main thread: starting workers would cost more. */
 export const MIN_FILES_FOR_WORKERS = 50;
 const MAX_WORKERS = 4;
-/**
- * Most files a worker analyses together. A batch's files are parsed, then all their stories go
- * through the entity pipeline, then through the dates (`createBatchAnalyzer`): a stage that runs
- * over many texts in a row keeps its tables and code in the CPU caches. Measured on the bench's
- * 10 MB corpus (main-thread CPU time, one process): file by file 13.5 MB/s, batches of 64 files
- * 14.2, of 128 15.0, of 256 15.6, of 1024 15.2.
- */
-export const WORKER_BATCH = 256;
-/** Most characters in a batch, so that a batch of large files holds no more than some megabytes. */
-export const WORKER_BATCH_CHARS = 2_000_000;
-
-/**
- * Takes the next batch from the front of `queue`: up to {@link WORKER_BATCH} items and
- * {@link WORKER_BATCH_CHARS} characters, and always at least one item.
- */
-export function takeBatch<T>(queue: T[], length: (item: T) => number): T[] {
-  let n = 0;
-  let chars = 0;
-  while (n < queue.length && n < WORKER_BATCH) {
-    chars += length(queue[n]!);
-    if (n > 0 && chars > WORKER_BATCH_CHARS) break;
-    n++;
-  }
-  return queue.splice(0, n);
-}
 
 /** The bundled worker entry, next to the server bundle (`dist/analysisWorker.js`). */
 export const BUNDLED_WORKER_FILE = path.join(__dirname, 'analysisWorker.js');

@@ -14,7 +14,7 @@ import type { TextAnalysis } from '../core/index/documentAnalysis';
 import { sortedAnalysis } from '../core/index/indexHelpers';
 import { asciiJson } from '../core/index/snapshotJson';
 import { createRecognizer } from '../core/recognize/recognizer';
-import { takeBatch } from './analysisPool';
+import { takeBatch } from '../core/index/analysisBatches';
 import { KnowledgeSwitch, type SavedKnowledge } from './annotations/knowledgeSwitch';
 
 /** One file to analyse. */

@@ -8,7 +8,8 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { readArticleFile } from '../node/readArticleFile';
 import { writeFileAtomic } from '../node/sidecarAtomicWrite';
 import { walkWorkspace } from '../node/walkWorkspace';
-import { AnalysisPool, WORKER_BATCH } from './analysisPool';
+import { BATCH_FILES } from '../core/index/analysisBatches';
+import { AnalysisPool } from './analysisPool';
 import type { SavedKnowledge } from './annotations/knowledgeSwitch';
 import type { Globs } from './globs';
 
@@ -21,7 +22,7 @@ const CACHE_FILE = 'index-cache.json';
  * worker still has work when the main thread, busy analysing a file itself,
  * gets to its replies late, and that the next batch fills while one is analysed.
  */
-const WINDOW_PER_WORKER = 2 * WORKER_BATCH;
+const WINDOW_PER_WORKER = 2 * BATCH_FILES;
 
 /** What the indexer needs from the rest of the server. */
 export interface IndexerHost {

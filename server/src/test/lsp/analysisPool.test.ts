@@ -11,7 +11,8 @@ import { createArticleAnalyzer } from '../../core/index/articleAnalyzer';
 import { sortedAnalysis } from '../../core/index/indexHelpers';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { createRecognizer } from '../../core/recognize/recognizer';
-import { AnalysisPool, MIN_FILES_FOR_WORKERS, poolSize, takeBatch, WORKER_BATCH, WORKER_BATCH_CHARS } from '../../lsp/analysisPool';
+import { BATCH_CHARS, BATCH_FILES, takeBatch } from '../../core/index/analysisBatches';
+import { AnalysisPool, MIN_FILES_FOR_WORKERS, poolSize } from '../../lsp/analysisPool';
 import { createBatchHandler, createJobHandler, type AnalysisJob, type AnalysisReply } from '../../lsp/analysisWorker';
 import { KnowledgeSwitch } from '../../lsp/annotations/knowledgeSwitch';
 import { compileGlobs } from '../../lsp/globs';
@@ -64,14 +65,14 @@ describe('analysis workers for the cold scan', function () {
     assert.equal(poolSize(10_000, 64), 4);
   });
 
-  it('takes batches from the front of the queue: at most WORKER_BATCH files and WORKER_BATCH_CHARS characters, at least one file', () => {
-    const queue = Array.from({ length: WORKER_BATCH + 10 }, (_, i) => i);
-    assert.deepEqual(takeBatch(queue, () => 10), Array.from({ length: WORKER_BATCH }, (_, i) => i));
-    assert.deepEqual(queue, Array.from({ length: 10 }, (_, i) => WORKER_BATCH + i));
-    const big = [WORKER_BATCH_CHARS, 1, WORKER_BATCH_CHARS / 2, WORKER_BATCH_CHARS / 2, 1];
-    assert.deepEqual(takeBatch(big, (n) => n), [WORKER_BATCH_CHARS]); // alone over the cap: still taken
-    assert.deepEqual(takeBatch(big, (n) => n), [1, WORKER_BATCH_CHARS / 2]);
-    assert.deepEqual(takeBatch(big, (n) => n), [WORKER_BATCH_CHARS / 2, 1]);
+  it('takes batches from the front of the queue: at most BATCH_FILES files and BATCH_CHARS characters, at least one file', () => {
+    const queue = Array.from({ length: BATCH_FILES + 10 }, (_, i) => i);
+    assert.deepEqual(takeBatch(queue, () => 10), Array.from({ length: BATCH_FILES }, (_, i) => i));
+    assert.deepEqual(queue, Array.from({ length: 10 }, (_, i) => BATCH_FILES + i));
+    const big = [BATCH_CHARS, 1, BATCH_CHARS / 2, BATCH_CHARS / 2, 1];
+    assert.deepEqual(takeBatch(big, (n) => n), [BATCH_CHARS]); // alone over the cap: still taken
+    assert.deepEqual(takeBatch(big, (n) => n), [1, BATCH_CHARS / 2]);
+    assert.deepEqual(takeBatch(big, (n) => n), [BATCH_CHARS / 2, 1]);
     assert.deepEqual(takeBatch(big, (n) => n), []);
   });
 
