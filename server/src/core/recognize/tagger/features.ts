@@ -50,7 +50,8 @@ export const enum DocBit {
   /** Alone and capitalised mid-sentence somewhere. */
   AloneMidSentence = 256,
 }
-const DOC_BITS = 9;
+/** Number of `DocBit`s: a token's evidence is below `1 << DOC_BITS`. */
+export const DOC_BITS = 9;
 
 /** Word lists as integer tables over lower-case hashes (a `Set` of such numbers hashes them slowly). */
 const hashSet = (words: readonly string[]): IntTable => buildIntTable(new Map(words.map((w) => [hashLower(w), 1])));
@@ -361,17 +362,81 @@ function suffix3(t: Tokens, i: number): number {
  * `out` and returns how many were written.
  */
 export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
-  return templateFeatures(fi, i, bits, out, true, candidateRun(fi.candidate, fi.tokens.count, i));
+  return templateFeatures(fi, i, bits, out, candidateRun(fi.candidate, fi.tokens.count, i));
 }
 
 /**
- * `staticFeatures` without the templates whose value depends only on the token's shape and
- * flags (bias, shape, sentence position, hyphens: see `shapeFlagsKey`). The integer tagger sums
- * their weights from a small table, one lookup instead of four.
+ * The templates of token i that read its words (`staticFeatures` without the few-valued ones that
+ * `contextFeatures` writes and the shape-and-flags ones that `shapeFlagsKey` determines): the words
+ * around it, word pairs, the suffix and the classes of the multi-token gazetteer entries (set at
+ * under a tenth of the candidates, so they stay out of the context key). The integer tagger sums
+ * the weights of the other templates per distinct context (`contextSums.ts`); the three sets
+ * together are exactly `staticFeatures`' (pinned by the tagger's equivalence tests).
  */
-export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, run: number): number {
-  return templateFeatures(fi, i, bits, out, false, run);
+export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
+  const t = fi.tokens;
+  const n = t.count;
+  const lower = t.lower;
+  const w0 = lower[i];
+  const wm1 = i > 0 ? lower[i - 1] : PAD;
+  const wm2 = i > 1 ? lower[i - 2] : PAD;
+  const wp1 = i + 1 < n ? lower[i + 1] : PAD;
+  const wp2 = i + 2 < n ? lower[i + 2] : PAD;
+  const s0 = fi.shape[i];
+  let k = 0;
+  out[k++] = bucket(1, w0, bits);
+  out[k++] = bucket(2, t.hash[i], bits);
+  out[k++] = bucket(3, wm1, bits);
+  out[k++] = bucket(4, wp1, bits);
+  out[k++] = bucket(5, wm2, bits);
+  out[k++] = bucket(6, wp2, bits);
+  const suf = suffix3(t, i);
+  if (suf !== 0) out[k++] = bucket(9, suf, bits);
+  out[k++] = bucket(10, Math.imul(wm1, 31) + s0, bits);
+  out[k++] = bucket(11, Math.imul(wp1, 31) + s0, bits);
+  out[k++] = bucket(14, Math.imul(wm1, 0x01000193) ^ w0, bits);
+  out[k++] = bucket(15, Math.imul(w0, 0x01000193) ^ wp1, bits);
+  const pb = fi.phraseB[i];
+  const pi = fi.phraseI[i];
+  if ((pb | pi) !== 0) {
+    const memo = memoFor(bits);
+    for (let any = (pb | pi) & ((1 << GAZ_BITS) - 1); any !== 0; any &= any - 1) {
+      const m = any & -any;
+      const b = 31 - Math.clz32(m);
+      if (pb & m) out[k++] = memo.phraseB[b];
+      if (pi & m) out[k++] = memo.phraseI[b];
+    }
+  }
+  return k;
 }
+
+/** Most features `wordFeatures` writes: eleven word templates and the phrase classes. */
+export const MAX_WORD_FEATURES = 11 + 2 * GAZ_BITS;
+
+/**
+ * The few-valued templates of a token given their inputs (see `templateFeatures`): the shape
+ * trigram (`sm1`, `s0`, `sp1`), the gazetteer classes of the token (`g0`, with `sentStart` 0 or 1)
+ * and of its neighbours (`gm1`, `gp1`), the candidate run and the document evidence `doc`.
+ * Writes their buckets to `out` and returns how many.
+ */
+export function contextFeatures(g0: number, gm1: number, gp1: number, s0: number, sentStart: number, sm1: number, sp1: number, run: number, doc: number, bits: number, out: Int32Array): number {
+  const memo = memoFor(bits);
+  let k = 0;
+  out[k++] = memo.shapes[sm1 * 256 + s0 * 16 + sp1];
+  for (let any = (g0 | gm1 | gp1) & ((1 << GAZ_BITS) - 1); any !== 0; any &= any - 1) {
+    const m = any & -any;
+    const b = 31 - Math.clz32(m);
+    if (g0 & m) out[k++] = memo.gaz[b * 32 + s0 * 2 + sentStart];
+    if (gm1 & m) out[k++] = memo.gazBefore[b * 16 + s0];
+    if (gp1 & m) out[k++] = memo.gazAfter[b * 16 + s0];
+  }
+  out[k++] = memo.run[run];
+  for (let any = doc & ((1 << DOC_BITS) - 1); any !== 0; any &= any - 1) out[k++] = memo.doc[(31 - Math.clz32(any & -any)) * 16 + s0];
+  return k;
+}
+
+/** Most features `contextFeatures` writes. */
+export const MAX_CONTEXT_FEATURES = 2 + 3 * GAZ_BITS + DOC_BITS;
 
 /** Template ids and values of the features that depend only on the token's shape and flags. */
 export const T_BIAS = 0;
@@ -409,10 +474,10 @@ export function candidateRun(cand: Uint8Array, n: number, i: number): number {
 }
 
 /**
- * `staticFeatures`, with (`all`) or without the shape-and-flags templates; the order of the rest is
- * the same. `run` is `candidateRun` of the token (the tagger keeps it as it goes).
+ * `staticFeatures` in the trainer's order (its float sums depend on it). `run` is `candidateRun`
+ * of the token.
  */
-function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, all: boolean, run: number): number {
+function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, run: number): number {
   const t = fi.tokens;
   const n = t.count;
   const lower = t.lower;
@@ -429,23 +494,21 @@ function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32A
   const f = t.flags[i];
   const memo = memoFor(bits);
   let k = 0;
-  if (all) out[k++] = bucket(T_BIAS, 0, bits);
+  out[k++] = bucket(T_BIAS, 0, bits);
   out[k++] = bucket(1, w0, bits);
   out[k++] = bucket(2, t.hash[i], bits);
   out[k++] = bucket(3, wm1, bits);
   out[k++] = bucket(4, wp1, bits);
   out[k++] = bucket(5, wm2, bits);
   out[k++] = bucket(6, wp2, bits);
-  if (all) out[k++] = bucket(T_SHAPE, s0, bits);
+  out[k++] = bucket(T_SHAPE, s0, bits);
   out[k++] = memo.shapes[sm1 * 256 + s0 * 16 + sp1];
   const suf = suffix3(t, i);
   if (suf !== 0) out[k++] = bucket(9, suf, bits);
   out[k++] = bucket(10, Math.imul(wm1, 31) + s0, bits);
   out[k++] = bucket(11, Math.imul(wp1, 31) + s0, bits);
-  if (all) {
-    out[k++] = bucket(T_SENTENCE, sentenceValue(f, s0), bits);
-    out[k++] = bucket(T_HYPHEN, hyphenValue(f, s0), bits);
-  }
+  out[k++] = bucket(T_SENTENCE, sentenceValue(f, s0), bits);
+  out[k++] = bucket(T_HYPHEN, hyphenValue(f, s0), bits);
   out[k++] = bucket(14, Math.imul(wm1, 0x01000193) ^ w0, bits);
   out[k++] = bucket(15, Math.imul(w0, 0x01000193) ^ wp1, bits);
   const g0 = gaz[i];
