@@ -20,11 +20,13 @@ import { contextFeatures, DOC_BITS, MAX_CONTEXT_FEATURES, NUM_LABELS, SHAPE_FLAG
  */
 export const CONTEXT_BIAS = 128 * (MAX_CONTEXT_FEATURES + 4);
 
-/** Slots of the table (entries kept before it is cleared: three quarters of them). */
+/** Slots of the index (entries kept before it is cleared: three quarters of them). */
 const SLOTS = 8192;
-/** Words per slot: the three key words, then the five lane words (see `laneTable` in `tagger.ts`). */
-export const SLOT_WORDS = 8;
-/** Set in every key's third word: an empty slot's third word is 0. */
+/** Most entries kept. */
+const MAX_ENTRIES = (SLOTS * 3) / 4;
+/** Words per entry: the three key words, then the five lane words (see `laneTable` in `tagger.ts`). */
+export const ENTRY_WORDS = 8;
+/** Set in every key's third word. */
 const TAKEN = 1 << 30;
 
 /**
@@ -48,21 +50,32 @@ export function contextKey2(sm1: number, sp1: number, run: number, flags: number
   return sm1 | (sp1 << 4) | (run << 8) | ((flags & SHAPE_FLAGS) << 14) | TAKEN;
 }
 
-/** Mixes the three key words into a slot number. */
+/** Mixes the three key words into a slot of the index. */
 export function contextSlot(k0: number, k1: number, k2: number): number {
   let h = Math.imul(k0 ^ Math.imul(k1, 0x9e3779b1) ^ Math.imul(k2, 0x85ebca6b), 0xc2b2ae35);
   h ^= h >>> 15;
   return h & (SLOTS - 1);
 }
 
+/** The slot after `slot` (linear probing). */
+export function nextContextSlot(slot: number): number {
+  return (slot + 1) & (SLOTS - 1);
+}
+
 /**
- * The memo of one model: `table[slot * SLOT_WORDS + 3 ..]` holds the lane words of the key in
- * words 0..2 of the slot (open addressing, linear probing). Cleared when three quarters full, so
- * it never grows; what it holds never changes a result, only how soon it is found.
+ * The memo of one model. `index[slot]` (open addressing, linear probing from `contextSlot`) holds
+ * where an entry starts in `entries` (0: empty slot; entry 0 is never used), and the entry holds
+ * the key's three words, then its five lane words. Entries are dense in the order they were first
+ * seen, so the frequent contexts, met early, share a few cache lines (a table of whole entries
+ * spread by the hash touched a line per context: its probe was a quarter of `tag`'s time).
+ * Cleared when three quarters of the slots are taken, so it never grows; what it holds never
+ * changes a result, only how soon it is found.
  */
 export class ContextSums {
-  /** Slots of `SLOT_WORDS` words (read by `tag`'s probe; filled only by `fill`). */
-  readonly table = new Int32Array(SLOTS * SLOT_WORDS);
+  /** Start of each slot's entry in `entries`, 0 for none (read by `tag`'s probe; written by `fill`). */
+  readonly index = new Int32Array(SLOTS);
+  /** `ENTRY_WORDS` words per entry. */
+  readonly entries = new Int32Array((MAX_ENTRIES + 1) * ENTRY_WORDS);
   private used = 0;
   private readonly feats = new Int32Array(MAX_CONTEXT_FEATURES);
   private readonly sums = new Int32Array(NUM_LABELS);
@@ -75,15 +88,17 @@ export class ContextSums {
   constructor(private readonly weights: Int8Array, private readonly bits: number, private readonly shapeFlags: Int32Array) {}
 
   /**
-   * Sums the entry of a key `tag`'s probe did not find, stores it and returns the index of its
-   * first lane word. Not inlined into the probe: it runs for about one token in a hundred.
+   * Sums the entry of a key `tag`'s probe did not find, stores it and returns where it starts in
+   * `entries`. Not inlined into the probe: it runs for about one token in a hundred.
    */
   fill(k0: number, k1: number, k2: number): number {
-    const table = this.table;
-    if (this.used >= (SLOTS * 3) / 4) { table.fill(0); this.used = 0; }
+    const index = this.index;
+    if (this.used >= MAX_ENTRIES) { index.fill(0); this.used = 0; }
     let slot = contextSlot(k0, k1, k2);
-    while (table[slot * SLOT_WORDS + 2] !== 0) slot = (slot + 1) & (SLOTS - 1);
+    while (index[slot] !== 0) slot = nextContextSlot(slot);
     this.used++;
+    const at = this.used * ENTRY_WORDS;
+    index[slot] = at;
     const s0 = (k1 >>> 25) & 7;
     const flags = (k2 >>> 14) & 127;
     const feats = this.feats;
@@ -97,7 +112,7 @@ export class ContextSums {
       for (let j = 0; j < k; j++) s += w[feats[j] + l];
       sums[l] = s + CONTEXT_BIAS;
     }
-    const at = slot * SLOT_WORDS;
+    const table = this.entries;
     table[at] = k0;
     table[at + 1] = k1;
     table[at + 2] = k2;
@@ -107,6 +122,6 @@ export class ContextSums {
     table[at + 5] = sums[4] | (sums[6] << 16);
     table[at + 6] = sums[5] | (sums[7] << 16);
     table[at + 7] = sums[8];
-    return at + 3;
+    return at;
   }
 }

@@ -8,7 +8,7 @@ import {
   allowed, bucket, HIST_PREV, HIST_PREV2, HIST_PREV_SHAPE, HIST_PREV_WORD, historyFeatures, hyphenValue, MAX_STATIC_FEATURES, MAX_WORD_FEATURES, NUM_LABELS,
   SHAPE_FLAGS, sentenceValue, shapeFlagsKey, staticFeatures, T_BIAS, T_HYPHEN, T_SENTENCE, T_SHAPE, wordFeatures, type FeatureInput,
 } from './features';
-import { CONTEXT_BIAS, contextKey0, contextKey1, contextKey2, contextSlot, ContextSums, SLOT_WORDS } from './contextSums';
+import { CONTEXT_BIAS, contextKey0, contextKey1, contextKey2, contextSlot, ContextSums, nextContextSlot } from './contextSums';
 
 /** A trained model: a hashed weight table of `2^bits * NUM_LABELS` weights. */
 export interface TaggerModel {
@@ -143,7 +143,8 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
   const margin = scratch ? scratch.float32(Slot.Margin, n) : new Float32Array(n);
   const feats = FEATS;
   const { prevLanes, context } = historyTables(model, weights);
-  const ctx = context.table;
+  const ctxIndex = context.index;
+  const ctx = context.entries;
   const bits = model.bits;
   const cand = fi.candidate;
   const flags = fi.tokens.flags;
@@ -176,13 +177,11 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
     const k0 = contextKey0(gaz[i], i > 0 ? gaz[i - 1] : 0);
     const k1 = contextKey1(i + 1 < n ? gaz[i + 1] : 0, doc[i], sh);
     const k2 = contextKey2(i > 0 ? shape[i - 1] : 15, i + 1 < n ? shape[i + 1] : 15, run, f);
-    let c = contextSlot(k0, k1, k2) * SLOT_WORDS;
-    for (;;) {
-      const t2 = ctx[c + 2];
-      if (t2 === k2 && ctx[c] === k0 && ctx[c + 1] === k1) { c += 3; break; }
-      if (t2 === 0) { c = context.fill(k0, k1, k2); break; }
-      c = (c + SLOT_WORDS) & (ctx.length - 1);
-    }
+    let slot = contextSlot(k0, k1, k2);
+    let c = ctxIndex[slot];
+    while (c !== 0 && (ctx[c + 2] !== k2 || ctx[c] !== k0 || ctx[c + 1] !== k1)) { slot = nextContextSlot(slot); c = ctxIndex[slot]; }
+    if (c === 0) c = context.fill(k0, k1, k2);
+    c += 3;
     // Two labels per 16-bit lane pair (see `packedWeights`), starting from the history and
     // context sums in the same lanes (see `laneTable`, `ContextSums`); a bucket index b is 9 * row,
     // so its first word 3 * row is b / 3, exact as a product with the inverse of 3 modulo 2^32.
