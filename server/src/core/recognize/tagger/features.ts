@@ -91,6 +91,12 @@ export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array,
   return evidenceOf(t, shape, gaz, nameAt, m >> 1, lowerAt, lc, scratch);
 }
 
+/** Bit numbers of the gazetteer classes `evidenceOf` reads. */
+const TITLE_BIT = 31 - Math.clz32(Gaz.Title);
+const ORG_SUFFIX_BIT = 31 - Math.clz32(Gaz.OrgSuffix);
+const SENT_START_BIT = 31 - Math.clz32(TokenFlag.SentStart);
+const LINE_START_BIT = 31 - Math.clz32(TokenFlag.LineStart);
+
 /** Marks a taken slot of `evidenceOf`'s table, above the `DocBit`s (a word's bits may all be 0). */
 const TAKEN = 1 << 16;
 
@@ -136,16 +142,29 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, nameAt: Int3
     b |= TAKEN;
     const p = i > 0 ? lower[i - 1] : 0;
     const nx = i + 1 < n ? lower[i + 1] : 0;
-    if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
-    if (i + 1 < n && (gaz[i + 1] & Gaz.OrgSuffix) && shape[i + 1] >= 3) b |= DocBit.BeforeOrgSuffix;
+    // The bits that read the neighbours' classes, kinds and shapes come from arithmetic, not from
+    // tests: whether they hold is unpredictable, and a mispredicted test costs more.
+    let named = 0;
+    if (i > 0) {
+      // 1 where the previous token is punctuation (kinds 0..2), 0 elsewhere.
+      const punct = ((t.kind[i - 1] ^ TokenKind.Punct) - 1) >>> 31;
+      const g2 = i > 1 ? gaz[i - 2] : 0;
+      b |= (((gaz[i - 1] | (g2 & -punct)) & Gaz.Title) >>> TITLE_BIT) * DocBit.AfterTitle;
+      named = (shape[i - 1] + 5) >> 3;
+    }
+    if (i + 1 < n) {
+      const nextNamed = (shape[i + 1] + 5) >> 3;
+      b |= (((gaz[i + 1] & Gaz.OrgSuffix) >>> ORG_SUFFIX_BIT) & nextNamed) * DocBit.BeforeOrgSuffix;
+      named |= nextNamed;
+    }
     if (i > 0 && (CONTEXT_FILTER[(p >>> 5) & 7] & (1 << (p & 31))) !== 0 && intTableGet(H_LOC_PREPS, p) !== 0) b |= DocBit.AfterLocPreposition;
     if (i + 1 < n && (CONTEXT_FILTER[(nx >>> 5) & 7] & (1 << (nx & 31))) !== 0 && intTableGet(H_SAID, nx) !== 0) b |= DocBit.BeforeSaid;
     if (nx === H_S) b |= DocBit.Possessive;
     if (p === H_THE) b |= DocBit.AfterThe;
-    const prevName = i > 0 && shape[i - 1] >= 3;
-    const nextName = i + 1 < n && shape[i + 1] >= 3;
-    if (prevName || nextName) b |= DocBit.InRun;
-    else if (!(flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart))) b |= DocBit.AloneMidSentence;
+    // In a run of names, else alone mid-sentence unless the token starts a sentence or line.
+    const f = flags[i];
+    const starts = ((f >> SENT_START_BIT) | (f >> LINE_START_BIT)) & 1;
+    b |= named * DocBit.InRun + ((named | starts) ^ 1) * DocBit.AloneMidSentence;
     keys[slot] = h;
     vals[slot] = b;
   }
