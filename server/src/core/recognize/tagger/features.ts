@@ -368,8 +368,8 @@ function memoFor(bits: number): BucketMemo {
   return memo;
 }
 
-/** Hash of the last three lower-case characters of token i (0 for short words). */
-function suffix3(t: Tokens, i: number): number {
+/** Hash of the last three lower-case characters of token i (0 for short words, never 0 for others). */
+export function suffix3(t: Tokens, i: number): number {
   const e = t.end[i];
   if (e - t.start[i] < 4) return 0;
   const s = t.text;
@@ -385,12 +385,13 @@ export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: I
 }
 
 /**
- * The templates of token i that read its words (`staticFeatures` without the few-valued ones that
- * `contextFeatures` writes and the shape-and-flags ones that `shapeFlagsKey` determines): the words
- * around it, word pairs, the suffix and the classes of the multi-token gazetteer entries (set at
- * under a tenth of the candidates, so they stay out of the context key). The integer tagger sums
- * the weights of the other templates per distinct context (`contextSums.ts`); the three sets
- * together are exactly `staticFeatures`' (pinned by the tagger's equivalence tests).
+ * The templates of token i that read the words around it (`staticFeatures` without the few-valued
+ * ones that `contextFeatures` writes, the shape-and-flags ones that `shapeFlagsKey` determines and
+ * those of its own word that `ownWordFeatures` writes): the neighbouring words, word pairs and the
+ * classes of the multi-token gazetteer entries (set at under a tenth of the candidates, so they
+ * stay out of the context key). The integer tagger sums the weights of the other templates per
+ * distinct context (`contextSums.ts`) and per recent word (`wordSums.ts`); the four sets together
+ * are exactly `staticFeatures`' (pinned by the tagger's equivalence tests).
  */
 export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
   const t = fi.tokens;
@@ -403,14 +404,10 @@ export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int
   const wp2 = i + 2 < n ? lower[i + 2] : PAD;
   const s0 = fi.shape[i];
   let k = 0;
-  out[k++] = bucket(1, w0, bits);
-  out[k++] = bucket(2, t.hash[i], bits);
   out[k++] = bucket(3, wm1, bits);
   out[k++] = bucket(4, wp1, bits);
   out[k++] = bucket(5, wm2, bits);
   out[k++] = bucket(6, wp2, bits);
-  const suf = suffix3(t, i);
-  if (suf !== 0) out[k++] = bucket(9, suf, bits);
   out[k++] = bucket(10, Math.imul(wm1, 31) + s0, bits);
   out[k++] = bucket(11, Math.imul(wp1, 31) + s0, bits);
   out[k++] = bucket(14, Math.imul(wm1, 0x01000193) ^ w0, bits);
@@ -429,8 +426,20 @@ export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int
   return k;
 }
 
-/** Most features `wordFeatures` writes: eleven word templates and the phrase classes. */
-export const MAX_WORD_FEATURES = 11 + 2 * GAZ_BITS;
+/** Most features `wordFeatures` writes: eight word templates and the phrase classes. */
+export const MAX_WORD_FEATURES = 8 + 2 * GAZ_BITS;
+
+/**
+ * The templates of a token's own word: its lower-case hash `lower`, its exact hash `exact` and its
+ * suffix `suffix` (`suffix3`, none when 0). Writes their buckets to `out` and returns how many.
+ */
+export function ownWordFeatures(lower: number, exact: number, suffix: number, bits: number, out: Int32Array): number {
+  let k = 0;
+  out[k++] = bucket(1, lower, bits);
+  out[k++] = bucket(2, exact, bits);
+  if (suffix !== 0) out[k++] = bucket(9, suffix, bits);
+  return k;
+}
 
 /**
  * The few-valued templates of a token given their inputs (see `templateFeatures`): the shape

@@ -6,8 +6,9 @@ import { TokenFlag } from '../tokenize';
 import { Slot, type Scratch } from '../scratch';
 import {
   allowed, bucket, HIST_PREV, HIST_PREV2, HIST_PREV_SHAPE, HIST_PREV_WORD, historyFeatures, hyphenValue, MAX_STATIC_FEATURES, MAX_WORD_FEATURES, NUM_LABELS,
-  SHAPE_FLAGS, sentenceValue, shapeFlagsKey, staticFeatures, T_BIAS, T_HYPHEN, T_SENTENCE, T_SHAPE, wordFeatures, type FeatureInput,
+  SHAPE_FLAGS, sentenceValue, shapeFlagsKey, staticFeatures, suffix3, T_BIAS, T_HYPHEN, T_SENTENCE, T_SHAPE, wordFeatures, type FeatureInput,
 } from './features';
+import { OWN_WORD_ROWS, wordEntry, wordKey2, WordSums } from './wordSums';
 import { CONTEXT_BIAS, contextKey0, contextKey1, contextKey2, contextSlot, ContextSums, nextContextSlot } from './contextSums';
 
 /** A trained model: a hashed weight table of `2^bits * NUM_LABELS` weights. */
@@ -38,6 +39,7 @@ interface HistoryTables {
    */
   readonly prevLanes: Int32Array;
   readonly context: ContextSums;
+  readonly words: WordSums;
 }
 
 /**
@@ -98,7 +100,7 @@ function historyTables(model: TaggerModel, weights: Int8Array): HistoryTables {
       for (let l = 0; l < NUM_LABELS; l++) shapeFlags[o + l] = w[b0 + l] + w[b7 + l] + w[b12 + l] + w[b13 + l];
     }
   }
-  h = { prevLanes: laneTable(prev), context: new ContextSums(w, bits, shapeFlags) };
+  h = { prevLanes: laneTable(prev), context: new ContextSums(w, bits, shapeFlags), words: new WordSums(packedWeights(w), bits) };
   historyCache.set(model, h);
   return h;
 }
@@ -142,7 +144,9 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
   const labels = scratch ? scratch.uint8(Slot.Labels, n) : new Uint8Array(n);
   const margin = scratch ? scratch.float32(Slot.Margin, n) : new Float32Array(n);
   const feats = FEATS;
-  const { prevLanes, context } = historyTables(model, weights);
+  const { prevLanes, context, words } = historyTables(model, weights);
+  const wordTable = words.table;
+  const exact = fi.tokens.hash;
   const ctxIndex = context.index;
   const ctx = context.entries;
   const bits = model.bits;
@@ -168,8 +172,8 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
     const lineStart = (f & TokenFlag.LineStart) !== 0;
     const prev = i > 0 && !lineStart ? labels[i - 1] : 0;
     const prev2 = i > 1 && !lineStart ? labels[i - 2] : 0;
-    // The features that read the token's words, and the one history feature that depends on the
-    // word; the others come from the small tables.
+    // The features that read the words around the token, and the one history feature that depends
+    // on the word; the others come from the small tables and caches.
     let k = wordFeatures(fi, i, bits, feats);
     feats[k++] = bucket(HIST_PREV_WORD, Math.imul(lower[i], 17) + prev, bits);
     const ph = ((prev2 * NUM_LABELS + prev) * 16 + sh) * 5;
@@ -182,23 +186,31 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
     while (c !== 0 && (ctx[c + 2] !== k2 || ctx[c] !== k0 || ctx[c + 1] !== k1)) { slot = nextContextSlot(slot); c = ctxIndex[slot]; }
     if (c === 0) c = context.fill(k0, k1, k2);
     c += 3;
-    // Two labels per 16-bit lane pair (see `packedWeights`), starting from the history and
-    // context sums in the same lanes (see `laneTable`, `ContextSums`); a bucket index b is 9 * row,
-    // so its first word 3 * row is b / 3, exact as a product with the inverse of 3 modulo 2^32.
-    // A lane ends below 44 * 255 + 1020 + 255 * (MAX_CONTEXT_FEATURES + 4) < 2^15 (at most 44
-    // features here: 11 word ones, 2 per phrase class and the history word), a positive int32.
-    let a0 = prevLanes[ph] + ctx[c];
-    let a1 = prevLanes[ph + 1] + ctx[c + 1];
-    let a2 = prevLanes[ph + 2] + ctx[c + 2];
-    let a3 = prevLanes[ph + 3] + ctx[c + 3];
-    let a4 = prevLanes[ph + 4] + ctx[c + 4];
+    // The entry of the token's own word (see `WordSums`): its lower-case, exact and suffix
+    // templates, found again for a recent word.
+    const h = exact[i];
+    const lw = lower[i];
+    const wk = wordKey2(suffix3(fi.tokens, i));
+    let e = wordEntry(h, lw, wk);
+    if (wordTable[e + 2] !== wk || wordTable[e] !== h || wordTable[e + 1] !== lw) e = words.fill(h, lw, wk, e);
+    // Two labels per 16-bit lane pair (see `packedWeights`), starting from the history, context
+    // and own-word sums in the same lanes (see `laneTable`, `ContextSums`, `WordSums`); a bucket
+    // index b is 9 * row, so its first word 3 * row is b / 3, exact as a product with the inverse
+    // of 3 modulo 2^32. A lane ends below (41 + OWN_WORD_ROWS) * 255 + 1020 + 255 *
+    // (MAX_CONTEXT_FEATURES + 4) < 2^15 (at most 41 features here: 8 word ones, 2 per phrase class
+    // and the history word), a positive int32.
+    let a0 = prevLanes[ph] + ctx[c] + wordTable[e + 3];
+    let a1 = prevLanes[ph + 1] + ctx[c + 1] + wordTable[e + 4];
+    let a2 = prevLanes[ph + 2] + ctx[c + 2] + wordTable[e + 5];
+    let a3 = prevLanes[ph + 3] + ctx[c + 3] + wordTable[e + 6];
+    let a4 = prevLanes[ph + 4] + ctx[c + 4] + wordTable[e + 7];
     for (let j = 0; j < k; j++) {
       const r = Math.imul(feats[j], 0xaaaaaaab);
       const x = w[r];
       const y = w[r + 1];
       a0 += x & 0xff00ff; a1 += (x >>> 8) & 0xff00ff; a2 += y & 0xff00ff; a3 += (y >>> 8) & 0xff00ff; a4 += w[r + 2];
     }
-    const bias = 128 * k + LANE_BIAS + CONTEXT_BIAS;
+    const bias = 128 * (k + OWN_WORD_ROWS) + LANE_BIAS + CONTEXT_BIAS;
     const s0 = (a0 & 0xffff) - bias;
     const s1 = (a1 & 0xffff) - bias;
     const s2 = (a0 >>> 16) - bias;
