@@ -216,7 +216,7 @@ describe('recognize/speed equivalences', () => {
     }), { numRuns: 300 });
   });
 
-  it("the tagger's integer fast path (context sums memoized per key) labels as the label-by-label path on arbitrary feature inputs", () => {
+  it("the tagger's integer fast path (context and own-word sums memoized) labels as the label-by-label path on arbitrary feature inputs", () => {
     // Every class, phrase and evidence bit set at random around candidates in runs of any length,
     // under weights of a small table drawn from the int8 extremes and in between: a context group
     // summed from the wrong bits, a key that tells two contexts apart too little, or a lane that

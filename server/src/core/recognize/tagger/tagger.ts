@@ -28,9 +28,10 @@ export interface TagResult {
 }
 
 /**
- * The word-independent sums of a model's integer tagger: the label-history features but the
- * word's, one entry per (previous two labels, shape), and the few-valued templates, one entry per
- * distinct context (`ContextSums`). Only for integer weights, whose sums are exact in any order.
+ * The sums of a model's integer tagger that several tokens share: the label-history features but
+ * the word's, one entry per (previous two labels, shape), the few-valued templates, one entry per
+ * distinct context (`ContextSums`), and the templates of a token's own word, one entry per recent
+ * word (`WordSums`). Only for integer weights, whose sums are exact in any order.
  */
 interface HistoryTables {
   /**
@@ -112,9 +113,9 @@ function historyTables(model: TaggerModel, weights: Int8Array): HistoryTables {
  * the first word, 4..7 in the second, 8 alone in the third. Masking a word with 0x00ff00ff
  * (labels 0 and 2 of it) or its shift by 8 (labels 1 and 3) gives two 16-bit lanes that add
  * without carrying into each other for up to 257 features (257 * 255 < 2^16); `tag` adds at most
- * `MAX_WORD_FEATURES` plus one per token to its context and history sums (see the bound there),
- * so no sum leaves the int32 range. Three loads and a few masks per feature instead of nine byte loads,
- * each with its own bounds check: about half the time of the innermost loop.
+ * `MAX_WORD_FEATURES` plus one rows per token to its history, context and own-word sums (see the
+ * bound there), so no sum leaves the int32 range. Three loads and a few masks per feature instead
+ * of nine byte loads, each with its own bounds check: about half the time of the innermost loop.
  */
 const packedCache = new WeakMap<Int8Array, Int32Array>();
 
