@@ -5,8 +5,8 @@ import { buildIntTable, intTableGet } from '../../core/recognize/hashTable';
 import { resolveOverlaps, sourcePriority, SOURCE_PRIORITY, type Proposal, type ProposalSource } from '../../core/recognize/candidates';
 import { analyze } from '../../core/recognize/analysis';
 import { annotateTokens, buildGazetteer, defaultGazetteer, Gaz, wordClasses, type Gazetteer } from '../../core/recognize/gazetteer';
-import { computeCandidates, DocBit, featureInput } from '../../core/recognize/tagger/features';
-import { tag } from '../../core/recognize/tagger/tagger';
+import { computeCandidates, DocBit, featureInput, type FeatureInput } from '../../core/recognize/tagger/features';
+import { tag, type TaggerModel } from '../../core/recognize/tagger/tagger';
 import { capitalsOf } from '../../core/recognize/capitals';
 import { hashJoin, hashLower, tokenize, TokenFlag, TokenKind, type Tokens } from '../../core/recognize/tokenize';
 import { defaultTaggerModel } from '../../core/recognize/tagger/defaultModel';
@@ -214,6 +214,73 @@ describe('recognize/speed equivalences', () => {
       assert.deepEqual(Array.from(fast.labels), Array.from(general.labels));
       assert.deepEqual(Array.from(fast.margin), Array.from(general.margin));
     }), { numRuns: 300 });
+  });
+
+  it("the tagger's integer fast path (context and own-word sums memoized) labels as the label-by-label path on arbitrary feature inputs", () => {
+    // Every class, phrase and evidence bit set at random around candidates in runs of any length,
+    // under weights of a small table drawn from the int8 extremes and in between: a context group
+    // summed from the wrong bits, a key that tells two contexts apart too little, or a lane that
+    // borrows from its neighbour changes a margin. One model throughout, so its memo fills past
+    // its size and is cleared on the way (which must change nothing either).
+    const seeded = (seed: number, bits: number): TaggerModel => {
+      let x = seed;
+      const weights = new Int8Array((1 << bits) * 9);
+      for (let j = 0; j < weights.length; j++) {
+        x = (Math.imul(x, 1103515245) + 12345) | 0;
+        const r = (x >>> 16) & 255;
+        weights[j] = r < 64 ? -128 : r < 128 ? 127 : r - 192;
+      }
+      return { bits, weights, scale: 0.25 };
+    };
+    const models = [seeded(1, 9), seeded(7, 12), defaultTaggerModel().value];
+    const words = fc.constantFrom('Anwaar', 'ul', 'Haq', '-', 'Osama', 'bin', 'said', 'the', '.', ',', '\n', 'Kakar', 'Mr', 'New', 'York',
+      'U.S.', 'NATO', 'in', 'A380', 'J', '787', 'and', '&');
+    const token = fc.record({
+      word: words,
+      cand: fc.integer({ min: 0, max: 4 }),
+      gaz: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 1, max: 3 })),
+      phrase: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff })),
+      doc: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 511 })),
+    });
+    fc.assert(fc.property(fc.array(token, { maxLength: 60 }), fc.integer({ min: 0, max: 2 }), (ts, m) => {
+      const t = tokenize(ts.map((x) => x.word).join(' '));
+      const real = featureInput(t, new Uint16Array(t.count), new Uint16Array(t.count), new Uint16Array(t.count));
+      const n = t.count;
+      const pick = (f: (x: (typeof ts)[number], i: number) => number): number[] => Array.from({ length: n }, (_, i) => f(ts[i % Math.max(ts.length, 1)], i));
+      const fi: FeatureInput = {
+        tokens: t, shape: real.shape,
+        gaz: Uint16Array.from(pick((x) => x.gaz)),
+        phraseB: Uint16Array.from(pick((x) => x.phrase)),
+        phraseI: Uint16Array.from(pick((x, i) => (x.phrase * (i + 3)) & 0xffff)),
+        candidate: Uint8Array.from(pick((x) => (x.cand > 0 ? 1 : 0))),
+        doc: Uint16Array.from(pick((x) => x.doc)),
+      };
+      const model = models[m];
+      const fast = tag(model, fi);
+      const general = tag({ ...model, weights: Int16Array.from(model.weights) }, fi);
+      assert.deepEqual(Array.from(fast.labels), Array.from(general.labels));
+      assert.deepEqual(Array.from(fast.margin), Array.from(general.margin));
+    }), { numRuns: 600 });
+  });
+
+  it("the tagger's integer fast path keeps every label's sum in its lane at the extremes (every bit set, every weight -128 or 127)", () => {
+    const t = tokenize('Anwaar-ul-Haq Kakar NEW YORK A380 Osama bin Laden U.S. NATO J. Smith & Co');
+    const n = t.count;
+    const real = featureInput(t, new Uint16Array(n), new Uint16Array(n), new Uint16Array(n));
+    const full = (v: number): Uint16Array => new Uint16Array(n).fill(v);
+    const fi: FeatureInput = { tokens: t, shape: real.shape, gaz: full(0xffff), phraseB: full(0xffff), phraseI: full(0xffff), candidate: new Uint8Array(n).fill(1), doc: full(511) };
+    for (const low of [-128, 127]) {
+      for (const pattern of [0, 1, 2]) {
+        // The label's weight in every row: one extreme for some labels, the other for the rest.
+        const weights = new Int8Array((1 << 8) * 9);
+        for (let j = 0; j < weights.length; j++) weights[j] = ((j % 9) % (pattern + 2) === 0) ? low : (low === -128 ? 127 : -128);
+        const model: TaggerModel = { bits: 8, weights, scale: 1 };
+        const fast = tag(model, fi);
+        const general = tag({ ...model, weights: Int16Array.from(weights) }, fi);
+        assert.deepEqual(Array.from(fast.labels), Array.from(general.labels));
+        assert.deepEqual(Array.from(fast.margin), Array.from(general.margin));
+      }
+    }
   });
 
   it("the tagger's integer fast path labels as the label-by-label path for real-valued weights", () => {

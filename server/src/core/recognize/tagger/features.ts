@@ -50,7 +50,8 @@ export const enum DocBit {
   /** Alone and capitalised mid-sentence somewhere. */
   AloneMidSentence = 256,
 }
-const DOC_BITS = 9;
+/** Number of `DocBit`s: a token's evidence is below `1 << DOC_BITS`. */
+export const DOC_BITS = 9;
 
 /** Word lists as integer tables over lower-case hashes (a `Set` of such numbers hashes them slowly). */
 const hashSet = (words: readonly string[]): IntTable => buildIntTable(new Map(words.map((w) => [hashLower(w), 1])));
@@ -89,6 +90,12 @@ export function documentEvidence(t: Tokens, shape: Uint8Array, gaz: Uint16Array,
   }
   return evidenceOf(t, shape, gaz, nameAt, m >> 1, lowerAt, lc, scratch);
 }
+
+/** Bit numbers of the gazetteer classes `evidenceOf` reads. */
+const TITLE_BIT = 31 - Math.clz32(Gaz.Title);
+const ORG_SUFFIX_BIT = 31 - Math.clz32(Gaz.OrgSuffix);
+const SENT_START_BIT = 31 - Math.clz32(TokenFlag.SentStart);
+const LINE_START_BIT = 31 - Math.clz32(TokenFlag.LineStart);
 
 /** Marks a taken slot of `evidenceOf`'s table, above the `DocBit`s (a word's bits may all be 0). */
 const TAKEN = 1 << 16;
@@ -135,16 +142,29 @@ function evidenceOf(t: Tokens, shape: Uint8Array, gaz: Uint16Array, nameAt: Int3
     b |= TAKEN;
     const p = i > 0 ? lower[i - 1] : 0;
     const nx = i + 1 < n ? lower[i + 1] : 0;
-    if (i > 0 && ((gaz[i - 1] & Gaz.Title) || (i > 1 && t.kind[i - 1] === TokenKind.Punct && (gaz[i - 2] & Gaz.Title)))) b |= DocBit.AfterTitle;
-    if (i + 1 < n && (gaz[i + 1] & Gaz.OrgSuffix) && shape[i + 1] >= 3) b |= DocBit.BeforeOrgSuffix;
+    // The bits that read the neighbours' classes, kinds and shapes come from arithmetic, not from
+    // tests: whether they hold is unpredictable, and a mispredicted test costs more.
+    let named = 0;
+    if (i > 0) {
+      // 1 where the previous token is punctuation (kinds 0..2), 0 elsewhere.
+      const punct = ((t.kind[i - 1] ^ TokenKind.Punct) - 1) >>> 31;
+      const g2 = i > 1 ? gaz[i - 2] : 0;
+      b |= (((gaz[i - 1] | (g2 & -punct)) & Gaz.Title) >>> TITLE_BIT) * DocBit.AfterTitle;
+      named = (shape[i - 1] + 5) >> 3;
+    }
+    if (i + 1 < n) {
+      const nextNamed = (shape[i + 1] + 5) >> 3;
+      b |= (((gaz[i + 1] & Gaz.OrgSuffix) >>> ORG_SUFFIX_BIT) & nextNamed) * DocBit.BeforeOrgSuffix;
+      named |= nextNamed;
+    }
     if (i > 0 && (CONTEXT_FILTER[(p >>> 5) & 7] & (1 << (p & 31))) !== 0 && intTableGet(H_LOC_PREPS, p) !== 0) b |= DocBit.AfterLocPreposition;
     if (i + 1 < n && (CONTEXT_FILTER[(nx >>> 5) & 7] & (1 << (nx & 31))) !== 0 && intTableGet(H_SAID, nx) !== 0) b |= DocBit.BeforeSaid;
     if (nx === H_S) b |= DocBit.Possessive;
     if (p === H_THE) b |= DocBit.AfterThe;
-    const prevName = i > 0 && shape[i - 1] >= 3;
-    const nextName = i + 1 < n && shape[i + 1] >= 3;
-    if (prevName || nextName) b |= DocBit.InRun;
-    else if (!(flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart))) b |= DocBit.AloneMidSentence;
+    // In a run of names, else alone mid-sentence unless the token starts a sentence or line.
+    const f = flags[i];
+    const starts = ((f >> SENT_START_BIT) | (f >> LINE_START_BIT)) & 1;
+    b |= named * DocBit.InRun + ((named | starts) ^ 1) * DocBit.AloneMidSentence;
     keys[slot] = h;
     vals[slot] = b;
   }
@@ -348,8 +368,8 @@ function memoFor(bits: number): BucketMemo {
   return memo;
 }
 
-/** Hash of the last three lower-case characters of token i (0 for short words). */
-function suffix3(t: Tokens, i: number): number {
+/** Hash of the last three lower-case characters of token i (0 for short words, never 0 for others). */
+export function suffix3(t: Tokens, i: number): number {
   const e = t.end[i];
   if (e - t.start[i] < 4) return 0;
   const s = t.text;
@@ -361,17 +381,90 @@ function suffix3(t: Tokens, i: number): number {
  * `out` and returns how many were written.
  */
 export function staticFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
-  return templateFeatures(fi, i, bits, out, true, candidateRun(fi.candidate, fi.tokens.count, i));
+  return templateFeatures(fi, i, bits, out, candidateRun(fi.candidate, fi.tokens.count, i));
 }
 
 /**
- * `staticFeatures` without the templates whose value depends only on the token's shape and
- * flags (bias, shape, sentence position, hyphens: see `shapeFlagsKey`). The integer tagger sums
- * their weights from a small table, one lookup instead of four.
+ * The templates of token i that read the words around it (`staticFeatures` without the few-valued
+ * ones that `contextFeatures` writes, the shape-and-flags ones that `shapeFlagsKey` determines and
+ * those of its own word that `ownWordFeatures` writes): the neighbouring words, word pairs and the
+ * classes of the multi-token gazetteer entries (set at under a tenth of the candidates, so they
+ * stay out of the context key). The integer tagger sums the weights of the other templates per
+ * distinct context (`contextSums.ts`) and per recent word (`wordSums.ts`); the four sets together
+ * are exactly `staticFeatures`' (pinned by the tagger's equivalence tests).
  */
-export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, run: number): number {
-  return templateFeatures(fi, i, bits, out, false, run);
+export function wordFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array): number {
+  const t = fi.tokens;
+  const n = t.count;
+  const lower = t.lower;
+  const w0 = lower[i];
+  const wm1 = i > 0 ? lower[i - 1] : PAD;
+  const wm2 = i > 1 ? lower[i - 2] : PAD;
+  const wp1 = i + 1 < n ? lower[i + 1] : PAD;
+  const wp2 = i + 2 < n ? lower[i + 2] : PAD;
+  const s0 = fi.shape[i];
+  let k = 0;
+  out[k++] = bucket(3, wm1, bits);
+  out[k++] = bucket(4, wp1, bits);
+  out[k++] = bucket(5, wm2, bits);
+  out[k++] = bucket(6, wp2, bits);
+  out[k++] = bucket(10, Math.imul(wm1, 31) + s0, bits);
+  out[k++] = bucket(11, Math.imul(wp1, 31) + s0, bits);
+  out[k++] = bucket(14, Math.imul(wm1, 0x01000193) ^ w0, bits);
+  out[k++] = bucket(15, Math.imul(w0, 0x01000193) ^ wp1, bits);
+  const pb = fi.phraseB[i];
+  const pi = fi.phraseI[i];
+  if ((pb | pi) !== 0) {
+    const memo = memoFor(bits);
+    for (let any = (pb | pi) & ((1 << GAZ_BITS) - 1); any !== 0; any &= any - 1) {
+      const m = any & -any;
+      const b = 31 - Math.clz32(m);
+      if (pb & m) out[k++] = memo.phraseB[b];
+      if (pi & m) out[k++] = memo.phraseI[b];
+    }
+  }
+  return k;
 }
+
+/** Most features `wordFeatures` writes: eight word templates and the phrase classes. */
+export const MAX_WORD_FEATURES = 8 + 2 * GAZ_BITS;
+
+/**
+ * The templates of a token's own word: its lower-case hash `lower`, its exact hash `exact` and its
+ * suffix `suffix` (`suffix3`, none when 0). Writes their buckets to `out` and returns how many.
+ */
+export function ownWordFeatures(lower: number, exact: number, suffix: number, bits: number, out: Int32Array): number {
+  let k = 0;
+  out[k++] = bucket(1, lower, bits);
+  out[k++] = bucket(2, exact, bits);
+  if (suffix !== 0) out[k++] = bucket(9, suffix, bits);
+  return k;
+}
+
+/**
+ * The few-valued templates of a token given their inputs (see `templateFeatures`): the shape
+ * trigram (`sm1`, `s0`, `sp1`), the gazetteer classes of the token (`g0`, with `sentStart` 0 or 1)
+ * and of its neighbours (`gm1`, `gp1`), the candidate run and the document evidence `doc`.
+ * Writes their buckets to `out` and returns how many.
+ */
+export function contextFeatures(g0: number, gm1: number, gp1: number, s0: number, sentStart: number, sm1: number, sp1: number, run: number, doc: number, bits: number, out: Int32Array): number {
+  const memo = memoFor(bits);
+  let k = 0;
+  out[k++] = memo.shapes[sm1 * 256 + s0 * 16 + sp1];
+  for (let any = (g0 | gm1 | gp1) & ((1 << GAZ_BITS) - 1); any !== 0; any &= any - 1) {
+    const m = any & -any;
+    const b = 31 - Math.clz32(m);
+    if (g0 & m) out[k++] = memo.gaz[b * 32 + s0 * 2 + sentStart];
+    if (gm1 & m) out[k++] = memo.gazBefore[b * 16 + s0];
+    if (gp1 & m) out[k++] = memo.gazAfter[b * 16 + s0];
+  }
+  out[k++] = memo.run[run];
+  for (let any = doc & ((1 << DOC_BITS) - 1); any !== 0; any &= any - 1) out[k++] = memo.doc[(31 - Math.clz32(any & -any)) * 16 + s0];
+  return k;
+}
+
+/** Most features `contextFeatures` writes. */
+export const MAX_CONTEXT_FEATURES = 2 + 3 * GAZ_BITS + DOC_BITS;
 
 /** Template ids and values of the features that depend only on the token's shape and flags. */
 export const T_BIAS = 0;
@@ -409,10 +502,10 @@ export function candidateRun(cand: Uint8Array, n: number, i: number): number {
 }
 
 /**
- * `staticFeatures`, with (`all`) or without the shape-and-flags templates; the order of the rest is
- * the same. `run` is `candidateRun` of the token (the tagger keeps it as it goes).
+ * `staticFeatures` in the trainer's order (its float sums depend on it). `run` is `candidateRun`
+ * of the token.
  */
-function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, all: boolean, run: number): number {
+function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32Array, run: number): number {
   const t = fi.tokens;
   const n = t.count;
   const lower = t.lower;
@@ -429,23 +522,21 @@ function templateFeatures(fi: FeatureInput, i: number, bits: number, out: Int32A
   const f = t.flags[i];
   const memo = memoFor(bits);
   let k = 0;
-  if (all) out[k++] = bucket(T_BIAS, 0, bits);
+  out[k++] = bucket(T_BIAS, 0, bits);
   out[k++] = bucket(1, w0, bits);
   out[k++] = bucket(2, t.hash[i], bits);
   out[k++] = bucket(3, wm1, bits);
   out[k++] = bucket(4, wp1, bits);
   out[k++] = bucket(5, wm2, bits);
   out[k++] = bucket(6, wp2, bits);
-  if (all) out[k++] = bucket(T_SHAPE, s0, bits);
+  out[k++] = bucket(T_SHAPE, s0, bits);
   out[k++] = memo.shapes[sm1 * 256 + s0 * 16 + sp1];
   const suf = suffix3(t, i);
   if (suf !== 0) out[k++] = bucket(9, suf, bits);
   out[k++] = bucket(10, Math.imul(wm1, 31) + s0, bits);
   out[k++] = bucket(11, Math.imul(wp1, 31) + s0, bits);
-  if (all) {
-    out[k++] = bucket(T_SENTENCE, sentenceValue(f, s0), bits);
-    out[k++] = bucket(T_HYPHEN, hyphenValue(f, s0), bits);
-  }
+  out[k++] = bucket(T_SENTENCE, sentenceValue(f, s0), bits);
+  out[k++] = bucket(T_HYPHEN, hyphenValue(f, s0), bits);
   out[k++] = bucket(14, Math.imul(wm1, 0x01000193) ^ w0, bits);
   out[k++] = bucket(15, Math.imul(w0, 0x01000193) ^ wp1, bits);
   const g0 = gaz[i];

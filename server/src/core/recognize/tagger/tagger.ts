@@ -5,9 +5,11 @@
 import { TokenFlag } from '../tokenize';
 import { Slot, type Scratch } from '../scratch';
 import {
-  allowed, bucket, HIST_PREV, HIST_PREV2, HIST_PREV_SHAPE, HIST_PREV_WORD, historyFeatures, hyphenValue, MAX_STATIC_FEATURES, NUM_LABELS, SHAPE_FLAGS,
-  sentenceValue, shapeFlagsKey, staticFeatures, T_BIAS, T_HYPHEN, T_SENTENCE, T_SHAPE, wordFeatures, type FeatureInput,
+  allowed, bucket, HIST_PREV, HIST_PREV2, HIST_PREV_SHAPE, HIST_PREV_WORD, historyFeatures, hyphenValue, MAX_STATIC_FEATURES, MAX_WORD_FEATURES, NUM_LABELS,
+  SHAPE_FLAGS, sentenceValue, shapeFlagsKey, staticFeatures, suffix3, T_BIAS, T_HYPHEN, T_SENTENCE, T_SHAPE, wordFeatures, type FeatureInput,
 } from './features';
+import { OWN_WORD_ROWS, wordEntry, wordKey2, WordSums } from './wordSums';
+import { CONTEXT_BIAS, contextKey0, contextKey1, contextKey2, contextSlot, ContextSums, nextContextSlot } from './contextSums';
 
 /** A trained model: a hashed weight table of `2^bits * NUM_LABELS` weights. */
 export interface TaggerModel {
@@ -26,29 +28,24 @@ export interface TagResult {
 }
 
 /**
- * Weights of the label-history features that do not depend on the word, summed per
- * history: `prevShape[(prev * 16 + shape) * NUM_LABELS + l]` holds the HIST_PREV and
- * HIST_PREV_SHAPE weights, `prev2[(prev2 * NUM_LABELS + prev) * NUM_LABELS + l]` the
- * HIST_PREV2 ones. Three of the four history lookups of a token then hit a small table
- * instead of the large one. Only for integer weights, whose sums are exact in any order.
+ * The sums of a model's integer tagger that several tokens share: the label-history features but
+ * the word's, one entry per (previous two labels, shape), the few-valued templates, one entry per
+ * distinct context (`ContextSums`), and the templates of a token's own word, one entry per recent
+ * word (`WordSums`). Only for integer weights, whose sums are exact in any order.
  */
 interface HistoryTables {
-  readonly prevShape: Int32Array;
-  readonly prev2: Int32Array;
   /**
-   * Weights of the templates that depend only on a token's shape and flags (bias, shape,
-   * sentence position, hyphens), summed per `shapeFlagsKey`: `shapeFlags[key * NUM_LABELS + l]`.
+   * The HIST_PREV, HIST_PREV_SHAPE and HIST_PREV2 weights in the 16-bit lanes of `tag`'s sums
+   * (see `laneTable`), 5 words an entry from `((prev2 * NUM_LABELS + prev) * 16 + shape) * 5`.
    */
-  readonly shapeFlags: Int32Array;
-  /** The three tables in the 16-bit lanes of `tag`'s sums (see `laneTable`): 5 words an entry. */
-  readonly prevShapeLanes: Int32Array;
-  readonly prev2Lanes: Int32Array;
-  readonly shapeFlagsLanes: Int32Array;
+  readonly prevLanes: Int32Array;
+  readonly context: ContextSums;
+  readonly words: WordSums;
 }
 
 /**
- * Added to every entry of a lane table: an entry sums at most four int8 weights (-512..508), so
- * the biased value lies in 0..1020 and adds to a lane without borrowing from its neighbour.
+ * Added to every entry of `prevLanes`: an entry sums three int8 weights (-384..381), so the biased
+ * value lies in 128..893 and adds to a lane without borrowing from its neighbour.
  */
 const LANE_BIAS = 512;
 
@@ -76,24 +73,21 @@ function laneTable(t: Int32Array): Int32Array {
 
 const historyCache = new WeakMap<TaggerModel, HistoryTables>();
 
-function historyTables(model: TaggerModel): HistoryTables {
+function historyTables(model: TaggerModel, weights: Int8Array): HistoryTables {
   let h = historyCache.get(model);
   if (h) return h;
-  const w = model.weights;
+  const w = weights;
   const bits = model.bits;
-  const prevShape = new Int32Array(NUM_LABELS * 16 * NUM_LABELS);
-  const prev2 = new Int32Array(NUM_LABELS * NUM_LABELS * NUM_LABELS);
-  for (let prev = 0; prev < NUM_LABELS; prev++) {
-    const bp = bucket(HIST_PREV, prev, bits);
-    for (let shape = 0; shape < 16; shape++) {
-      const bs = bucket(HIST_PREV_SHAPE, prev * 16 + shape, bits);
-      const o = (prev * 16 + shape) * NUM_LABELS;
-      for (let l = 0; l < NUM_LABELS; l++) prevShape[o + l] = w[bp + l] + w[bs + l];
-    }
-    for (let p2 = 0; p2 < NUM_LABELS; p2++) {
-      const b2 = bucket(HIST_PREV2, p2 * 16 + prev, bits);
-      const o = (p2 * NUM_LABELS + prev) * NUM_LABELS;
-      for (let l = 0; l < NUM_LABELS; l++) prev2[o + l] = w[b2 + l];
+  const prev = new Int32Array(NUM_LABELS * NUM_LABELS * 16 * NUM_LABELS);
+  for (let p2 = 0; p2 < NUM_LABELS; p2++) {
+    for (let p = 0; p < NUM_LABELS; p++) {
+      const bp = bucket(HIST_PREV, p, bits);
+      const b2 = bucket(HIST_PREV2, p2 * 16 + p, bits);
+      for (let shape = 0; shape < 16; shape++) {
+        const bs = bucket(HIST_PREV_SHAPE, p * 16 + shape, bits);
+        const o = ((p2 * NUM_LABELS + p) * 16 + shape) * NUM_LABELS;
+        for (let l = 0; l < NUM_LABELS; l++) prev[o + l] = w[bp + l] + w[bs + l] + w[b2 + l];
+      }
     }
   }
   // Shapes are below 8 (`shapeOf`); every combination of the four flags the templates read.
@@ -107,7 +101,7 @@ function historyTables(model: TaggerModel): HistoryTables {
       for (let l = 0; l < NUM_LABELS; l++) shapeFlags[o + l] = w[b0 + l] + w[b7 + l] + w[b12 + l] + w[b13 + l];
     }
   }
-  h = { prevShape, prev2, shapeFlags, prevShapeLanes: laneTable(prevShape), prev2Lanes: laneTable(prev2), shapeFlagsLanes: laneTable(shapeFlags) };
+  h = { prevLanes: laneTable(prev), context: new ContextSums(w, bits, shapeFlags), words: new WordSums(packedWeights(w), bits) };
   historyCache.set(model, h);
   return h;
 }
@@ -118,10 +112,10 @@ function historyTables(model: TaggerModel): HistoryTables {
  * words from `3 * r`, each weight stored plus 128 as an unsigned byte: bytes 0..3 of the row in
  * the first word, 4..7 in the second, 8 alone in the third. Masking a word with 0x00ff00ff
  * (labels 0 and 2 of it) or its shift by 8 (labels 1 and 3) gives two 16-bit lanes that add
- * without carrying into each other for up to 257 features (257 * 255 < 2^16); a token has at
- * most about 110 (`staticFeatures` plus one), few enough that no sum leaves the int32 range
- * (128 * 255 < 2^15). Three loads and a few masks per feature instead of nine byte loads,
- * each with its own bounds check: about half the time of the innermost loop.
+ * without carrying into each other for up to 257 features (257 * 255 < 2^16); `tag` adds at most
+ * `MAX_WORD_FEATURES` plus one rows per token to its history, context and own-word sums (see the
+ * bound there), so no sum leaves the int32 range. Three loads and a few masks per feature instead
+ * of nine byte loads, each with its own bounds check: about half the time of the innermost loop.
  */
 const packedCache = new WeakMap<Int8Array, Int32Array>();
 
@@ -151,12 +145,18 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
   const labels = scratch ? scratch.uint8(Slot.Labels, n) : new Uint8Array(n);
   const margin = scratch ? scratch.float32(Slot.Margin, n) : new Float32Array(n);
   const feats = FEATS;
-  const { prevShapeLanes, prev2Lanes, shapeFlagsLanes } = historyTables(model);
+  const { prevLanes, context, words } = historyTables(model, weights);
+  const wordTable = words.table;
+  const exact = fi.tokens.hash;
+  const ctxIndex = context.index;
+  const ctx = context.entries;
   const bits = model.bits;
   const cand = fi.candidate;
   const flags = fi.tokens.flags;
   const lower = fi.tokens.lower;
   const shape = fi.shape;
+  const gaz = fi.gaz;
+  const doc = fi.doc;
   const scale = model.scale;
   // The candidate run around each token, kept as the loop goes (see `candidateRun`): the
   // candidates right before the token, and the end of the run it belongs to (found once per run).
@@ -167,34 +167,51 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
     if (i >= runEnd) { runEnd = i + 1; while (runEnd < n && cand[runEnd]) runEnd++; }
     const run = (before < 4 ? before : 4) * 8 + (runEnd - i - 1 < 4 ? runEnd - i - 1 : 4);
     before++;
+    const f = flags[i];
+    const sh = shape[i];
     // A name never continues across a line break (headline, caption and body are separate lines).
-    const lineStart = (flags[i] & TokenFlag.LineStart) !== 0;
+    const lineStart = (f & TokenFlag.LineStart) !== 0;
     const prev = i > 0 && !lineStart ? labels[i - 1] : 0;
     const prev2 = i > 1 && !lineStart ? labels[i - 2] : 0;
-    // The static features but those of the token's shape and flags, which come from a small table.
-    let k = wordFeatures(fi, i, bits, feats, run);
-    // The one history feature that depends on the word; the others come from the small tables.
+    // The features that read the words around the token, and the one history feature that depends
+    // on the word; the others come from the small tables and caches.
+    let k = wordFeatures(fi, i, bits, feats);
     feats[k++] = bucket(HIST_PREV_WORD, Math.imul(lower[i], 17) + prev, bits);
-    const ps = (prev * 16 + shape[i]) * 5;
-    const p2 = (prev2 * NUM_LABELS + prev) * 5;
-    const sf = shapeFlagsKey(flags[i], shape[i]) * 5;
-    // Two labels per 16-bit lane pair (see `packedWeights`), starting from the history and
-    // shape-and-flags sums in the same lanes (see `laneTable`); a bucket index b is 9 * row, so its
-    // first word 3 * row is b / 3, exact as a product with the inverse of 3 modulo 2^32. A lane
-    // ends below 103 * 255 + 3 * 1020 < 2^15 (at most 103 features: 12 word and context ones, 5 per
-    // gazetteer bit, a run, 9 evidence bits and the history word), so every sum stays a positive int32.
-    let a0 = prevShapeLanes[ps] + prev2Lanes[p2] + shapeFlagsLanes[sf];
-    let a1 = prevShapeLanes[ps + 1] + prev2Lanes[p2 + 1] + shapeFlagsLanes[sf + 1];
-    let a2 = prevShapeLanes[ps + 2] + prev2Lanes[p2 + 2] + shapeFlagsLanes[sf + 2];
-    let a3 = prevShapeLanes[ps + 3] + prev2Lanes[p2 + 3] + shapeFlagsLanes[sf + 3];
-    let a4 = prevShapeLanes[ps + 4] + prev2Lanes[p2 + 4] + shapeFlagsLanes[sf + 4];
+    const ph = ((prev2 * NUM_LABELS + prev) * 16 + sh) * 5;
+    // The entry of the token's context (see `ContextSums`): probed here, summed there when new.
+    const k0 = contextKey0(gaz[i], i > 0 ? gaz[i - 1] : 0);
+    const k1 = contextKey1(i + 1 < n ? gaz[i + 1] : 0, doc[i], sh);
+    const k2 = contextKey2(i > 0 ? shape[i - 1] : 15, i + 1 < n ? shape[i + 1] : 15, run, f);
+    let slot = contextSlot(k0, k1, k2);
+    let c = ctxIndex[slot];
+    while (c !== 0 && (ctx[c + 2] !== k2 || ctx[c] !== k0 || ctx[c + 1] !== k1)) { slot = nextContextSlot(slot); c = ctxIndex[slot]; }
+    if (c === 0) c = context.fill(k0, k1, k2);
+    c += 3;
+    // The entry of the token's own word (see `WordSums`): its lower-case, exact and suffix
+    // templates, found again for a recent word.
+    const h = exact[i];
+    const lw = lower[i];
+    const wk = wordKey2(suffix3(fi.tokens, i));
+    let e = wordEntry(h, lw, wk);
+    if (wordTable[e + 2] !== wk || wordTable[e] !== h || wordTable[e + 1] !== lw) e = words.fill(h, lw, wk, e);
+    // Two labels per 16-bit lane pair (see `packedWeights`), starting from the history, context
+    // and own-word sums in the same lanes (see `laneTable`, `ContextSums`, `WordSums`); a bucket
+    // index b is 9 * row, so its first word 3 * row is b / 3, exact as a product with the inverse
+    // of 3 modulo 2^32. A lane ends below (41 + OWN_WORD_ROWS) * 255 + 1020 + 255 *
+    // (MAX_CONTEXT_FEATURES + 4) < 2^15 (at most 41 features here: 8 word ones, 2 per phrase class
+    // and the history word), a positive int32.
+    let a0 = prevLanes[ph] + ctx[c] + wordTable[e + 3];
+    let a1 = prevLanes[ph + 1] + ctx[c + 1] + wordTable[e + 4];
+    let a2 = prevLanes[ph + 2] + ctx[c + 2] + wordTable[e + 5];
+    let a3 = prevLanes[ph + 3] + ctx[c + 3] + wordTable[e + 6];
+    let a4 = prevLanes[ph + 4] + ctx[c + 4] + wordTable[e + 7];
     for (let j = 0; j < k; j++) {
       const r = Math.imul(feats[j], 0xaaaaaaab);
       const x = w[r];
       const y = w[r + 1];
       a0 += x & 0xff00ff; a1 += (x >>> 8) & 0xff00ff; a2 += y & 0xff00ff; a3 += (y >>> 8) & 0xff00ff; a4 += w[r + 2];
     }
-    const bias = 128 * k + 3 * LANE_BIAS;
+    const bias = 128 * (k + OWN_WORD_ROWS) + LANE_BIAS + CONTEXT_BIAS;
     const s0 = (a0 & 0xffff) - bias;
     const s1 = (a1 & 0xffff) - bias;
     const s2 = (a0 >>> 16) - bias;
@@ -224,7 +241,7 @@ export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): Ta
 }
 
 /** Feature buffer of `tag` (tagging runs to completion, one text at a time). */
-const FEATS = new Int32Array(MAX_STATIC_FEATURES + 8);
+const FEATS = new Int32Array(MAX_WORD_FEATURES + 1);
 
 
 /** `tag` for real-valued weights (the trainer's): the original summation order, label by label. */
