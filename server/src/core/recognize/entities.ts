@@ -151,7 +151,7 @@ function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Propos
   }
   // Product context reads the whole list (a product before a name), so it takes one of its own; so do
   // the rules that look at other proposals (initials, name pairs, lone persons' evidence).
-  const contextual = retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, trimmed))));
+  const contextual = retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, trimmed)), caps));
   const branded = proposalList();
   for (let i = 0; i < contextual.length; i++) branded.push(retypeBrand(a, contextual[i]));
   const retyped = extendLegalForms(a, placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, branded)), caps));
