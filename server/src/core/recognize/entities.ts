@@ -33,6 +33,7 @@ import type { TaggerModel, TagResult } from './tagger/tagger';
 import { hashExact, hashJoin, hashLower, TokenFlag, type Tokens } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
 import { Scratch } from './scratch';
+import { LowerWords } from './tokenWords';
 import { beginStory, canonicalsOfFacts, factsByKey, type NameFacts } from './storyAliases';
 
 /** An analyst annotation that marks an entity in this very text. */
@@ -311,8 +312,11 @@ function isVacuous(a: Analysis, p: Proposal): boolean {
   return true;
 }
 
-/** Abbreviations whose full stop belongs to the name ("Apple Inc.", "William Ford Jr."). */
-const NAME_ABBREVIATIONS = new Set(['inc', 'corp', 'ltd', 'co', 'jr', 'sr', 'bros', 'plc', 'llc', 'st', 'mt']);
+/**
+ * Abbreviations whose full stop belongs to the name ("Apple Inc.", "William Ford Jr."), in any
+ * case; asked by hash first (every name before a full stop asks: no string cut out for a no).
+ */
+const NAME_ABBREVIATIONS = new LowerWords(['inc', 'corp', 'ltd', 'co', 'jr', 'sr', 'bros', 'plc', 'llc', 'st', 'mt']);
 
 /** End offset of a name, including the full stop of a closing abbreviation. */
 function endWithAbbreviationDot(a: Analysis, last: number): number {
@@ -321,7 +325,7 @@ function endWithAbbreviationDot(a: Analysis, last: number): number {
   if (last + 1 < t.count && t.start[last + 1] === end && t.text.charCodeAt(end) === 46 && t.end[last + 1] === end + 1) {
     // The dot is the abbreviation's own, also before a capital ("Apple Inc. CEO Steve Jobs") or at a
     // sentence end, where it stands for both (the tokenizer, too, lets no sentence end at "Inc.").
-    if (NAME_ABBREVIATIONS.has(t.text.slice(t.start[last], end).toLowerCase())) return end + 1;
+    if (NAME_ABBREVIATIONS.has(t, last)) return end + 1;
   }
   return end;
 }
