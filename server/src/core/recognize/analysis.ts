@@ -6,7 +6,7 @@ import type { Gazetteer } from './gazetteer';
 import { annotateTokens } from './gazetteer';
 import { featureInput, type FeatureInput } from './tagger/features';
 import { tag, type TaggerModel, type TagResult } from './tagger/tagger';
-import { tokenize, TokenFlag, TokenKind, type Tokens } from './tokenize';
+import { hashOfUnit, tokenize, TokenFlag, TokenKind, type Tokens } from './tokenize';
 import type { Scratch } from './scratch';
 import { ExactWords } from './tokenWords';
 
@@ -40,7 +40,9 @@ export function isNameLike(t: Tokens, i: number): boolean {
 
 /** True when token i is the given one-character punctuation. */
 export function isPunct(t: Tokens, i: number, ch: string): boolean {
-  return i >= 0 && i < t.count && t.kind[i] === TokenKind.Punct && t.end[i] - t.start[i] === 1 && t.text.charCodeAt(t.start[i]) === ch.charCodeAt(0);
+  // By the token's hash, not its text: a one-unit token's hash names its unit (`hashOfUnit`), and
+  // the hashes are an array in cache where the story is a sliced string, read through its parent.
+  return i >= 0 && i < t.count && t.kind[i] === TokenKind.Punct && t.end[i] - t.start[i] === 1 && t.hash[i] === hashOfUnit(ch.charCodeAt(0));
 }
 
 /** A hyphen glued to words on both sides ("Anwaar-ul-Haq"). */

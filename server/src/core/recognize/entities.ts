@@ -4,7 +4,7 @@
  * consistency fills and harmonises; rejected texts are dropped; aliases are
  * grouped under canonical names.
  */
-import { analyze, nameGlueLength, type Analysis } from './analysis';
+import { analyze, isPunct, nameGlueLength, type Analysis } from './analysis';
 import { proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
 import { capitalsOf, type Capitals } from './capitals';
 import { applyConsistency } from './consistency';
@@ -285,7 +285,7 @@ function isFunctionWord(a: Analysis, p: Proposal): boolean {
 function beforeCurrencySign(a: Analysis, p: Proposal): boolean {
   const t = a.tokens;
   const n = p.last + 1;
-  return n < t.count && t.start[n] === t.end[p.last] && t.text.charCodeAt(t.start[n]) === 36 && p.source !== 'analyst';
+  return n < t.count && t.start[n] === t.end[p.last] && isPunct(t, n, '$') && p.source !== 'analyst';
 }
 
 const UNITS: ReadonlySet<string> = new Set(UNITS_AND_ZONES);
@@ -322,7 +322,7 @@ const NAME_ABBREVIATIONS = new LowerWords(['inc', 'corp', 'ltd', 'co', 'jr', 'sr
 function endWithAbbreviationDot(a: Analysis, last: number): number {
   const t = a.tokens;
   const end = t.end[last];
-  if (last + 1 < t.count && t.start[last + 1] === end && t.text.charCodeAt(end) === 46 && t.end[last + 1] === end + 1) {
+  if (last + 1 < t.count && t.start[last + 1] === end && isPunct(t, last + 1, '.')) {
     // The dot is the abbreviation's own, also before a capital ("Apple Inc. CEO Steve Jobs") or at a
     // sentence end, where it stands for both (the tokenizer, too, lets no sentence end at "Inc.").
     if (NAME_ABBREVIATIONS.has(t, last)) return end + 1;

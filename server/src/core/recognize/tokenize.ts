@@ -64,6 +64,15 @@ export function hashExact(s: string): number {
   return h;
 }
 
+/**
+ * The hash the tokenizer gives a token of the one code unit `c` (`hashExact` of it). One to one:
+ * FNV-1a's xor and its multiplication by an odd prime are both invertible on 32 bits, so a
+ * one-unit token has this hash exactly when it is that unit.
+ */
+export function hashOfUnit(c: number): number {
+  return Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+}
+
 /** Combines a running phrase hash with the next token's lower hash (used for multi-word gazetteer keys). */
 export function hashJoin(a: number, b: number): number {
   return Math.imul((a ^ 0x20) + Math.imul(b, 0x9e3779b1), FNV_PRIME) | 0;
