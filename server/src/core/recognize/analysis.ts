@@ -6,7 +6,7 @@ import type { Gazetteer } from './gazetteer';
 import { annotateTokens } from './gazetteer';
 import { featureInput, type FeatureInput } from './tagger/features';
 import { tag, type TaggerModel, type TagResult } from './tagger/tagger';
-import { tokenize, TokenFlag, TokenKind, type Tokens } from './tokenize';
+import { hashOfUnit, tokenize, TokenFlag, TokenKind, type Tokens } from './tokenize';
 import type { Scratch } from './scratch';
 import { ExactWords } from './tokenWords';
 
@@ -40,7 +40,9 @@ export function isNameLike(t: Tokens, i: number): boolean {
 
 /** True when token i is the given one-character punctuation. */
 export function isPunct(t: Tokens, i: number, ch: string): boolean {
-  return i >= 0 && i < t.count && t.kind[i] === TokenKind.Punct && t.end[i] - t.start[i] === 1 && t.text.charCodeAt(t.start[i]) === ch.charCodeAt(0);
+  // By the token's hash, not its text: a one-unit token's hash names its unit (`hashOfUnit`), and
+  // the hashes are an array in cache where the story is a sliced string, read through its parent.
+  return i >= 0 && i < t.count && t.kind[i] === TokenKind.Punct && t.end[i] - t.start[i] === 1 && t.hash[i] === hashOfUnit(ch.charCodeAt(0));
 }
 
 /** A hyphen glued to words on both sides ("Anwaar-ul-Haq"). */
@@ -48,8 +50,8 @@ export function isJoiningHyphen(t: Tokens, i: number): boolean {
   return isPunct(t, i, '-') && (t.flags[i] & TokenFlag.HyphenPrev) !== 0;
 }
 
-/** Abbreviations that open a name and keep their dot inside it. */
-const ABBREVIATED_NAME_PARTS = new Set(['St', 'Mt', 'Ft', 'Pt', 'Sta', 'Ste']);
+/** Abbreviations that open a name and keep their dot inside it (asked by hash first: every name before a full stop asks). */
+const ABBREVIATED_NAME_PARTS = new ExactWords(['St', 'Mt', 'Ft', 'Pt', 'Sta', 'Ste']);
 
 /** Connectors that glue the parts of one name together ("Anwaar-ul-Haq", "Osama bin Laden", "Vincent van Gogh"). */
 const NAME_GLUE_WORDS = ['al', 'el', 'ul', 'ud', 'ur', 'e', 'i', 'y', 'bin', 'ibn', 'bint', 'van', 'von', 'de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'ten', 'zu'];
@@ -66,7 +68,7 @@ export function nameGlueLength(t: Tokens, k: number): number {
   while (j < t.count && j - k < 3) {
     if (isJoiningHyphen(t, j)) { j++; continue; }
     // "St. Louis", "Mt. Everest": the abbreviation's dot.
-    if (j > 0 && isPunct(t, j, '.') && t.start[j] === t.end[j - 1] && ABBREVIATED_NAME_PARTS.has(t.text.slice(t.start[j - 1], t.end[j - 1]))) { j++; continue; }
+    if (j > 0 && isPunct(t, j, '.') && t.start[j] === t.end[j - 1] && ABBREVIATED_NAME_PARTS.has(t, j - 1)) { j++; continue; }
     if (t.kind[j] === TokenKind.Word && !(t.flags[j] & (TokenFlag.Cap | TokenFlag.AllCaps)) && t.end[j] - t.start[j] <= NAME_GLUE_LONGEST && NAME_GLUE.has(t, j)) { j++; continue; }
     break;
   }

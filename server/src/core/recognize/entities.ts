@@ -4,7 +4,7 @@
  * consistency fills and harmonises; rejected texts are dropped; aliases are
  * grouped under canonical names.
  */
-import { analyze, nameGlueLength, type Analysis } from './analysis';
+import { analyze, isPunct, nameGlueLength, type Analysis } from './analysis';
 import { proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
 import { capitalsOf, type Capitals } from './capitals';
 import { applyConsistency } from './consistency';
@@ -33,6 +33,7 @@ import type { TaggerModel, TagResult } from './tagger/tagger';
 import { hashExact, hashJoin, hashLower, TokenFlag, type Tokens } from './tokenize';
 import { UNITS_AND_ZONES } from './lexicon';
 import { Scratch } from './scratch';
+import { LowerWords } from './tokenWords';
 import { beginStory, canonicalsOfFacts, factsByKey, type NameFacts } from './storyAliases';
 
 /** An analyst annotation that marks an entity in this very text. */
@@ -53,27 +54,24 @@ export interface EntityContext {
 
 /** Squashes a tagger margin (perceptron units) into 0..1. */
 function confidenceOfMargin(m: number): number {
-  // Margins are whole score differences times the model's scale, so few values recur: they are
-  // answered from a small cache keyed by the number's exact bits (`Math.exp` is a call V8 does
-  // not inline, once per tagged span).
+  // Margins are whole score differences times the model's scale, so few values recur (about 1,100
+  // on the bench corpus): they are answered from a small cache keyed by the number's exact bits
+  // (`Math.exp` is a call V8 does not inline, once per tagged span). Each margin sits next to its
+  // confidence in one array, so a lookup touches one cache line (the tagger's rows have just
+  // evicted the cache: three arrays were three misses). Keys start as NaN, equal to no margin.
   MARGIN_BITS_F64[0] = m;
-  const lo = MARGIN_BITS_U32[0];
-  const hi = MARGIN_BITS_U32[1];
-  const slot = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 20) & (MARGIN_CACHE_SIZE - 1);
-  if (MARGIN_KEYS[2 * slot] === lo && MARGIN_KEYS[2 * slot + 1] === hi && MARGIN_FILLED[slot] === 1) return MARGIN_VALUES[slot];
+  const slot = (Math.imul(MARGIN_BITS_U32[0] ^ Math.imul(MARGIN_BITS_U32[1], 0x9e3779b1), 0x85ebca6b) >>> 20) & (MARGIN_CACHE_SIZE - 1);
+  // (Equal as numbers means the same confidence: only +0 and -0 differ in bits, and both give 0.)
+  if (MARGIN_CACHE[2 * slot] === m) return MARGIN_CACHE[2 * slot + 1];
   const c = Math.round((1 - Math.exp(-m / 4)) * 1000) / 1000;
-  MARGIN_KEYS[2 * slot] = lo;
-  MARGIN_KEYS[2 * slot + 1] = hi;
-  MARGIN_FILLED[slot] = 1;
-  MARGIN_VALUES[slot] = c;
+  MARGIN_CACHE[2 * slot] = m;
+  MARGIN_CACHE[2 * slot + 1] = c;
   return c;
 }
 
-/** The cache of `confidenceOfMargin`: direct-mapped, keyed by both 32-bit halves of the margin. */
+/** The cache of `confidenceOfMargin`: direct-mapped, (margin, confidence) pairs, keyed by the margin's bits. */
 const MARGIN_CACHE_SIZE = 4096;
-const MARGIN_KEYS = new Uint32Array(2 * MARGIN_CACHE_SIZE);
-const MARGIN_VALUES = new Float64Array(MARGIN_CACHE_SIZE);
-const MARGIN_FILLED = new Uint8Array(MARGIN_CACHE_SIZE);
+const MARGIN_CACHE = new Float64Array(2 * MARGIN_CACHE_SIZE).fill(NaN);
 /** A double and its two halves (one buffer): how the margin's bits are read. */
 const MARGIN_BITS_F64 = new Float64Array(1);
 const MARGIN_BITS_U32 = new Uint32Array(MARGIN_BITS_F64.buffer);
@@ -154,7 +152,7 @@ function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Propos
   }
   // Product context reads the whole list (a product before a name), so it takes one of its own; so do
   // the rules that look at other proposals (initials, name pairs, lone persons' evidence).
-  const contextual = retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, trimmed))));
+  const contextual = retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, trimmed)), caps));
   const branded = proposalList();
   for (let i = 0; i < contextual.length; i++) branded.push(retypeBrand(a, contextual[i]));
   const retyped = extendLegalForms(a, placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, branded)), caps));
@@ -287,7 +285,7 @@ function isFunctionWord(a: Analysis, p: Proposal): boolean {
 function beforeCurrencySign(a: Analysis, p: Proposal): boolean {
   const t = a.tokens;
   const n = p.last + 1;
-  return n < t.count && t.start[n] === t.end[p.last] && t.text.charCodeAt(t.start[n]) === 36 && p.source !== 'analyst';
+  return n < t.count && t.start[n] === t.end[p.last] && isPunct(t, n, '$') && p.source !== 'analyst';
 }
 
 const UNITS: ReadonlySet<string> = new Set(UNITS_AND_ZONES);
@@ -314,17 +312,20 @@ function isVacuous(a: Analysis, p: Proposal): boolean {
   return true;
 }
 
-/** Abbreviations whose full stop belongs to the name ("Apple Inc.", "William Ford Jr."). */
-const NAME_ABBREVIATIONS = new Set(['inc', 'corp', 'ltd', 'co', 'jr', 'sr', 'bros', 'plc', 'llc', 'st', 'mt']);
+/**
+ * Abbreviations whose full stop belongs to the name ("Apple Inc.", "William Ford Jr."), in any
+ * case; asked by hash first (every name before a full stop asks: no string cut out for a no).
+ */
+const NAME_ABBREVIATIONS = new LowerWords(['inc', 'corp', 'ltd', 'co', 'jr', 'sr', 'bros', 'plc', 'llc', 'st', 'mt']);
 
 /** End offset of a name, including the full stop of a closing abbreviation. */
 function endWithAbbreviationDot(a: Analysis, last: number): number {
   const t = a.tokens;
   const end = t.end[last];
-  if (last + 1 < t.count && t.start[last + 1] === end && t.text.charCodeAt(end) === 46 && t.end[last + 1] === end + 1) {
+  if (last + 1 < t.count && t.start[last + 1] === end && isPunct(t, last + 1, '.')) {
     // The dot is the abbreviation's own, also before a capital ("Apple Inc. CEO Steve Jobs") or at a
     // sentence end, where it stands for both (the tokenizer, too, lets no sentence end at "Inc.").
-    if (NAME_ABBREVIATIONS.has(t.text.slice(t.start[last], end).toLowerCase())) return end + 1;
+    if (NAME_ABBREVIATIONS.has(t, last)) return end + 1;
   }
   return end;
 }

@@ -5,7 +5,10 @@
  * acronym (connectors such as "for", "and", "-e-" may be skipped).
  */
 import { Gaz } from '../gazetteer';
-import { TokenFlag, TokenKind, type Tokens } from '../tokenize';
+import { hashExact, TokenFlag, TokenKind, type Tokens } from '../tokenize';
+
+/** Exact hash of a "(" token (FNV-1a of one code unit: no other unit has it). */
+const OPENING_PARENTHESIS = hashExact('(');
 
 /** A definition: long form over tokens `longFirst..longLast`, acronym token `short`. */
 export interface AcronymDefinition {
@@ -27,13 +30,12 @@ function acronymLetters(t: Tokens, i: number): string | undefined {
 export function findAcronymDefinitions(t: Tokens, gaz: Uint16Array): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
   const text = t.text;
-  // Only tokens opening a parenthesis matter: jump from one "(" to the next (most stories have
-  // none or a few) instead of testing every token. A "(" is always a token of its own.
-  let p = 0;
-  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
-    while (p < t.count && t.start[p] < at) p++;
-    if (p + 1 >= t.count) break;
-    if (p < 1 || t.start[p] !== at) continue;
+  // Only tokens opening a parenthesis matter. A "(" is always a punctuation token of its own, and
+  // the hash of a one-unit token tells its unit: the test reads the token arrays, not the text
+  // (`indexOf` on a story, a sliced string, is a runtime call per parenthesis).
+  const hash = t.hash;
+  for (let p = 1; p + 1 < t.count; p++) {
+    if (hash[p] !== OPENING_PARENTHESIS || t.kind[p] !== TokenKind.Punct || t.end[p] - t.start[p] !== 1) continue;
     const a = p + 1;
     if (t.kind[a] !== TokenKind.Word) continue;
     const letters = acronymLetters(t, a);

@@ -10,6 +10,7 @@
  * an organisation, and so are those lone mentions.
  */
 import { isNameLike, type Analysis } from '../analysis';
+import { capitalsOf, type Capitals } from '../capitals';
 import { proposalList, reshaped, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 
@@ -26,7 +27,7 @@ function standsAlone(a: Analysis, i: number): boolean {
 }
 
 /** Retypes company pairs read as persons, and the lone mentions of their first word, as organisations. */
-export function retypeCompanyPairs(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
+export function retypeCompanyPairs(a: Analysis, proposals: readonly Proposal[], caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
   const t = a.tokens;
   const firstWords: number[] = [];
   for (let k = 0; k < proposals.length; k++) {
@@ -37,8 +38,12 @@ export function retypeCompanyPairs(a: Analysis, proposals: readonly Proposal[]):
     if (!(a.gaz[y] & Gaz.First) || a.gaz[x] & (Gaz.First | Gaz.Last | Gaz.Person | Gaz.Title)) continue;
     // No abbreviation ("St Anne", "St. John"): a short first word is a title or an initial more often than a company.
     if (t.end[x] - t.start[x] < 3 || y !== x + 1) continue;
+    // (A word standing alone is name-like: the capitals list holds every candidate, not every token.)
     let alone = false;
-    for (let i = 0; i < t.count && !alone; i++) if (i !== x && t.lower[i] === t.lower[x] && standsAlone(a, i)) alone = true;
+    for (let c = 0; c < caps.count && !alone; c++) {
+      const i = caps.at[c];
+      if (i !== x && t.lower[i] === t.lower[x] && standsAlone(a, i)) alone = true;
+    }
     if (alone && !firstWords.includes(t.lower[x])) firstWords.push(t.lower[x]);
   }
   if (firstWords.length === 0) return proposals as Proposal[];
