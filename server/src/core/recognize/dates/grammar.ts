@@ -198,6 +198,67 @@ export function alternativeAt(grammar: Grammar, text: string, at: number): Alter
 }
 
 /**
+ * The alternative of `grammar` (the digit part) that reads a bare year, "2011"
+ * or "mid-2011" (the last one, with the group `y`).
+ */
+export function yearAlternative(grammar: Grammar): Alternative {
+  const y = GROUP_NAMES.indexOf('y');
+  const found = grammar.alternatives.find((a) => a.slots.includes(y));
+  if (found === undefined || found !== grammar.alternatives[grammar.alternatives.length - 1]) throw new Error('date grammar: the year alternative must come last');
+  return found;
+}
+
+/**
+ * Whether, at the trigger `at` of four digits (a year the trigger regex found),
+ * only {@link yearAlternative} of the digit grammar can match, so its own
+ * regex can be run without the probe: most years ("in 2011 the", "2011,").
+ *
+ * Why: of the alternatives before it that open with a digit, those reading a
+ * day or a count (`19/01/2024`, `3-5 January`, `1st quarter`, `3 days ago`) need
+ * something else than a digit among the first three characters; the ISO date
+ * needs one of `-/.` right after the year, and the year range (`2009-2011`,
+ * `2009 to 2011`), after blanks, a dash, "to", "through", "until" or "till".
+ */
+export function onlyYearAt(text: string, at: number): boolean {
+  let i = at + 4;
+  const c = text.charCodeAt(i);
+  // - . / –
+  if (c === 45 || c === 46 || c === 47 || c === 0x2013) return false;
+  while (isBlank(text.charCodeAt(i))) i++;
+  const d = text.charCodeAt(i);
+  // - – t u
+  return !(d === 45 || d === 0x2013 || d === 116 || d === 117);
+}
+
+/** The blanks of `SP`: space, tab, no-break space. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+/**
+ * The month and weekday names among the trigger words: each three-letter form,
+ * unless a lower-case letter follows that does not begin a longer form.
+ *
+ * Why no match is lost: a match tried for a trigger runs through the trigger's
+ * word (the lead words before it hold no trigger, and every alternative needs
+ * one) and reads it as a token that starts there. The only literals of the
+ * grammar sharing these first three letters are the month and weekday names
+ * and abbreviations ("Mid", "The", "This", "Three", "From", "Four", "Seven",
+ * "Summer", "Autumn", "New" … all differ within three letters); an abbreviation
+ * is always followed by `\.?(?![a-z])`. So after a lower-case letter only a
+ * full name, "Sept", "Tues" or "Thur(s)" can be read, and the word begins with
+ * it. A full name may go on with letters (in "Marchto April", a month range's
+ * `\s*` between "March" and "to" is empty), so after a longer form nothing
+ * more is asked, and "May" stays a trigger before a "t" or a "u".
+ */
+const NAME_TRIGGERS = [
+  'Jan(?:uary|(?![a-z]))', 'Feb(?:ruary|(?![a-z]))', 'Mar(?:ch|(?![a-z]))', 'Apr(?:il|(?![a-z]))', 'May(?:[tu]|(?![a-z]))',
+  'Jun(?:e|(?![a-z]))', 'Jul(?:y|(?![a-z]))', 'Aug(?:ust|(?![a-z]))', 'Sep(?:t|(?![a-z]))', 'Oct(?:ober|(?![a-z]))',
+  'Nov(?:ember|(?![a-z]))', 'Dec(?:ember|(?![a-z]))', 'Mon(?:day|(?![a-z]))', 'Tue(?:s|(?![a-z]))', 'Wed(?:nesday|(?![a-z]))',
+  'Thu(?:r|(?![a-z]))', 'Fri(?:day|(?![a-z]))', 'Sat(?:urday|(?![a-z]))', 'Sun(?:day|(?![a-z]))',
+].join('|');
+
+/**
  * Words every date expression contains at least one of: numbers, month and
  * weekday names, deictic words and calendar units. Finding these is a simple
  * scan; the full grammar runs only next to them.
@@ -222,7 +283,10 @@ export function dateTriggers(): RegExp {
   // The apostrophe is checked after the digits: a lookbehind opening an alternative
   // makes V8 try the whole pattern at every position, three times slower.
   const numbers = `\\d{1,2}(?:(?=${afterDay})|(?<=['’]\\d{1,2})(?!\\d))|\\d{3}(?=${blanks}+${unit})|(?:1\\d|20)\\d\\d(?!\\d)`;
-  const capitalWords = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day|'
+  // A three-letter name then a lower-case letter is a trigger only where a longer form of
+  // the name begins ("March", "Sept", "Thur"): "Mark", "Money", "Janet" are other words,
+  // which the grammar cannot read (see `NAME_TRIGGERS`).
+  const capitalWords = `${NAME_TRIGGERS}|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day|`
     + 'Yesterday|To(?:day|night|morrow)';
   const lowerWords = 'morning|afternoon|evening|night|week|month|year|day|quarter|yesterday|to(?:day|night|morrow)';
   // Three top-level alternatives, each with its own `\b`, by what the trigger opens with (a

@@ -2,7 +2,7 @@ import type { Span } from '../../text/problem';
 import type { DateMention } from '../model';
 import { isoDay, parseIsoDay } from './calendar';
 import { Captures } from './captures';
-import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, triggerOpens, type Grammar } from './grammar';
+import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, onlyYearAt, triggerOpens, yearAlternative, type Grammar } from './grammar';
 import { wordStartsBefore } from './leadWords';
 import { prefersMonthFirst } from './numericOrder';
 import { resolveMatch, type ResolveContext } from './resolveMatch';
@@ -15,16 +15,22 @@ import { resolveMatch, type ResolveContext } from './resolveMatch';
 const GRAMMAR_AT_DIGIT = dateGrammar('digit');
 const GRAMMAR_AT_WORD = dateGrammar('word');
 const GRAMMAR_AT_QUOTE = dateGrammar('quote');
+/** The digit grammar's alternative for a bare year, run without the probe where only it can match (`onlyYearAt`). */
+const YEAR_ALTERNATIVE = yearAlternative(GRAMMAR_AT_DIGIT);
 
 /** Scratch of the scan, reused from call to call (the scan is synchronous and not re-entrant). */
 const CAPTURES = new Captures();
 const TRIGGERS = dateTriggers();
 const STARTS = new Int32Array(MAX_WORDS_BEFORE_TRIGGER + 2);
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** The part of the grammar that can match at `at`, by its first character. */
 function grammarAt(text: string, at: number): Grammar {
   const c = text.charCodeAt(at);
-  if (c >= 48 && c <= 57) return GRAMMAR_AT_DIGIT;
+  if (isDigit(c)) return GRAMMAR_AT_DIGIT;
   return c === 39 || c === 0x2019 ? GRAMMAR_AT_QUOTE : GRAMMAR_AT_WORD;
 }
 
@@ -86,7 +92,8 @@ export function recognizeDates(text: string, referenceDate: string | undefined, 
     const n = wordStartsBefore(text, t.index, Math.max(pos, span.start), triggerOpens(text, t.index), starts);
     for (let s = 0; s < n; s++) {
       const at = starts[s] ?? 0;
-      const alternative = alternativeAt(grammarAt(text, at), text, at);
+      // A year (a trigger of four digits) tried at itself: most often nothing but the year can match there.
+      const alternative = at === t.index && t[0].length === 4 && isDigit(text.charCodeAt(at)) && onlyYearAt(text, at) ? YEAR_ALTERNATIVE : alternativeAt(grammarAt(text, at), text, at);
       if (alternative === undefined) continue;
       const re = alternative.regex;
       re.lastIndex = at;
