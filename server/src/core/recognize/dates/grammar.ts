@@ -198,44 +198,6 @@ export function alternativeAt(grammar: Grammar, text: string, at: number): Alter
 }
 
 /**
- * The alternative of `grammar` (the digit part) that reads a bare year, "2011"
- * or "mid-2011" (the last one, with the group `y`).
- */
-export function yearAlternative(grammar: Grammar): Alternative {
-  const y = GROUP_NAMES.indexOf('y');
-  const found = grammar.alternatives.find((a) => a.slots.includes(y));
-  if (found === undefined || found !== grammar.alternatives[grammar.alternatives.length - 1]) throw new Error('date grammar: the year alternative must come last');
-  return found;
-}
-
-/**
- * Whether, at the trigger `at` of four digits (a year the trigger regex found),
- * only {@link yearAlternative} of the digit grammar can match, so its own
- * regex can be run without the probe: most years ("in 2011 the", "2011,").
- *
- * Why: of the alternatives before it that open with a digit, those reading a
- * day or a count (`19/01/2024`, `3-5 January`, `1st quarter`, `3 days ago`) need
- * something else than a digit among the first three characters; the ISO date
- * needs one of `-/.` right after the year, and the year range (`2009-2011`,
- * `2009 to 2011`), after blanks, a dash, "to", "through", "until" or "till".
- */
-export function onlyYearAt(text: string, at: number): boolean {
-  let i = at + 4;
-  const c = text.charCodeAt(i);
-  // - . / –
-  if (c === 45 || c === 46 || c === 47 || c === 0x2013) return false;
-  while (isBlank(text.charCodeAt(i))) i++;
-  const d = text.charCodeAt(i);
-  // - – t u
-  return !(d === 45 || d === 0x2013 || d === 116 || d === 117);
-}
-
-/** The blanks of `SP`: space, tab, no-break space. */
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0;
-}
-
-/**
  * The month and weekday names among the trigger words: each three-letter form,
  * unless a lower-case letter follows that does not begin a longer form.
  *

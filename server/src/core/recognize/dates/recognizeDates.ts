@@ -2,10 +2,11 @@ import type { Span } from '../../text/problem';
 import type { DateMention } from '../model';
 import { isoDay, parseIsoDay } from './calendar';
 import { Captures } from './captures';
-import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, onlyYearAt, triggerOpens, yearAlternative, type Grammar } from './grammar';
+import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, triggerOpens, type Alternative, type Grammar } from './grammar';
 import { wordStartsBefore } from './leadWords';
 import { prefersMonthFirst } from './numericOrder';
 import { resolveMatch, type ResolveContext } from './resolveMatch';
+import { alternativeWith, BareName, bareNameAt, onlyYearAt } from './shortcuts';
 
 /**
  * Built once: compiling the grammar costs far more than running it on a short
@@ -15,8 +16,10 @@ import { resolveMatch, type ResolveContext } from './resolveMatch';
 const GRAMMAR_AT_DIGIT = dateGrammar('digit');
 const GRAMMAR_AT_WORD = dateGrammar('word');
 const GRAMMAR_AT_QUOTE = dateGrammar('quote');
-/** The digit grammar's alternative for a bare year, run without the probe where only it can match (`onlyYearAt`). */
-const YEAR_ALTERNATIVE = yearAlternative(GRAMMAR_AT_DIGIT);
+/** The alternatives for a bare year, month and weekday, run without the probe where only they can match (see `shortcuts.ts`). */
+const BARE_YEAR = alternativeWith(GRAMMAR_AT_DIGIT, 'y');
+const BARE_MONTH = alternativeWith(GRAMMAR_AT_WORD, 'mo');
+const BARE_WEEKDAY = alternativeWith(GRAMMAR_AT_WORD, 'wd');
 
 /** Scratch of the scan, reused from call to call (the scan is synchronous and not re-entrant). */
 const CAPTURES = new Captures();
@@ -25,6 +28,20 @@ const STARTS = new Int32Array(MAX_WORDS_BEFORE_TRIGGER + 2);
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/**
+ * At a trigger of `length` characters tried at itself: the one alternative that
+ * alone can match there, when a shortcut knows it (a year, a full month or
+ * weekday name with nothing after it that another alternative reads), else
+ * undefined and the probe decides.
+ */
+function shortcutAt(text: string, at: number, length: number): Alternative | undefined {
+  const c = text.charCodeAt(at);
+  if (isDigit(c)) return length === 4 && onlyYearAt(text, at) ? BARE_YEAR : undefined;
+  if (c < 65 || c > 90) return undefined;
+  const name = bareNameAt(text, at);
+  return name === BareName.Month ? BARE_MONTH : name === BareName.Weekday ? BARE_WEEKDAY : undefined;
 }
 
 /** The part of the grammar that can match at `at`, by its first character. */
@@ -92,8 +109,7 @@ export function recognizeDates(text: string, referenceDate: string | undefined, 
     const n = wordStartsBefore(text, t.index, Math.max(pos, span.start), triggerOpens(text, t.index), starts);
     for (let s = 0; s < n; s++) {
       const at = starts[s] ?? 0;
-      // A year (a trigger of four digits) tried at itself: most often nothing but the year can match there.
-      const alternative = at === t.index && t[0].length === 4 && isDigit(text.charCodeAt(at)) && onlyYearAt(text, at) ? YEAR_ALTERNATIVE : alternativeAt(grammarAt(text, at), text, at);
+      const alternative = at === t.index ? shortcutAt(text, at, t[0].length) ?? alternativeAt(grammarAt(text, at), text, at) : alternativeAt(grammarAt(text, at), text, at);
       if (alternative === undefined) continue;
       const re = alternative.regex;
       re.lastIndex = at;

@@ -1,0 +1,99 @@
+/**
+ * Where a single alternative of the grammar can match, known from a few
+ * characters: there the scanner runs that alternative's regex without the
+ * probe (`alternativeAt`), which is most of the cost of an attempt. Each
+ * shortcut answers only where it is sure; anywhere else the probe decides.
+ * `shortcuts.test.ts` compares every answer with the probe's.
+ */
+import { GROUP_NAMES, type Alternative, type Grammar } from './grammar';
+
+/** The alternative of `grammar` that has the group `group`. */
+export function alternativeWith(grammar: Grammar, group: string): Alternative {
+  const slot = GROUP_NAMES.indexOf(group);
+  const found = grammar.alternatives.find((a) => a.slots.includes(slot));
+  if (found === undefined) throw new Error(`date grammar: no alternative with the group ${group}`);
+  return found;
+}
+
+/**
+ * Whether, at four digits (a year the trigger regex found), only the bare year
+ * (`y`, the digit grammar's last alternative) can match: most years ("in 2011
+ * the", "2011,").
+ *
+ * Why: of the alternatives before it that open with a digit, those reading a
+ * day or a count (`19/01/2024`, `3-5 January`, `1st quarter`, `3 days ago`) need
+ * something else than a digit among the first three characters; the ISO date
+ * needs one of `-/.` right after the year, and the year range (`2009-2011`,
+ * `2009 to 2011`), after blanks, a dash, "to", "through", "until" or "till".
+ */
+export function onlyYearAt(text: string, at: number): boolean {
+  let i = at + 4;
+  const c = text.charCodeAt(i);
+  // - . / –
+  if (c === 45 || c === 46 || c === 47 || c === 0x2013) return false;
+  while (isBlank(text.charCodeAt(i))) i++;
+  const d = text.charCodeAt(i);
+  // - – t u
+  return !(d === 45 || d === 0x2013 || d === 116 || d === 117);
+}
+
+/** What {@link bareNameAt} finds. */
+export const enum BareName { None, Month, Weekday }
+
+/**
+ * Whether a full month name ("January", "May") or weekday name ("Friday")
+ * stands at `at` with nothing after it that another alternative could read:
+ * then only the bare month (`mo`) or the bare weekday (`wd`) can match there.
+ *
+ * Why: at a full month name the other alternatives that can open there go on,
+ * past blanks (and, in "March, of last year", a comma), with a day or a year
+ * (a digit), "the", a range word ("-", "to", "until", "through"), "or", "and",
+ * "of", "last", "next", "this" or an apostrophe ("December of '73"); at a full
+ * weekday name, with a month (a capital), "the", a day (a digit), "of", "last",
+ * "next" or "this". The next character after the blanks tells all these apart
+ * from anything else (a conservative test: "today" also sends to the probe).
+ * Abbreviations ("Jan", "Fri.") are left to the probe.
+ */
+export function bareNameAt(text: string, at: number): BareName {
+  let e = at;
+  while (isAsciiLetter(text.charCodeAt(e))) e++;
+  const kind = fullName(text, at, e);
+  if (kind === BareName.None) return kind;
+  let i = e;
+  if (text.charCodeAt(i) === 44) i++; // ,
+  while (isBlank(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if ((c >= 48 && c <= 57) || c === 116 || c === 111 || c === 108 || c === 110) return BareName.None; // digit t o l n
+  if (kind === BareName.Weekday) return c >= 65 && c <= 90 ? BareName.None : kind;
+  // - – — u a ' ’
+  return c === 45 || c === 0x2013 || c === 0x2014 || c === 117 || c === 97 || c === 39 || c === 0x2019 ? BareName.None : kind;
+}
+
+const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAY_NAMES: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Whether `text[at, end)` is a full month or weekday name, as the grammar writes them (capitalised). */
+function fullName(text: string, at: number, end: number): BareName {
+  if (isOneOf(MONTH_NAMES, text, at, end)) return BareName.Month;
+  return isOneOf(WEEKDAY_NAMES, text, at, end) ? BareName.Weekday : BareName.None;
+}
+
+function isOneOf(names: readonly string[], text: string, at: number, end: number): boolean {
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n] ?? '';
+    if (name.length !== end - at || name.charCodeAt(0) !== text.charCodeAt(at)) continue;
+    let k = 1;
+    while (k < name.length && name.charCodeAt(k) === text.charCodeAt(at + k)) k++;
+    if (k === name.length) return true;
+  }
+  return false;
+}
+
+/** The blanks of the grammar's `SP`: space, tab, no-break space. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
