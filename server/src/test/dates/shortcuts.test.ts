@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { alternativeAt, dateGrammar, type Alternative, type Grammar } from '../../core/recognize/dates/grammar';
-import { alternativeWith, BareName, bareNameAt, onlyYearAt } from '../../core/recognize/dates/shortcuts';
+import { alternativeWith, BareName, bareNameAt, deicticAt, onlyYearAt } from '../../core/recognize/dates/shortcuts';
 
 /** Asserts that at `at` the probe of `grammar` finds `only` or nothing, exactly when `only`'s own regex matches. */
 function probeAgrees(grammar: Grammar, only: Alternative, text: string, at: number): void {
@@ -65,5 +65,21 @@ describe('dates: shortcuts past the probe', () => {
       }
     }
     assert.ok(fast > 10000, `${fast}`);
+  });
+
+  it('"today" and its kin: gives what the probe gives', () => {
+    const dx = alternativeWith(word, 'dx');
+    let fast = 0;
+    for (const w of ['today', 'Today', 'tonight', 'Tonight', 'tomorrow', 'Tomorrow', 'yesterday', 'Yesterday', 'todays', "today's world", 'Tomorrowland', 'toda', 'tom', 'year', 'yes', 'Tuesday', 'the day', 'this morning', 'two days ago', 'TODAY']) {
+      for (const after of ['', ' morning', ' evening', ',', '.', ' at noon', "'s", '-based']) {
+        for (const before of ['', 'said ', 'later ', 'Earlier ', '(', 'USA ']) {
+          const text = `${before}${w}${after} more`;
+          if (!deicticAt(text, before.length)) continue;
+          fast++;
+          probeAgrees(word, dx, text, before.length);
+        }
+      }
+    }
+    assert.ok(fast > 300, `${fast}`);
   });
 });

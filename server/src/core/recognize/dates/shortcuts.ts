@@ -37,6 +37,21 @@ export function onlyYearAt(text: string, at: number): boolean {
   return !(d === 45 || d === 0x2013 || d === 116 || d === 117);
 }
 
+/**
+ * Whether "today", "tonight", "tomorrow" or "yesterday" (capitalised or not)
+ * begins at `at`: then only the alternative of these words (`dx`) can match.
+ *
+ * Why: the other alternatives open with a digit, a month or weekday name, or
+ * one of a few words, and none of those that start with a "t" or a "y" ("the",
+ * "this", "two", "three", "ten", "twelve", "third", "Tuesday", "Thursday", "Tue",
+ * "Thu", "Thur", "Tues") has an "o" or an "e" as its second letter.
+ */
+export function deicticAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at) | 32;
+  if (c === 116) return text.startsWith('oday', at + 1) || text.startsWith('onight', at + 1) || text.startsWith('omorrow', at + 1); // t
+  return c === 121 && text.startsWith('esterday', at + 1); // y
+}
+
 /** What {@link bareNameAt} finds. */
 export const enum BareName { None, Month, Weekday }
 
