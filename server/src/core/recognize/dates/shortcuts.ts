@@ -6,6 +6,7 @@
  * `shortcuts.test.ts` compares every answer with the probe's.
  */
 import { GROUP_NAMES, type Alternative, type Grammar } from './grammar';
+import { WordList } from './wordList';
 
 /** The alternative of `grammar` that has the group `group`. */
 export function alternativeWith(grammar: Grammar, group: string): Alternative {
@@ -48,8 +49,10 @@ export function onlyYearAt(text: string, at: number): boolean {
  */
 export function deicticAt(text: string, at: number): boolean {
   const c = text.charCodeAt(at) | 32;
-  if (c === 116) return text.startsWith('oday', at + 1) || text.startsWith('onight', at + 1) || text.startsWith('omorrow', at + 1); // t
-  return c === 121 && text.startsWith('esterday', at + 1); // y
+  const next = text.charCodeAt(at + 1);
+  // t o …, y e s …: one or two char codes rule out nearly every other word first.
+  if (c === 116 && next === 111) return text.startsWith('day', at + 2) || text.startsWith('night', at + 2) || text.startsWith('morrow', at + 2);
+  return c === 121 && next === 101 && text.charCodeAt(at + 2) === 115 && text.startsWith('terday', at + 3);
 }
 
 /** What {@link bareNameAt} finds. */
@@ -84,24 +87,13 @@ export function bareNameAt(text: string, at: number): BareName {
   return c === 45 || c === 0x2013 || c === 0x2014 || c === 117 || c === 97 || c === 39 || c === 0x2019 ? BareName.None : kind;
 }
 
-const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAY_NAMES: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTH_NAMES = new WordList(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'], false);
+const WEEKDAY_NAMES = new WordList(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'], false);
 
 /** Whether `text[at, end)` is a full month or weekday name, as the grammar writes them (capitalised). */
 function fullName(text: string, at: number, end: number): BareName {
-  if (isOneOf(MONTH_NAMES, text, at, end)) return BareName.Month;
-  return isOneOf(WEEKDAY_NAMES, text, at, end) ? BareName.Weekday : BareName.None;
-}
-
-function isOneOf(names: readonly string[], text: string, at: number, end: number): boolean {
-  for (let n = 0; n < names.length; n++) {
-    const name = names[n] ?? '';
-    if (name.length !== end - at || name.charCodeAt(0) !== text.charCodeAt(at)) continue;
-    let k = 1;
-    while (k < name.length && name.charCodeAt(k) === text.charCodeAt(at + k)) k++;
-    if (k === name.length) return true;
-  }
-  return false;
+  if (MONTH_NAMES.has(text, at, end)) return BareName.Month;
+  return WEEKDAY_NAMES.has(text, at, end) ? BareName.Weekday : BareName.None;
 }
 
 /** The blanks of the grammar's `SP`: space, tab, no-break space. */
