@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { alternativeAt, dateGrammar, type Alternative, type Grammar } from '../../core/recognize/dates/grammar';
-import { alternativeWith, BareName, bareNameAt, deicticAt, onlyYearAt } from '../../core/recognize/dates/shortcuts';
+import { alternativeWith, BareName, bareNameAt, deicticAt, onlyDayMonthAt, onlyYearAt } from '../../core/recognize/dates/shortcuts';
 
 /** Asserts that at `at` the probe of `grammar` finds `only` or nothing, exactly when `only`'s own regex matches. */
 function probeAgrees(grammar: Grammar, only: Alternative, text: string, at: number): void {
@@ -81,5 +81,24 @@ describe('dates: shortcuts past the probe', () => {
       }
     }
     assert.ok(fast > 300, `${fast}`);
+  });
+
+  it('a day number: gives what the probe gives wherever only the day-month alternative can match', () => {
+    const dm = alternativeWith(digit, 'dmD');
+    let fast = 0;
+    for (const d of ['1', '3', '9', '19', '31', '39', '45', '07', '00']) {
+      for (const b of ['', 'on ', 'Friday ', 'Friday, ', 'the ', 'from ', '$', '#', '(', "'", '3-']) {
+        for (const n of ['', ' ', '  ', '\t', '\u00a0', 'st', 'th ', '/', '.', '-', ',', ' - ', ' to ']) {
+          for (const w of ['January', 'Jan', 'Jan.', 'January 2024', 'January, 2024', 'Jan-2024', 'Sept', 'May', 'Mayor', 'Monday', 'Q1', 'A', 'Days ago', 'Quarter', 'January 20', 'days ago', 'to 5 January', '- 5 January', 'of January', '2024']) {
+            const text = `${b}${d}${n}${w} more`;
+            const at = b.length;
+            if (!onlyDayMonthAt(text, at, d.length)) continue;
+            fast++;
+            probeAgrees(digit, dm, text, at);
+          }
+        }
+      }
+    }
+    assert.ok(fast > 1000, `${fast}`);
   });
 });

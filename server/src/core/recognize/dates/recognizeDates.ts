@@ -6,7 +6,7 @@ import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, tri
 import { wordStartsBefore } from './leadWords';
 import { prefersMonthFirst } from './numericOrder';
 import { resolveMatch, type ResolveContext } from './resolveMatch';
-import { alternativeWith, BareName, bareNameAt, deicticAt, onlyYearAt } from './shortcuts';
+import { alternativeWith, BareName, bareNameAt, deicticAt, onlyDayMonthAt, onlyYearAt } from './shortcuts';
 
 /**
  * Built once: compiling the grammar costs far more than running it on a short
@@ -18,6 +18,7 @@ const GRAMMAR_AT_WORD = dateGrammar('word');
 const GRAMMAR_AT_QUOTE = dateGrammar('quote');
 /** The alternatives for a bare year, month and weekday, run without the probe where only they can match (see `shortcuts.ts`). */
 const BARE_YEAR = alternativeWith(GRAMMAR_AT_DIGIT, 'y');
+const DAY_MONTH = alternativeWith(GRAMMAR_AT_DIGIT, 'dmD');
 const BARE_MONTH = alternativeWith(GRAMMAR_AT_WORD, 'mo');
 const BARE_WEEKDAY = alternativeWith(GRAMMAR_AT_WORD, 'wd');
 const DEICTIC = alternativeWith(GRAMMAR_AT_WORD, 'dx');
@@ -33,14 +34,17 @@ function isDigit(c: number): boolean {
 
 /**
  * At a trigger of `length` characters tried at itself: the one alternative that
- * alone can match there, when a shortcut knows it (a year, "today" and its
- * kin, a full month or weekday name with nothing after it that another
- * alternative reads), else
+ * alone can match there, when a shortcut knows it (a year, a day number
+ * before a capital, "today" and its kin, a full month or weekday name with
+ * nothing after it that another alternative reads), else
  * undefined and the probe decides.
  */
 function shortcutAt(text: string, at: number, length: number): Alternative | undefined {
   const c = text.charCodeAt(at);
-  if (isDigit(c)) return length === 4 && onlyYearAt(text, at) ? BARE_YEAR : undefined;
+  if (isDigit(c)) {
+    if (length === 4) return onlyYearAt(text, at) ? BARE_YEAR : undefined;
+    return length <= 2 && onlyDayMonthAt(text, at, length) ? DAY_MONTH : undefined;
+  }
   if (deicticAt(text, at)) return DEICTIC;
   if (c < 65 || c > 90) return undefined;
   const name = bareNameAt(text, at);

@@ -39,6 +39,24 @@ export function onlyYearAt(text: string, at: number): boolean {
 }
 
 /**
+ * Whether, at a day number of `length` (one or two) digits, only the day-month
+ * alternative ("19 January 2024", `dm`) can match: most day numbers, where
+ * blanks and a capital follow.
+ *
+ * Why: the other alternatives that open with one or two digits go on with `/`,
+ * `.` or `-` right after them (19/01/2024, 19.01.2024), an ordinal suffix
+ * (1st quarter), or blanks and a range word or dash (3 to 5 January) or a
+ * lower-case unit (3 days ago); the ISO date and years need four digits.
+ */
+export function onlyDayMonthAt(text: string, at: number, length: number): boolean {
+  let i = at + length;
+  if (!isBlank(text.charCodeAt(i))) return false;
+  while (isBlank(text.charCodeAt(++i)));
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90;
+}
+
+/**
  * Whether "today", "tonight", "tomorrow" or "yesterday" (capitalised or not)
  * begins at `at`: then only the alternative of these words (`dx`) can match.
  *
