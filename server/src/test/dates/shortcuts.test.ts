@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { alternativeAt, dateGrammar, type Alternative, type Grammar } from '../../core/recognize/dates/grammar';
-import { alternativeWith, BareName, bareNameAt, deicticAt, onlyDayMonthAt, onlyYearAt } from '../../core/recognize/dates/shortcuts';
+import { alternativeWith, BareName, bareNameAt, deicticAt, MonthThen, monthNumberAt, onlyDayMonthAt, onlyYearAt } from '../../core/recognize/dates/shortcuts';
 
 /** Asserts that at `at` the probe of `grammar` finds `only` or nothing, exactly when `only`'s own regex matches. */
 function probeAgrees(grammar: Grammar, only: Alternative, text: string, at: number): void {
@@ -22,7 +22,7 @@ describe('dates: shortcuts past the probe', () => {
   it('a year: gives what the probe gives wherever only the year can match', () => {
     const year = alternativeWith(digit, 'y');
     const nexts = ['', ' ', '  ', '\t', '\u00a0', ',', ';', ')', '.', '. ', '-', '–', '—', '/', ':', "'", '’', 's', 'x', '%', '$'];
-    const words = ['', '-', '–', '—', 'to', 'to 2011', 'through 2012', 'thru', 'until 2013', 'till 2014', 'and 2015', '2016', '11', '-11', '/11/03', '.11.03', '-01-19', 'January', 'the', 'a', 'was', 'u', 'T', 'Q1', 'BC', 'AD', 'million', 'years ago'];
+    const words = ['', '-', '–', '—', '- 2011', ' 2011', '\u00a02011', 'x', 'to', 'to 2011', 'through 2012', 'thru', 'until 2013', 'till 2014', 'and 2015', '2016', '11', '-11', '/11/03', '.11.03', '-01-19', 'January', 'the', 'a', 'was', 'u', 'T', 'Q1', 'BC', 'AD', 'million', 'years ago'];
     const befores = ['', 'in ', 'mid-', '$', '#', 'from ', 'between ', ' ', '(', 'A'];
     let fast = 0;
     for (const y of ['1999', '2011', '2024', '1066', '2099']) {
@@ -100,5 +100,28 @@ describe('dates: shortcuts past the probe', () => {
       }
     }
     assert.ok(fast > 1000, `${fast}`);
+  });
+
+  it('a month and a number: where the month-day or month-year alternative matches, the probe chooses it', () => {
+    const md = alternativeWith(word, 'mdM');
+    const my = alternativeWith(word, 'myM');
+    let checked = 0;
+    for (const name of ['January', 'May', 'September', 'Jan', 'Sept.', 'Mayor', 'Monday']) {
+      for (const blanks of ['', ' ', '  ', '\t', '\u00a0', ', ']) {
+        for (const num of ['3', '19', '31', '45', '07', '3rd', '19th', '19_', '194', '2024', '1999', '20245', '300']) {
+          for (const rest of ['', ',', ', 2024', ' 2024', '.', ' -', '-5', '–5', ' — 5', ' to 5', ' and 5', ' until 5', ' through 5', ' the', ' said', ' February', ' people', "'s"]) {
+            const text = `in ${name}${blanks}${num}${rest} more`;
+            const then = monthNumberAt(text, 3);
+            if (then === MonthThen.None) continue;
+            const candidate = then === MonthThen.Day ? md : my;
+            candidate.regex.lastIndex = 3;
+            if (!candidate.regex.test(text)) continue;
+            checked++;
+            assert.equal(alternativeAt(word, text, 3), candidate, JSON.stringify(text));
+          }
+        }
+      }
+    }
+    assert.ok(checked > 500, `${checked}`);
   });
 });

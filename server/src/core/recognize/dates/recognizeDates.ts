@@ -6,7 +6,7 @@ import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, tri
 import { wordStartsBefore } from './leadWords';
 import { prefersMonthFirst } from './numericOrder';
 import { resolveMatch, type ResolveContext } from './resolveMatch';
-import { alternativeWith, BareName, bareNameAt, deicticAt, onlyDayMonthAt, onlyYearAt } from './shortcuts';
+import { alternativeWith, BareName, bareNameAt, deicticAt, MonthThen, monthNumberAt, onlyDayMonthAt, onlyYearAt } from './shortcuts';
 
 /**
  * Built once: compiling the grammar costs far more than running it on a short
@@ -22,6 +22,8 @@ const DAY_MONTH = alternativeWith(GRAMMAR_AT_DIGIT, 'dmD');
 const BARE_MONTH = alternativeWith(GRAMMAR_AT_WORD, 'mo');
 const BARE_WEEKDAY = alternativeWith(GRAMMAR_AT_WORD, 'wd');
 const DEICTIC = alternativeWith(GRAMMAR_AT_WORD, 'dx');
+const MONTH_DAY = alternativeWith(GRAMMAR_AT_WORD, 'mdM');
+const MONTH_YEAR = alternativeWith(GRAMMAR_AT_WORD, 'myM');
 
 /** Scratch of the scan, reused from call to call (the scan is synchronous and not re-entrant). */
 const CAPTURES = new Captures();
@@ -49,6 +51,14 @@ function shortcutAt(text: string, at: number, length: number): Alternative | und
   if (c < 65 || c > 90) return undefined;
   const name = bareNameAt(text, at);
   return name === BareName.Month ? BARE_MONTH : name === BareName.Weekday ? BARE_WEEKDAY : undefined;
+}
+
+/** At a month name and a number, the alternative the probe would choose if it matches (see `monthNumberAt`). */
+function firstCandidateAt(text: string, at: number): Alternative | undefined {
+  const c = text.charCodeAt(at);
+  if (c < 65 || c > 90) return undefined;
+  const then = monthNumberAt(text, at);
+  return then === MonthThen.Day ? MONTH_DAY : then === MonthThen.Year ? MONTH_YEAR : undefined;
 }
 
 /** The part of the grammar that can match at `at`, by its first character. */
@@ -116,11 +126,23 @@ export function recognizeDates(text: string, referenceDate: string | undefined, 
     const n = wordStartsBefore(text, t.index, Math.max(pos, span.start), triggerOpens(text, t.index), starts);
     for (let s = 0; s < n; s++) {
       const at = starts[s] ?? 0;
-      const alternative = at === t.index ? shortcutAt(text, at, t[0].length) ?? alternativeAt(grammarAt(text, at), text, at) : alternativeAt(grammarAt(text, at), text, at);
+      let alternative = at === t.index ? shortcutAt(text, at, t[0].length) : undefined;
+      let m: RegExpExecArray | null = null;
+      if (alternative === undefined && at === t.index) {
+        // A month then a number: the probe's choice if it matches at all ("January 19", "January 2024").
+        const first = firstCandidateAt(text, at);
+        if (first !== undefined) {
+          first.regex.lastIndex = at;
+          m = first.regex.exec(text);
+          if (m !== null) alternative = first;
+        }
+      }
+      alternative ??= alternativeAt(grammarAt(text, at), text, at);
       if (alternative === undefined) continue;
-      const re = alternative.regex;
-      re.lastIndex = at;
-      const m = re.exec(text);
+      if (m === null) {
+        alternative.regex.lastIndex = at;
+        m = alternative.regex.exec(text);
+      }
       if (m === null || m[0].length === 0 || at + m[0].length > span.end) continue;
       const mention = resolveMatch(m, CAPTURES.fill(m, alternative.slots), ctx);
       if (!mention) continue;

@@ -24,14 +24,21 @@ export function alternativeWith(grammar: Grammar, group: string): Alternative {
  * Why: of the alternatives before it that open with a digit, those reading a
  * day or a count (`19/01/2024`, `3-5 January`, `1st quarter`, `3 days ago`) need
  * something else than a digit among the first three characters; the ISO date
- * needs one of `-/.` right after the year, and the year range (`2009-2011`,
- * `2009 to 2011`), after blanks, a dash, "to", "through", "until" or "till".
+ * needs one of `-/.` and a digit right after the year, and the year range
+ * (`2009-2011`, `2009 to 2011`), after blanks, a dash, "to", "through", "until"
+ * or "till", the dash followed by blanks and a digit.
  */
 export function onlyYearAt(text: string, at: number): boolean {
   let i = at + 4;
   const c = text.charCodeAt(i);
-  // - . / –
-  if (c === 45 || c === 46 || c === 47 || c === 0x2013) return false;
+  // . / (the ISO date's separators): a digit must follow ("2011." ends a sentence).
+  if (c === 46 || c === 47) return !isDigit(text.charCodeAt(i + 1));
+  // - – (also the year range's): a digit must follow, for the range after blanks.
+  if (c === 45 || c === 0x2013) {
+    i++;
+    while (isBlank(text.charCodeAt(i))) i++;
+    return !isDigit(text.charCodeAt(i));
+  }
   while (isBlank(text.charCodeAt(i))) i++;
   const d = text.charCodeAt(i);
   // - – t u
@@ -54,6 +61,42 @@ export function onlyDayMonthAt(text: string, at: number, length: number): boolea
   while (isBlank(text.charCodeAt(++i)));
   const c = text.charCodeAt(i);
   return c >= 65 && c <= 90;
+}
+
+/** What {@link monthNumberAt} finds after a full month name. */
+export const enum MonthThen { None, Day, Year }
+
+/**
+ * At a full month name followed by blanks and a number, the alternative that
+ * the probe would choose if it matches at all: month-day ("January 19,
+ * 2024", `md`) after one or two digits that no range follows, month-year
+ * ("January 2024", `my`) after three or more digits. If that alternative does
+ * not match, the probe decides (a later one may: the bare month).
+ *
+ * Why: of the alternatives that can open at a month name, only the day range
+ * (`rm`, "January 3-5") comes before the month-day one, and it needs a range
+ * word or dash after the day (blanks, then `-`, `–`, `—`, "to", "and", "until",
+ * "through" …); before the month-year one there are also the month-day one (a
+ * day is one or two digits, which a third digit rules out) and the month
+ * range, list and "March last year" forms, which need a word, not a digit.
+ */
+export function monthNumberAt(text: string, at: number): MonthThen {
+  let e = at;
+  while (isAsciiLetter(text.charCodeAt(e))) e++;
+  if (!isBlank(text.charCodeAt(e)) || !MONTH_NAMES.has(text, at, e)) return MonthThen.None;
+  let p = e + 1;
+  while (isBlank(text.charCodeAt(p))) p++;
+  let q = p;
+  while (isDigit(text.charCodeAt(q))) q++;
+  if (q - p >= 3) return MonthThen.Year;
+  if (q === p) return MonthThen.None;
+  // An ordinal suffix or another word character: left to the probe.
+  const c = text.charCodeAt(q);
+  if (isAsciiLetter(c) || c === 95) return MonthThen.None;
+  while (isBlank(text.charCodeAt(q))) q++;
+  const d = text.charCodeAt(q);
+  // - – — t a u: a range may follow.
+  return d === 45 || d === 0x2013 || d === 0x2014 || d === 116 || d === 97 || d === 117 ? MonthThen.None : MonthThen.Day;
 }
 
 /**
@@ -117,6 +160,10 @@ function fullName(text: string, at: number, end: number): BareName {
 /** The blanks of the grammar's `SP`: space, tab, no-break space. */
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isAsciiLetter(c: number): boolean {
