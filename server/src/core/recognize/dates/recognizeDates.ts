@@ -16,7 +16,11 @@ import { alternativeWith, BareName, bareNameAt, deicticAt, MonthThen, monthNumbe
 const GRAMMAR_AT_DIGIT = dateGrammar('digit');
 const GRAMMAR_AT_WORD = dateGrammar('word');
 const GRAMMAR_AT_QUOTE = dateGrammar('quote');
-/** The alternatives for a bare year, month and weekday, run without the probe where only they can match (see `shortcuts.ts`). */
+/**
+ * Alternatives run without the probe (see `shortcuts.ts`): where only they can
+ * match (a bare year, day and month, month, weekday, "today"), or, for a month
+ * and a number, first, as the probe's choice if they match at all.
+ */
 const BARE_YEAR = alternativeWith(GRAMMAR_AT_DIGIT, 'y');
 const DAY_MONTH = alternativeWith(GRAMMAR_AT_DIGIT, 'dmD');
 const BARE_MONTH = alternativeWith(GRAMMAR_AT_WORD, 'mo');
@@ -36,10 +40,9 @@ function isDigit(c: number): boolean {
 
 /**
  * At a trigger of `length` characters tried at itself: the one alternative that
- * alone can match there, when a shortcut knows it (a year, a day number
- * before a capital, "today" and its kin, a full month or weekday name with
- * nothing after it that another alternative reads), else
- * undefined and the probe decides.
+ * alone can match there, when a shortcut knows it (a year, a day number before
+ * a capital, "today" and its kin, a full month or weekday name with nothing
+ * after it that another alternative reads), else undefined.
  */
 function shortcutAt(text: string, at: number, length: number): Alternative | undefined {
   const c = text.charCodeAt(at);
