@@ -33,8 +33,21 @@ const DATE_RE = new RegExp(
   'gi',
 );
 
-/** Month numbers by the (lower-case) first three letters of the name. */
-const MONTH_BY_PREFIX: ReadonlyMap<string, number> = new Map(Object.entries(MONTHS).filter(([k]) => k.length === 3));
+/**
+ * Month numbers (0: none) by the (lower-case) first three letters of the name, at
+ * {@link prefixIndex}: read by char codes, with no three-letter string built and hashed.
+ */
+const MONTH_BY_PREFIX: Int8Array = (() => {
+  const table = new Int8Array(26 * 26 * 26);
+  for (const [k, month] of Object.entries(MONTHS)) if (k.length === 3) table[prefixIndex(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2))] = month;
+  return table;
+})();
+
+/** Index of three lower-case ASCII letters in {@link MONTH_BY_PREFIX}; -1 when one is no such letter. */
+function prefixIndex(a: number, b: number, c: number): number {
+  if (!(a >= 97 && a <= 122 && b >= 97 && b <= 122 && c >= 97 && c <= 122)) return -1;
+  return ((a - 97) * 26 + (b - 97)) * 26 + (c - 97);
+}
 /** The full month names, lower case, by month number - 1. */
 const MONTH_NAMES: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -49,9 +62,10 @@ export function monthNumber(name: string): number | undefined {
   if (name.charCodeAt(n - 1) === 0x2e) n--;
   if (n < 3) return undefined;
   // `| 32` lower-cases an ASCII letter; it turns nothing else into one.
-  const key = String.fromCharCode(name.charCodeAt(0) | 32, name.charCodeAt(1) | 32, name.charCodeAt(2) | 32);
-  const month = MONTH_BY_PREFIX.get(key);
-  if (month === undefined || n === 3) return month;
+  const index = prefixIndex(name.charCodeAt(0) | 32, name.charCodeAt(1) | 32, name.charCodeAt(2) | 32);
+  const month = index < 0 ? 0 : MONTH_BY_PREFIX[index] ?? 0;
+  if (month === 0) return undefined;
+  if (n === 3) return month;
   const full = n === 4 && month === 9 ? 'sept' : MONTH_NAMES[month - 1] ?? '';
   if (full.length !== n) return undefined;
   for (let i = 3; i < n; i++) if ((name.charCodeAt(i) | 32) !== full.charCodeAt(i)) return undefined;

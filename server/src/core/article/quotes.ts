@@ -24,7 +24,7 @@ const BEFORE_VERB = new RegExp(`(?:,[^,]{1,80},)?\\s+(?:also\\s+)?(?:${VERBS})(?
 // The end of AFTER_APPOSITION (`, said`) alone: a much cheaper necessary condition for it.
 const APPOSITION_TAIL = new RegExp(`,\\s+(?:also\\s+)?(?:${VERBS})\\b`);
 // Cheap pre-check before the costlier speaker patterns: is there a speech verb at all?
-const ANY_VERB = new RegExp(`\\b(?:${VERBS})\\b`);
+export const ANY_VERB = new RegExp(`\\b(?:${VERBS})\\b`);
 const SENTENCE_SUBJECT = new RegExp(`^${SPEAKER}\\s+(?:also\\s+)?(?:${VERBS})\\b`, 'u');
 // Words that cannot be part of a speaker phrase read backwards from its verb.
 const STOP_BACK = /^(?:which|who|whom|that|and|but|or|while|as|after|before|when|where|because|in|on|at|to|for|with|from|by|of|said|says|told|if|than|then|so)$/i;
@@ -61,8 +61,13 @@ function mayQuote(kind: string): boolean {
 
 interface Found { readonly speaker: string; readonly start: number }
 
+/** White space as `\s` reads it: the first word of a speaker ends at the first one. */
+const SPACE_RE = /\s/;
+
 function validSpeaker(s: string): boolean {
-  const first = s.split(/\s+/)[0] ?? '';
+  // `s.split(/\s+/)[0]` without the array of every word: the text before the first space.
+  const space = s.search(SPACE_RE);
+  const first = space < 0 ? s : s.slice(0, space);
   if (/^\p{Lu}/u.test(s) || /^(?:the|a|an|his|her|their|its|our|this|that)$/i.test(first) || PRONOUN.test(s)) return true;
   // `union president Camila Lisboa`: a lower-case title before a name.
   return !STOP_BACK.test(first) && /\s\p{Lu}/u.test(s);
@@ -162,7 +167,9 @@ function isOtherRegexSpace(c: number): boolean {
 function attribution(s: string, open: number, close: number): Found | undefined {
   const after = sentenceAfter(s, close);
   // One cheap test spares the four attribution patterns when the rest of the sentence has no speech verb.
-  const afterSpeaks = ANY_VERB.test(after) || after.includes('according');
+  // Where the first verb is also says whether one stands before the first comma (below).
+  const verb = ANY_VERB.exec(after);
+  const afterSpeaks = verb !== null || after.includes('according');
   // Where the words after the quote begin: past the leading spaces and commas the
   // patterns skip (only ` ` and `,` here; patterns see the rest themselves).
   let lead = 0;
@@ -179,7 +186,9 @@ function attribution(s: string, open: number, close: number): Found | undefined 
   // `…," the region's climate minister, Jordi Serra, said`: the name in the apposition speaks.
   m = afterSpeaks && comma >= 0 && after.indexOf(',', comma + 1) >= 0 && APPOSITION_TAIL.test(after) ? AFTER_APPOSITION.exec(after) : null;
   if (m) return { speaker: m[1]!, start: close + m.index + m[0].indexOf(m[1]!, m[0].indexOf(',', 1)) };
-  m = afterSpeaks && (comma < 0 || ANY_VERB.test(after.slice(0, comma))) ? AFTER_SPEAKER_FIRST.exec(after) : null;
+  // A verb before the comma: the first verb starts before it (a verb holds no comma, and `\b` reads
+  // the comma as the end of the text would, so this is ANY_VERB.test(after.slice(0, comma))).
+  m = afterSpeaks && (comma < 0 || (verb !== null && verb.index < comma)) ? AFTER_SPEAKER_FIRST.exec(after) : null;
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!, start: close + m[0].indexOf(m[1]!) };
   const ss = sentenceStart(s, open);
   const before = s.slice(ss, open);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AFTER_ACCORDING, mayOpenWithAccording } from '../../core/article/quotes';
+import { AFTER_ACCORDING, ANY_VERB, mayOpenWithAccording } from '../../core/article/quotes';
 
 describe('article: quote attribution prefilters', () => {
   // attribution() tries `…," according to X` only where the words after the quote's leading
@@ -16,5 +16,18 @@ describe('article: quote attribution prefilters', () => {
     }), { numRuns: 30000, seed: 7 });
     assert.ok(AFTER_ACCORDING.test(' according to the ministry'));
     assert.ok(AFTER_ACCORDING.test(',\u00a0according to the ministry'));
+  });
+
+  // attribution() asks whether a speech verb stands before the first comma after the quote by
+  // where the first verb of the whole rest starts, not by a test on the text cut at the comma.
+  it('finds a verb before the first comma where the first verb starts before it', () => {
+    const pieces = [' ', ',', ', ', 'said', 'says', 'unsaid', 'saidx', 'Said', 'told', 'the', 'minister', 'x', '.', '’', '-', '_', '1'];
+    const after = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((p) => p.join(''));
+    fc.assert(fc.property(after, (s) => {
+      const comma = s.indexOf(',');
+      if (comma < 0) return;
+      const verb = ANY_VERB.exec(s);
+      assert.equal(verb !== null && verb.index < comma, ANY_VERB.test(s.slice(0, comma)), JSON.stringify(s));
+    }), { numRuns: 30000, seed: 7 });
   });
 });

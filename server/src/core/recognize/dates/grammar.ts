@@ -198,6 +198,29 @@ export function alternativeAt(grammar: Grammar, text: string, at: number): Alter
 }
 
 /**
+ * The month and weekday names among the trigger words: each three-letter form,
+ * unless a lower-case letter follows that does not begin a longer form.
+ *
+ * Why no match is lost: a match tried for a trigger runs through the trigger's
+ * word (the lead words before it hold no trigger, and every alternative needs
+ * one) and reads it as a token that starts there. The only literals of the
+ * grammar sharing these first three letters are the month and weekday names
+ * and abbreviations ("Mid", "The", "This", "Three", "From", "Four", "Seven",
+ * "Summer", "Autumn", "New" … all differ within three letters); an abbreviation
+ * is always followed by `\.?(?![a-z])`. So after a lower-case letter only a
+ * full name, "Sept", "Tues" or "Thur(s)" can be read, and the word begins with
+ * it. A full name may go on with letters (in "Marchto April", a month range's
+ * `\s*` between "March" and "to" is empty), so after a longer form nothing
+ * more is asked, and "May" stays a trigger before a "t" or a "u".
+ */
+const NAME_TRIGGERS = [
+  'Jan(?:uary|(?![a-z]))', 'Feb(?:ruary|(?![a-z]))', 'Mar(?:ch|(?![a-z]))', 'Apr(?:il|(?![a-z]))', 'May(?:[tu]|(?![a-z]))',
+  'Jun(?:e|(?![a-z]))', 'Jul(?:y|(?![a-z]))', 'Aug(?:ust|(?![a-z]))', 'Sep(?:t|(?![a-z]))', 'Oct(?:ober|(?![a-z]))',
+  'Nov(?:ember|(?![a-z]))', 'Dec(?:ember|(?![a-z]))', 'Mon(?:day|(?![a-z]))', 'Tue(?:s|(?![a-z]))', 'Wed(?:nesday|(?![a-z]))',
+  'Thu(?:r|(?![a-z]))', 'Fri(?:day|(?![a-z]))', 'Sat(?:urday|(?![a-z]))', 'Sun(?:day|(?![a-z]))',
+].join('|');
+
+/**
  * Words every date expression contains at least one of: numbers, month and
  * weekday names, deictic words and calendar units. Finding these is a simple
  * scan; the full grammar runs only next to them.
@@ -222,7 +245,10 @@ export function dateTriggers(): RegExp {
   // The apostrophe is checked after the digits: a lookbehind opening an alternative
   // makes V8 try the whole pattern at every position, three times slower.
   const numbers = `\\d{1,2}(?:(?=${afterDay})|(?<=['’]\\d{1,2})(?!\\d))|\\d{3}(?=${blanks}+${unit})|(?:1\\d|20)\\d\\d(?!\\d)`;
-  const capitalWords = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day|'
+  // A three-letter name then a lower-case letter is a trigger only where a longer form of
+  // the name begins ("March", "Sept", "Thur"): "Mark", "Money", "Janet" are other words,
+  // which the grammar cannot read (see `NAME_TRIGGERS`).
+  const capitalWords = `${NAME_TRIGGERS}|Q[1-4]|Christmas|New Year|Valentine|Hallowe|Boxing Day|`
     + 'Yesterday|To(?:day|night|morrow)';
   const lowerWords = 'morning|afternoon|evening|night|week|month|year|day|quarter|yesterday|to(?:day|night|morrow)';
   // Three top-level alternatives, each with its own `\b`, by what the trigger opens with (a

@@ -72,7 +72,8 @@ export function wordStartsBefore(text: string, at: number, floor: number, trigge
     while (j > floor && isSeparator(text.charCodeAt(j - 1))) j--;
     if (j === i || j <= floor) break;
     let k = j;
-    while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
+    // No further back than a lead word can reach: a longer word is none, wherever it starts.
+    while (k > floor && j - k <= MAX_LEAD_LENGTH && isLetter(text.charCodeAt(k - 1))) k--;
     if (k === j || j - k > MAX_LEAD_LENGTH) break;
     const word = leadWordAt(text, k, j);
     if (word === undefined) break;

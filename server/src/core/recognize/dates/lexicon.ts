@@ -40,13 +40,40 @@ export const QUARTER_WORDS: ReadonlyMap<string, number> = new Map([
 
 /** Month number of a (possibly dotted, any case) month token; undefined if it is not one. */
 export function monthNumber(token: string): number | undefined {
-  const word = token.charCodeAt(token.length - 1) === 46 ? token.slice(0, -1) : token;
-  return MONTHS.get(word.toLowerCase());
+  const length = token.charCodeAt(token.length - 1) === 46 ? token.length - 1 : token.length;
+  return nameNumber(MONTH_NAMES, MONTH_NUMBERS, token, length);
 }
 
 /** Weekday number of a weekday token; undefined if it is not one. */
 export function weekdayNumber(token: string): number | undefined {
-  return WEEKDAYS.get(token.toLowerCase());
+  return nameNumber(WEEKDAY_NAMES, WEEKDAY_NUMBERS, token, token.length);
+}
+
+/**
+ * {@link MONTHS} and {@link WEEKDAYS} as lists: the resolver looks a name up for
+ * nearly every match, and comparing char codes in place spares the lower-cased
+ * copy and the hashing of a `Map` lookup.
+ */
+const MONTH_NAMES: readonly string[] = [...MONTHS.keys()];
+const MONTH_NUMBERS: Int8Array = Int8Array.from(MONTHS.values());
+const WEEKDAY_NAMES: readonly string[] = [...WEEKDAYS.keys()];
+const WEEKDAY_NUMBERS: Int8Array = Int8Array.from(WEEKDAYS.values());
+
+/**
+ * The number (`numbers[i]`) of the name `names[i]` (lower case ASCII) that `token`'s first
+ * `length` characters spell in any case, as `toLowerCase` and a lookup would
+ * find it (`| 32` lower-cases an ASCII letter and turns no other character
+ * into one).
+ */
+function nameNumber(names: readonly string[], numbers: Int8Array, token: string, length: number): number | undefined {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] ?? '';
+    if (name.length !== length) continue;
+    let k = 0;
+    while (k < length && (token.charCodeAt(k) | 32) === name.charCodeAt(k)) k++;
+    if (k === length) return numbers[i];
+  }
+  return undefined;
 }
 
 /** Value of a count written in digits or words; undefined if unknown. */

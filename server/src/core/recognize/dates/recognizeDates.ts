@@ -2,10 +2,11 @@ import type { Span } from '../../text/problem';
 import type { DateMention } from '../model';
 import { isoDay, parseIsoDay } from './calendar';
 import { Captures } from './captures';
-import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, triggerOpens, type Grammar } from './grammar';
+import { alternativeAt, dateGrammar, dateTriggers, MAX_WORDS_BEFORE_TRIGGER, triggerOpens, type Alternative, type Grammar } from './grammar';
 import { wordStartsBefore } from './leadWords';
 import { prefersMonthFirst } from './numericOrder';
 import { resolveMatch, type ResolveContext } from './resolveMatch';
+import { alternativeWith, BareName, bareNameAt, deicticAt, MonthThen, monthNumberAt, onlyDayMonthAt, onlyYearAt } from './shortcuts';
 
 /**
  * Built once: compiling the grammar costs far more than running it on a short
@@ -15,16 +16,58 @@ import { resolveMatch, type ResolveContext } from './resolveMatch';
 const GRAMMAR_AT_DIGIT = dateGrammar('digit');
 const GRAMMAR_AT_WORD = dateGrammar('word');
 const GRAMMAR_AT_QUOTE = dateGrammar('quote');
+/**
+ * Alternatives run without the probe (see `shortcuts.ts`): where only they can
+ * match (a bare year, day and month, month, weekday, "today"), or, for a month
+ * and a number, first, as the probe's choice if they match at all.
+ */
+const BARE_YEAR = alternativeWith(GRAMMAR_AT_DIGIT, 'y');
+const DAY_MONTH = alternativeWith(GRAMMAR_AT_DIGIT, 'dmD');
+const BARE_MONTH = alternativeWith(GRAMMAR_AT_WORD, 'mo');
+const BARE_WEEKDAY = alternativeWith(GRAMMAR_AT_WORD, 'wd');
+const DEICTIC = alternativeWith(GRAMMAR_AT_WORD, 'dx');
+const MONTH_DAY = alternativeWith(GRAMMAR_AT_WORD, 'mdM');
+const MONTH_YEAR = alternativeWith(GRAMMAR_AT_WORD, 'myM');
 
 /** Scratch of the scan, reused from call to call (the scan is synchronous and not re-entrant). */
 const CAPTURES = new Captures();
 const TRIGGERS = dateTriggers();
 const STARTS = new Int32Array(MAX_WORDS_BEFORE_TRIGGER + 2);
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * At a trigger of `length` characters tried at itself: the one alternative that
+ * alone can match there, when a shortcut knows it (a year, a day number before
+ * a capital, "today" and its kin, a full month or weekday name with nothing
+ * after it that another alternative reads), else undefined.
+ */
+function shortcutAt(text: string, at: number, length: number): Alternative | undefined {
+  const c = text.charCodeAt(at);
+  if (isDigit(c)) {
+    if (length === 4) return onlyYearAt(text, at) ? BARE_YEAR : undefined;
+    return length <= 2 && onlyDayMonthAt(text, at, length) ? DAY_MONTH : undefined;
+  }
+  if (deicticAt(text, at)) return DEICTIC;
+  if (c < 65 || c > 90) return undefined;
+  const name = bareNameAt(text, at);
+  return name === BareName.Month ? BARE_MONTH : name === BareName.Weekday ? BARE_WEEKDAY : undefined;
+}
+
+/** At a month name and a number, the alternative the probe would choose if it matches (see `monthNumberAt`). */
+function firstCandidateAt(text: string, at: number): Alternative | undefined {
+  const c = text.charCodeAt(at);
+  if (c < 65 || c > 90) return undefined;
+  const then = monthNumberAt(text, at);
+  return then === MonthThen.Day ? MONTH_DAY : then === MonthThen.Year ? MONTH_YEAR : undefined;
+}
+
 /** The part of the grammar that can match at `at`, by its first character. */
 function grammarAt(text: string, at: number): Grammar {
   const c = text.charCodeAt(at);
-  if (c >= 48 && c <= 57) return GRAMMAR_AT_DIGIT;
+  if (isDigit(c)) return GRAMMAR_AT_DIGIT;
   return c === 39 || c === 0x2019 ? GRAMMAR_AT_QUOTE : GRAMMAR_AT_WORD;
 }
 
@@ -86,11 +129,23 @@ export function recognizeDates(text: string, referenceDate: string | undefined, 
     const n = wordStartsBefore(text, t.index, Math.max(pos, span.start), triggerOpens(text, t.index), starts);
     for (let s = 0; s < n; s++) {
       const at = starts[s] ?? 0;
-      const alternative = alternativeAt(grammarAt(text, at), text, at);
+      let alternative = at === t.index ? shortcutAt(text, at, t[0].length) : undefined;
+      let m: RegExpExecArray | null = null;
+      if (alternative === undefined && at === t.index) {
+        // A month then a number: the probe's choice if it matches at all ("January 19", "January 2024").
+        const first = firstCandidateAt(text, at);
+        if (first !== undefined) {
+          first.regex.lastIndex = at;
+          m = first.regex.exec(text);
+          if (m !== null) alternative = first;
+        }
+      }
+      alternative ??= alternativeAt(grammarAt(text, at), text, at);
       if (alternative === undefined) continue;
-      const re = alternative.regex;
-      re.lastIndex = at;
-      const m = re.exec(text);
+      if (m === null) {
+        alternative.regex.lastIndex = at;
+        m = alternative.regex.exec(text);
+      }
       if (m === null || m[0].length === 0 || at + m[0].length > span.end) continue;
       const mention = resolveMatch(m, CAPTURES.fill(m, alternative.slots), ctx);
       if (!mention) continue;

@@ -4,6 +4,7 @@
  * preposition makes a bare month or year a date ("in May", "since 2018"). Char
  * code scans, because these run for most candidates.
  */
+import { WordList } from './wordList';
 
 /** Blanks and line breaks. */
 export function isSpace(c: number): boolean {
@@ -24,12 +25,12 @@ function isWordChar(c: number): boolean {
 const MONTH_CONJ = /(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?,?\s+(?:and|or|to|through|until|till)\s*$|[-–]$/;
 
 /** Words that, right before a bare month or year, make it a date ("in May", "since 2018", "as of May"). */
-const TEMPORAL_PREP_WORDS = new Set([
+const TEMPORAL_PREP_WORDS = new WordList([
   'in', 'since', 'until', 'till', 'by', 'during', 'from', 'to', 'through', 'before', 'after', 'of', 'early', 'mid',
   'late', 'last', 'next', 'this', 'between', 'throughout', 'around', 'for', 'on', 'at', 'circa', 'end', 'start',
   'beginning', 'year', 'years', 'fiscal', 'spring', 'summer', 'autumn', 'fall', 'winter',
-]);
-const CONJUNCTIONS = new Set(['and', 'or', 'to', 'through', 'until', 'till']);
+], true);
+const CONJUNCTIONS = new WordList(['and', 'or', 'to', 'through', 'until', 'till'], true);
 
 /**
  * Whether a temporal preposition or modifier sits right before `start`, or a
@@ -40,9 +41,10 @@ export function hasTemporalPrep(text: string, start: number): boolean {
   if (c === 45 || c === 0x2013) return true;
   const w = wordBefore(text, start, true);
   if (w === undefined) return false;
-  const word = text.slice(w, wordEnd(text, w)).toLowerCase();
-  if (TEMPORAL_PREP_WORDS.has(word)) return true;
-  return CONJUNCTIONS.has(word) && MONTH_CONJ.test(text.slice(Math.max(0, start - 32), start));
+  // The word in any case (its letters are ASCII, as `toLowerCase` would read them).
+  const end = wordEnd(text, w);
+  if (TEMPORAL_PREP_WORDS.has(text, w, end)) return true;
+  return CONJUNCTIONS.has(text, w, end) && MONTH_CONJ.test(text.slice(Math.max(0, start - 32), start));
 }
 
 /**
@@ -72,14 +74,14 @@ function wordEnd(text: string, from: number): number {
 }
 
 /** Capitalized words that may precede a date without making it part of a name. */
-const FUNCTION_CAPS = new Set([
+const FUNCTION_CAPS = new WordList([
   'On', 'In', 'Since', 'By', 'Until', 'From', 'Last', 'Next', 'This', 'Early', 'Late', 'Mid', 'Before', 'After',
   'During', 'Through', 'And', 'Or', 'The', 'Of', 'Updated', 'Published', 'Posted', 'Dated', 'As', 'For', 'Between',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Until', 'Till', 'Around', 'At',
   'A', 'An', 'Its', 'His', 'Her', 'Their', 'Our', 'Last', 'Every', 'Each', 'That', 'Late', 'Since', 'To', 'Fiscal',
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
   'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Christmas', 'Easter',
-]);
+], false);
 
 /** The word right before `start` on the same line, or '' (punctuation in between ends it). */
 export function previousWord(text: string, start: number): string {
@@ -89,14 +91,19 @@ export function previousWord(text: string, start: number): string {
 
 /** The word right after `end` on the same line, or '' (punctuation in between ends it). */
 export function nextWord(text: string, end: number): string {
+  const i = nextWordStart(text, end);
+  return i < 0 ? '' : text.slice(i, wordEnd(text, i));
+}
+
+/** Where {@link nextWord} starts, or -1 when there is none. */
+function nextWordStart(text: string, end: number): number {
   let i = end;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 0xa0) i++;
     else break;
   }
-  if (i === end || !isLetter(text.charCodeAt(i))) return '';
-  return text.slice(i, wordEnd(text, i));
+  return i === end || !isLetter(text.charCodeAt(i)) ? -1 : i;
 }
 
 /**
@@ -109,15 +116,25 @@ export function nameBefore(text: string, start: number): boolean {
   if (wordStart === undefined) return false;
   const c = text.charCodeAt(wordStart);
   if (c < 65 || c > 90) return false;
-  if (FUNCTION_CAPS.has(text.slice(wordStart, wordEnd(text, wordStart)))) return false;
+  if (FUNCTION_CAPS.has(text, wordStart, wordEnd(text, wordStart))) return false;
   const lead = text.slice(Math.max(0, wordStart - 3), wordStart);
   return !(wordStart <= 0 || /(?:^|[.!?:]\s+|\n\s*|["“‘(]\s*)$/.test(lead));
 }
 
 /** Whether a capitalized word after a month makes it part of a name ("June Carter", "August Rush"). */
 export function nameAfter(text: string, end: number): boolean {
-  const w = nextWord(text, end);
-  return /^[A-Z][a-z]/.test(w) && !FUNCTION_CAPS.has(w);
+  // `/^[A-Z][a-z]/` on the next word, read in the text with no copy of it.
+  const i = nextWordStart(text, end);
+  if (i < 0 || !isUpper(text.charCodeAt(i)) || !isLower(text.charCodeAt(i + 1))) return false;
+  return !FUNCTION_CAPS.has(text, i, wordEnd(text, i));
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /** Whether `start` opens a sentence or a line (only blanks and quotes since a `.!?:` or a line break). */
