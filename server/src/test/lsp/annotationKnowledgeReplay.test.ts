@@ -147,7 +147,9 @@ describe('lsp annotations: the editor tests replayed on the real recognizer', fu
     const w = await workspace(storage);
     cleanup.push(async () => {
       w.service.dispose();
-      await fsp.rm(w.dir, { recursive: true, force: true });
+      // The service keeps its knowledge with a background write, which may still land in the
+      // folder while it is removed (ENOTEMPTY): retried.
+      await fsp.rm(w.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     });
     return w;
   };

@@ -169,7 +169,8 @@ describe('lsp annotations: following an edit', () => {
 describe('lsp annotations: the service', () => {
   const cleanup: string[] = [];
   afterEach(async () => {
-    for (const d of cleanup.splice(0)) await fsp.rm(d, { recursive: true, force: true });
+    // A background write of the service's knowledge may still land while a folder is removed (ENOTEMPTY): retried.
+    for (const d of cleanup.splice(0)) await fsp.rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
   });
   const make = async (sidecar?: string) => {
     const f = await fixture(sidecar);
