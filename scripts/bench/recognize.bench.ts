@@ -2,13 +2,15 @@
  * Benchmark of the whole analysis (issue 4): article parsing, entities and
  * dates, on a generated corpus of at least 10 MB built by repeating and
  * varying the real article fixtures and the MEANTIME texts. The whole
- * analysis is timed twice: its first pass over the corpus (V8 still compiling,
- * as in a cold workspace scan) and once compiled (best of three passes).
- * compromise runs on a sample of the same text in the same process, both warmed
- * up the same way, and its rate is extrapolated. Startup (loading the gazetteer
+ * analysis is timed as a workspace scan does it (files in batches) and file by
+ * file: its first pass over the corpus (V8 still compiling, as in a cold
+ * workspace scan) and once compiled (best of three passes). compromise runs on
+ * a sample of the same text in the same process, in rounds interleaved with
+ * Dossier's, both warmed up the same way and timed on main-thread CPU time (best
+ * of the rounds), and its rate is extrapolated. Startup (loading the gazetteer
  * and the tagger weights, first call) is measured in fresh processes.
  *
- *   npm run bench -- recognize [--mb 10] [--compromise-kb 400]
+ *   npm run bench -- recognize [--mb 10] [--compromise-kb 400] [--rounds 5]
  *   (or unbundled: npx tsx scripts/bench/recognize.bench.ts)
  */
 import { execFileSync } from 'node:child_process';
@@ -263,7 +265,7 @@ async function main(): Promise<void> {
   // heap (after compromise had run, Dossier's main thread ran the sample at 11-12 MB/s while the
   // process as a whole was charged 6-10 MB/s). Both contenders are measured the same way, and
   // compromise's own background collection is left out of its time too.
-  const rounds = opt('rounds', 3);
+  const rounds = opt('rounds', 5);
   let compFirst = NEVER;
   let comp = NEVER;
   let ours = NEVER;
