@@ -8,7 +8,7 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { readArticleFile } from '../node/readArticleFile';
 import { writeFileAtomic } from '../node/sidecarAtomicWrite';
 import { walkWorkspace } from '../node/walkWorkspace';
-import { BATCH_FILES } from '../core/index/analysisBatches';
+import { BATCH_CHARS, BATCH_FILES } from '../core/index/analysisBatches';
 import { AnalysisPool } from './analysisPool';
 import type { SavedKnowledge } from './annotations/knowledgeSwitch';
 import type { Globs } from './globs';
@@ -18,11 +18,21 @@ const DISK_VERSION = 0;
 const SNIFF_CHARS = 4096;
 const CACHE_FILE = 'index-cache.json';
 /**
- * Files queued per worker (bounds the texts held in flight): enough that a
- * worker still has work when the main thread, busy analysing a file itself,
- * gets to its replies late, and that the next batch fills while one is analysed.
+ * Files queued per worker: enough that a worker still has work when the main
+ * thread, busy analysing a file itself, gets to its replies late, and that the
+ * next batch fills while one is analysed.
  */
 const WINDOW_PER_WORKER = 2 * BATCH_FILES;
+/** Characters of the texts queued per worker: the window's files are few when they are large. */
+const WINDOW_CHARS_PER_WORKER = 2 * BATCH_CHARS;
+/** Files sent to the workers whose reads have not finished: their sizes are not known yet. */
+const MAX_UNREAD = 32;
+
+/** What the files sent to the workers hold: those still being read, and the characters of those read. */
+interface WorkerWindow {
+  unread: number;
+  chars: number;
+}
 
 /** What the indexer needs from the rest of the server. */
 export interface IndexerHost {
@@ -107,14 +117,16 @@ export class WorkspaceIndexer {
       // analyses come back; otherwise the main thread analyses the file itself (it is a core too).
       const inFlight: Array<Promise<boolean>> = [];
       const room = pool ? pool.size * WINDOW_PER_WORKER : 0;
+      const roomChars = pool ? pool.size * WINDOW_CHARS_PER_WORKER : 0;
+      const window: WorkerWindow = { unread: 0, chars: 0 };
       let busy = 0;
       try {
         for (let i = 0; i < candidates.length && !isCancelled(); i++) {
           const uri = URI.file(candidates[i].path).toString();
           seen.add(uri);
-          if (pool && !pool.failed && busy < room) {
+          if (pool && !pool.failed && busy < room && window.unread < MAX_UNREAD && window.chars < roomChars) {
             busy++;
-            inFlight.push(this.indexFileInWorker(pool, candidates[i].path, candidates[i].kind === 'article').finally(() => busy--));
+            inFlight.push(this.indexFileInWorker(pool, candidates[i].path, candidates[i].kind === 'article', window).finally(() => busy--));
           } else if (await this.indexFile(candidates[i].path, candidates[i].kind === 'article')) files++;
           if (i % 25 === 0) {
             progress.report(Math.round((100 * i) / candidates.length), `${i} of ${candidates.length} files`);
@@ -161,9 +173,25 @@ export class WorkspaceIndexer {
    * (otherwise, or when the worker failed, the index analyses the text on
    * the main thread: correct results win over speed).
    */
-  private async indexFileInWorker(pool: AnalysisPool, file: string, isArticleByName: boolean): Promise<boolean> {
-    const read = await this.readArticle(file, isArticleByName);
+  private async indexFileInWorker(pool: AnalysisPool, file: string, isArticleByName: boolean, window: WorkerWindow): Promise<boolean> {
+    window.unread++;
+    let read: ReadFile | boolean;
+    try {
+      read = await this.readArticle(file, isArticleByName);
+    } finally {
+      window.unread--;
+    }
     if (typeof read === 'boolean') return read;
+    window.chars += read.text.length;
+    try {
+      return await this.indexReadInWorker(pool, read);
+    } finally {
+      window.chars -= read.text.length;
+    }
+  }
+
+  /** The second half of `indexFileInWorker`: the file is read. */
+  private async indexReadInWorker(pool: AnalysisPool, read: ReadFile): Promise<boolean> {
     const { uri, text, ticket } = read;
     this.tickets.set(uri, ticket);
     const analysis = await pool.analyze(uri, text, this.fileDays.get(uri)).catch(() => undefined);
