@@ -57,8 +57,8 @@ export const indexCommand: CliCommand = {
       recognizeAll: (items) => recognizer.recognizeAll(items),
       fileDate: (uri) => fileDays.get(uri),
     };
-    // The files are analysed in batches first, as the server's scan workers do (faster: see
-    // `takeBatch`); the index then takes each file's analysis instead of making it again.
+    // The files are analysed in batches, as the server's scan workers do (faster: see
+    // `takeBatch`); the index takes each file's analysis instead of making it again.
     const analysed = new Map<string, TextAnalysis>();
     const analyzeOne = createArticleAnalyzer(parts);
     const index = new WorkspaceIndex({
@@ -83,12 +83,14 @@ export const indexCommand: CliCommand = {
     }
     const analyzeBatch = createBatchAnalyzer(parts);
     const queue = files.map(({ rel, text }) => ({ uri: rel, text }));
-    while (queue.length > 0) {
-      const batch = takeBatch(queue, (d) => d.text.length);
-      analyzeBatch(batch).forEach((analysis, i) => analysed.set(batch[i]!.uri, analysis));
-    }
     index.batch(() => {
-      for (const { rel, text } of files) index.set(rel, text, 0);
+      // One batch at a time: only its analyses wait for the index (a copy of a file shares its twin's).
+      while (queue.length > 0) {
+        const batch = takeBatch(queue, (d) => d.text.length);
+        analyzeBatch(batch).forEach((analysis, i) => analysed.set(batch[i]!.uri, analysis));
+        for (const { uri, text } of batch) index.set(uri, text, 0);
+        analysed.clear();
+      }
     });
     const elapsed = Date.now() - t0;
     let entities = index.entities({ sort: 'count', ...(opts.type ? { type: opts.type } : {}) });
