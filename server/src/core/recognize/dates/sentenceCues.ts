@@ -3,6 +3,7 @@
  * happened, so an undated "Friday" or "June 17" points back from the story's
  * date unless its sentence says otherwise; this file reads those clues.
  */
+import { WordList } from './wordList';
 import { isSpace } from './words';
 
 /**
@@ -54,77 +55,77 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
+/** What the last words of a tail say about the date after it (see {@link tailCue}). */
+const enum TailCue { None, Past, From }
+
 /**
- * Whether `re` (sticky, case-insensitive; a copy of {@link PAST_BEFORE} or
- * {@link FROM_BEFORE}) matches the tail `text[from, to)` the way the
- * unanchored pattern would on that tail as a string of its own.
+ * Whether {@link PAST_BEFORE} (if `past`), else whether {@link FROM_BEFORE} (if
+ * `from`) matches the tail `text[from, to)` the way the unanchored pattern would
+ * on that tail as a string of its own. One backward scan finds the last two
+ * words for both (the date resolver asks both of the same tail).
+ *
  * Those patterns match a word of ASCII letters after a word boundary, blanks,
  * maybe one more such word and blanks, then the end: a match can start only
  * at the last or the second-to-last word of a tail that ends in a blank.
- *
  * Started at the second-to-last word, the optional second word must be the
- * whole last word, one of `inner`; started at the last word, the cue word
- * must be the whole last word, which `pastCue` or {@link isFromCue} tells
- * cheaply (a necessary condition). Most tails fail both tests, read in the
- * text by char codes: no slice, no lower-cased copy, no regex call. Only a
- * tail that passes is cut out for the regex, which then sees exactly that tail.
+ * whole last word (one of the pattern's inner words) and the cue word the
+ * whole second-to-last word; started at the last word, the cue word must be
+ * the whole last word. Whether a word may be the cue word (`mayBePastVerb`,
+ * {@link FROM_CUES}) is a cheap necessary condition, read in the text by char
+ * codes: no slice, no lower-cased copy, no regex call. Only a tail that passes
+ * is cut out for the regex, which then sees exactly that tail.
  */
-function endsWithCue(re: RegExp, text: string, from: number, to: number, inner: readonly string[], pastCue: boolean): boolean {
+function tailCue(text: string, from: number, to: number, past: boolean, fromCue: boolean): TailCue {
   let i = to;
   while (i > from && isRegexSpace(text.charCodeAt(i - 1))) i--;
-  if (i === to) return false;
+  if (i === to) return TailCue.None;
   let last = i;
   while (last > from && isAsciiLetter(text.charCodeAt(last - 1))) last--;
-  if (last === i) return false;
+  if (last === i) return TailCue.None;
   let j = last;
   while (j > from && isRegexSpace(text.charCodeAt(j - 1))) j--;
   let previous = j;
   while (previous > from && isAsciiLetter(text.charCodeAt(previous - 1))) previous--;
-  if (j < last && previous < j && isOneOf(text, last, i, inner)) {
-    re.lastIndex = previous - from;
-    if (re.test(text.slice(from, to))) return true;
+  // A word, blanks, the last word.
+  const two = j < last && previous < j;
+  if (past) {
+    if (two && PAST_INNER.has(text, last, i) && mayBePastVerb(text, previous, j) && matchesAt(PAST_BEFORE_AT, text, from, to, previous)) return TailCue.Past;
+    if (mayBePastVerb(text, last, i) && matchesAt(PAST_BEFORE_AT, text, from, to, last)) return TailCue.Past;
   }
-  if (!(pastCue ? mayBePastVerb(text, last, i) : isOneOf(text, last, i, FROM_CUES))) return false;
-  re.lastIndex = last - from;
+  if (fromCue) {
+    if (two && FROM_INNER.has(text, last, i) && FROM_CUES.has(text, previous, j) && matchesAt(FROM_BEFORE_AT, text, from, to, previous)) return TailCue.From;
+    if (FROM_CUES.has(text, last, i) && matchesAt(FROM_BEFORE_AT, text, from, to, last)) return TailCue.From;
+  }
+  return TailCue.None;
+}
+
+/** Whether the sticky `re` matches the tail `text[from, to)`, as a string of its own, at `at`. */
+function matchesAt(re: RegExp, text: string, from: number, to: number, at: number): boolean {
+  re.lastIndex = at - from;
   return re.test(text.slice(from, to));
 }
 
-/**
- * Whether the ASCII letters `text[a, b)`, lower-cased, are one of `words` (lower
- * case). `| 32` lower-cases an ASCII letter, as `toLowerCase` does.
- */
-function isOneOf(text: string, a: number, b: number, words: readonly string[]): boolean {
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w] ?? '';
-    if (word.length !== b - a) continue;
-    let k = 0;
-    while (k < word.length && (text.charCodeAt(a + k) | 32) === word.charCodeAt(k)) k++;
-    if (k === word.length) return true;
-  }
-  return false;
-}
-
 /** The words {@link PAST_BEFORE} allows between its verb and the date ("said on", "met last"). */
-const PAST_INNER: readonly string[] = ['on', 'last', 'early', 'late', 'in', 'from', 'between', 'since'];
+const PAST_INNER = new WordList(['on', 'last', 'early', 'late', 'in', 'from', 'between', 'since'], true);
 /** {@link PAST_BEFORE}'s verbs that do not end in "ed" (the others do, as does its `[a-z]{3,}ed`). */
-const PAST_IRREGULAR: readonly string[] = ['said', 'says', 'told', 'began', 'fell', 'rose', 'was', 'were', 'had', 'did', 'met', 'held', 'won', 'lost', 'ran', 'took', 'came', 'went', 'made'];
-const FROM_INNER: readonly string[] = ['on'];
-const FROM_CUES: readonly string[] = ['from', 'starting', 'effective'];
+const PAST_IRREGULAR = new WordList(['said', 'says', 'told', 'began', 'fell', 'rose', 'was', 'were', 'had', 'did', 'met', 'held', 'won', 'lost', 'ran', 'took', 'came', 'went', 'made'], true);
+const FROM_INNER = new WordList(['on'], true);
+const FROM_CUES = new WordList(['from', 'starting', 'effective'], true);
 
 /** Whether the ASCII letters `text[a, b)` may be {@link PAST_BEFORE}'s verb: they end in "ed" or are an irregular one. */
 function mayBePastVerb(text: string, a: number, b: number): boolean {
   // 101 'e', 100 'd'.
-  return (b - a >= 2 && (text.charCodeAt(b - 2) | 32) === 101 && (text.charCodeAt(b - 1) | 32) === 100) || isOneOf(text, a, b, PAST_IRREGULAR);
+  return (b - a >= 2 && (text.charCodeAt(b - 2) | 32) === 101 && (text.charCodeAt(b - 1) | 32) === 100) || PAST_IRREGULAR.has(text, a, b);
 }
 
 /** Whether {@link PAST_BEFORE} matches `text[from, to)` (a past or reporting verb, maybe a preposition, then blanks at the end). */
 export function pastCueIn(text: string, from: number, to: number): boolean {
-  return endsWithCue(PAST_BEFORE_AT, text, from, to, PAST_INNER, true);
+  return tailCue(text, from, to, true, false) === TailCue.Past;
 }
 
 /** Whether {@link FROM_BEFORE} matches `text[from, to)` ("from", "starting", "effective", maybe "on", then blanks at the end). */
 export function fromCueIn(text: string, from: number, to: number): boolean {
-  return endsWithCue(FROM_BEFORE_AT, text, from, to, FROM_INNER, false);
+  return tailCue(text, from, to, false, true) === TailCue.From;
 }
 
 /** Whether {@link PAST_BEFORE} matches `tail` (a past or reporting verb, maybe a preposition, then blanks at the end). */
@@ -151,6 +152,8 @@ function sentenceStart(text: string, at: number, limit = 240): number {
   const floor = Math.max(0, at - limit);
   for (let i = at - 1; i >= floor; i--) {
     const c = text.charCodeAt(i);
+    // Letters and most other characters end no sentence: one comparison for them.
+    if (c > 63) continue;
     if (c === 10 || c === 13) return i + 1;
     if ((c === 46 || c === 33 || c === 63) && i + 1 < at && isSpace(text.charCodeAt(i + 1))) {
       // "Jan. 3" and initials are not sentence ends: require a lower-case word before the dot.
@@ -187,8 +190,10 @@ export function looksForward(text: string, start: number, end: number, isRange =
   const from = sentenceStart(text, start);
   // The anchored checks only need the last words: a short tail keeps them cheap.
   const tail = Math.max(from, start - 48);
-  if (pastCueIn(text, tail, start)) return false;
-  if (!isRange && fromCueIn(text, tail, start) && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
+  // Past first: a past verb before the date wins over a "from" ("said from Monday").
+  const cue = tailCue(text, tail, start, true, !isRange);
+  if (cue === TailCue.Past) return false;
+  if (cue === TailCue.From && !/^['’]s\b/.test(text.slice(end, end + 3))) return true;
   const before = text.slice(from, start);
   if (FORWARD_CUE.test(before)) return true;
   if (hasMoreWordsThan(before, OPENING_WORDS)) return false;
