@@ -9,6 +9,22 @@ describe('dates: calendar arithmetic', () => {
     assert.equal(isoDay(0), '1970-01-01');
   });
 
+  // isoDay keeps recent strings in a direct-mapped cache: days sharing a slot, asked in turn, keep their own strings.
+  it('formats every day the same, cached or not', () => {
+    const expected = (n: number): string => new Date(n * 86_400_000).toISOString().slice(0, 10);
+    for (let round = 0; round < 3; round++) {
+      for (let n = -354_000; n <= 47_000; n += 997) {
+        assert.equal(isoDay(n), expected(n));
+        assert.equal(isoDay(n + 1024), expected(n + 1024));
+        assert.equal(isoDay(n), expected(n));
+      }
+    }
+    // Not a whole day number: formatted, never cached (its slot is 0's).
+    isoDay(NaN);
+    isoDay(0.5);
+    assert.equal(isoDay(0), '1970-01-01');
+  });
+
   it('names weekdays', () => {
     assert.equal(weekdayOf(dayNumber(2024, 1, 19) ?? NaN), 5); // Friday
     assert.equal(weekdayOf(dayNumber(1969, 12, 28) ?? NaN), 0); // a Sunday before the epoch

@@ -60,10 +60,27 @@ function pad4(n: number): string {
   return n >= 1000 ? String(n) : String(n).padStart(4, '0');
 }
 
+/**
+ * Recent {@link isoDay} strings by day number, direct-mapped: a story's dates
+ * and its reference date come back again and again, and formatting one costs a
+ * calendar object and a few strings. Only integer day numbers are cached.
+ */
+const ISO_DAY_SLOTS = 1024;
+const isoDayKeys = new Int32Array(ISO_DAY_SLOTS);
+const isoDayValues: string[] = new Array<string>(ISO_DAY_SLOTS).fill('');
+
 /** `YYYY-MM-DD` */
 export function isoDay(n: number): string {
+  const slot = n & (ISO_DAY_SLOTS - 1);
+  // An empty value marks a free slot (every formatted day has ten characters or more).
+  if (isoDayKeys[slot] === n && isoDayValues[slot] !== '') return isoDayValues[slot] ?? '';
   const c = fromDayNumber(n);
-  return `${pad4(c.year)}-${pad2(c.month)}-${pad2(c.day)}`;
+  const iso = `${pad4(c.year)}-${pad2(c.month)}-${pad2(c.day)}`;
+  if ((n | 0) === n) {
+    isoDayKeys[slot] = n;
+    isoDayValues[slot] = iso;
+  }
+  return iso;
 }
 
 /** `YYYY-MM` */
