@@ -7,18 +7,18 @@
 import { analyze, isPunct, nameGlueLength, type Analysis } from './analysis';
 import { proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
 import { capitalsOf, type Capitals } from './capitals';
-import { applyConsistency } from './consistency';
+import { consistentProposals } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
 import { buildIntTable, intTableGet, type IntTable } from './hashTable';
 import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowledge';
-import type { EntityMention, EntityType } from './model';
+import type { EntityMention, EntityType, MiscSubtype } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
 import { joinInitials } from './rules/initials';
-import { groupNames, retypeGroups } from './rules/groups';
+import { groupNames, retypeGroup } from './rules/groups';
 import { retypeCompanyPairs } from './rules/companyPairs';
-import { retypeFacilities } from './rules/facilities';
-import { placesBeforeRegions } from './rules/placeApposition';
-import { extendLegalForms } from './rules/legalForms';
+import { retypeFacility } from './rules/facilities';
+import { placeBeforeRegion, townsBeforeRegions } from './rules/placeApposition';
+import { extendLegalForm } from './rules/legalForms';
 import { retypeLonePersons } from './rules/lonePersons';
 import { retypeBrand } from './rules/miscRetype';
 import { productRule } from './rules/products';
@@ -153,12 +153,21 @@ function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Propos
   // Product context reads the whole list (a product before a name), so it takes one of its own; so do
   // the rules that look at other proposals (initials, name pairs, lone persons' evidence).
   const contextual = retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, trimmed)), caps));
-  const branded = proposalList();
-  for (let i = 0; i < contextual.length; i++) branded.push(retypeBrand(a, contextual[i]));
-  const retyped = extendLegalForms(a, placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, branded)), caps));
+  // Then the retypes of one proposal each (brands, communities, facilities, towns, legal forms) and
+  // the filter of empty names, one proposal at a time through all of them: the same steps in the
+  // same order as over whole lists, one list instead of six. The towns nothing proposed come last,
+  // found against these proposals' spans (which the retypes before them keep).
   const substantive = proposalList();
-  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i]) && !isLoneLetter(a, retyped[i])) substantive.push(retyped[i]);
-  const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n), caps), n);
+  for (let i = 0; i < contextual.length; i++) {
+    const p = extendLegalForm(a, placeBeforeRegion(a, retypeFacility(a, retypeGroup(a, retypeBrand(a, contextual[i])))));
+    if (!isVacuous(a, p) && !isLoneLetter(a, p)) substantive.push(p);
+  }
+  const towns = townsBeforeRegions(a, contextual, caps);
+  if (towns !== undefined) {
+    // (A town is a location: no legal form extends it.)
+    for (let i = 0; i < towns.length; i++) if (!isVacuous(a, towns[i]) && !isLoneLetter(a, towns[i])) substantive.push(towns[i]);
+  }
+  const consistent = consistentProposals(a, resolveOverlaps(substantive, n), caps, n);
   const merged = mergeAdjacent(a, consistent);
   const kept = proposalList();
   for (let i = 0; i < merged.length; i++) {
@@ -200,18 +209,26 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
     const at = p.type === 'person' ? titles.first.indexOf(p.first) : -1;
     const ps = phraseStartOf(a, verbs, p, at >= 0 ? titles.phraseFirst[at] : undefined);
     const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
-    const mention: { -readonly [K in keyof EntityMention]: EntityMention[K] } = {
-      // The alias input's text is the mention's unless a closing abbreviation dot joins it.
-      start, end, type: p.type, text: end === t.end[p.last] ? ALIAS_TEXT[i] : text.slice(start, end),
-      canonical: canonicalOf[i],
-      confidence: p.confidence,
-      origin: p.source === 'analyst' ? 'analyst' : 'recognizer',
-    };
-    if (ps !== undefined && ps < start) mention.phraseStart = ps;
-    if (subtype) mention.subtype = subtype;
-    mentions[i] = mention;
+    // The alias input's text is the mention's unless a closing abbreviation dot joins it.
+    const name = end === t.end[p.last] ? ALIAS_TEXT[i] : text.slice(start, end);
+    const origin = p.source === 'analyst' ? 'analyst' : 'recognizer';
+    mentions[i] = mentionOf(start, end, p.type, name, canonicalOf[i], p.confidence, origin, ps !== undefined && ps < start ? ps : -1, subtype);
   }
   return mentions;
+}
+
+/**
+ * A mention, born with its final shape: one literal per combination of the optional fields
+ * (`phraseStart` when >= 0, `subtype` when given). Adding them to a finished literal made V8
+ * walk map transitions and grow an out-of-object property store for most mentions; the
+ * fields and their order (what JSON and deep equality see) are the same.
+ */
+function mentionOf(start: number, end: number, type: EntityType, text: string, canonical: string | undefined, confidence: number,
+  origin: EntityMention['origin'], phraseStart: number, subtype: MiscSubtype | undefined): EntityMention {
+  if (subtype === undefined) {
+    return phraseStart < 0 ? { start, end, type, text, canonical, confidence, origin } : { start, end, type, text, canonical, confidence, origin, phraseStart };
+  }
+  return phraseStart < 0 ? { start, end, type, text, canonical, confidence, origin, subtype } : { start, end, type, text, canonical, confidence, origin, phraseStart, subtype };
 }
 
 /** The alias inputs and canonical names of `toMentions`, parallel, reused from story to story. */

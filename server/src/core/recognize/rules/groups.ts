@@ -49,8 +49,8 @@ export function retypeGroups(a: Analysis, proposals: readonly Proposal[]): Propo
   return out;
 }
 
-/** One proposal, retyped when it names a community. */
-function retypeGroup(a: Analysis, p: Proposal): Proposal {
+/** One proposal, retyped when it names a community (what `retypeGroups` does to it). */
+export function retypeGroup(a: Analysis, p: Proposal): Proposal {
   if (p.source !== 'tagger' && p.source !== 'consistency' && p.source !== 'gazetteer') return p;
   if (p.type === 'misc' && p.subtype === undefined) return p;
   const t = a.tokens;
