@@ -34,7 +34,7 @@ import { hashExact, hashJoin, hashLower, TokenFlag, type Tokens } from './tokeni
 import { UNITS_AND_ZONES } from './lexicon';
 import { Scratch } from './scratch';
 import { LowerWords } from './tokenWords';
-import { beginStory, canonicalsOfFacts, factsByKey, type NameFacts } from './storyAliases';
+import { beginStory, canonicalsOfFacts, factsByKey, touchFacts, type NameFacts } from './storyAliases';
 
 /** An analyst annotation that marks an entity in this very text. */
 export interface AnnotatedSpan {
@@ -168,12 +168,18 @@ function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Propos
     for (let i = 0; i < towns.length; i++) if (!isVacuous(a, towns[i]) && !isLoneLetter(a, towns[i])) substantive.push(towns[i]);
   }
   const consistent = consistentProposals(a, resolveOverlaps(substantive, n), caps, n);
-  const merged = mergeAdjacent(a, consistent);
+  // Adjacent names merged (`mergeAdjacent`), each finished name through the last checks as soon as
+  // nothing more can merge into it: one loop, no list in between.
   const kept = proposalList();
-  for (let i = 0; i < merged.length; i++) {
-    const p = productRule(a, merged[i]);
-    if (p !== undefined && !isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
+  let open: Proposal | undefined;
+  for (let i = 0; i < consistent.length; i++) {
+    const p = consistent[i];
+    const m = open !== undefined ? mergedPair(a, open, p) : undefined;
+    if (m !== undefined) { open = m; continue; }
+    if (open !== undefined) keepChecked(a, open, kept);
+    open = p;
   }
+  if (open !== undefined) keepChecked(a, open, kept);
   return kept;
 }
 
@@ -186,14 +192,23 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
   // The facts of a name seen before are found by its tokens' hashes (and its text compared).
   beginStory();
   const hash = t.hash;
+  if (NAME_KEYS.length < n) NAME_KEYS = new Int32Array(2 * n);
+  const keys = NAME_KEYS;
+  let touched = 0;
+  for (let i = 0; i < n; i++) {
+    const p = kept[i];
+    let key = t.end[p.last] - t.start[p.first];
+    for (let k = p.first; k <= p.last; k++) key = hashJoin(key, hash[k]);
+    keys[i] = key;
+    touched += touchFacts(key);
+  }
+  TOUCHED.sum = touched;
   for (let i = 0; i < n; i++) {
     const p = kept[i];
     const start = t.start[p.first];
     const end = t.end[p.last];
-    let key = end - start;
-    for (let k = p.first; k <= p.last; k++) key = hashJoin(key, hash[k]);
     const name = text.slice(start, end);
-    ALIAS_FACTS[i] = factsByKey(name, key);
+    ALIAS_FACTS[i] = factsByKey(name, keys[i]);
     ALIAS_TEXT[i] = name;
     ALIAS_TYPE[i] = p.type;
     ALIAS_START[i] = start;
@@ -230,6 +245,10 @@ function mentionOf(start: number, end: number, type: EntityType, text: string, c
   }
   return phraseStart < 0 ? { start, end, type, text, canonical, confidence, origin, subtype } : { start, end, type, text, canonical, confidence, origin, phraseStart, subtype };
 }
+
+/** The name keys of `toMentions` (reused), and the sum `touchFacts` returned (kept, so the reads are not dropped). */
+let NAME_KEYS = new Int32Array(1024);
+const TOUCHED = { sum: 0 };
 
 /** The alias inputs and canonical names of `toMentions`, parallel, reused from story to story. */
 const ALIAS_FACTS: NameFacts[] = [];
@@ -362,31 +381,31 @@ function capitalisedTitle(a: Analysis, i: number): boolean {
   return (a.tokens.flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) === TokenFlag.Cap;
 }
 
+/** Appends a finished name to `kept` unless the last checks drop it (product reading, function word, currency prefix). */
+function keepChecked(a: Analysis, merged: Proposal, kept: Proposal[]): void {
+  const p = productRule(a, merged);
+  if (p !== undefined && !isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
+}
+
 /**
  * Two names the tagger put side by side with nothing between them are one
  * organisation when either part is one ("Northrop" + "Grumman", "EADS" +
- * "North America"): news rarely juxtaposes two separate names.
+ * "North America"): news rarely juxtaposes two separate names. The one name `q`
+ * (the names merged so far) and the name after it `p` make, or undefined when they stay apart.
  */
-function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
+function mergedPair(a: Analysis, q: Proposal, p: Proposal): Proposal | undefined {
   const t = a.tokens;
-  const out = proposalList();
-  for (const p of kept) {
-    const q = out[out.length - 1];
-    // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
-    // (Glue is at most three tokens: a wider gap is not asked about.)
-    if (q && q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && p.first - q.last - 1 <= 3 && q.source !== 'analyst' && p.source !== 'analyst' && nameGlueLength(t, q.last + 1) === p.first - q.last - 1) {
-      out[out.length - 1] = proposal(q.first, p.last, q.type, Math.max(q.confidence, p.confidence), sourcePriority(q.source) >= sourcePriority(p.source) ? q.source : p.source, q.canonical, q.subtype, q.phraseFirst);
-      continue;
-    }
-    // ... but a full person name or a complete organisation name ("Chrysler LLC" + "Jim Press") stands alone.
-    if (q && q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization') && !isCompleteName(a, q) && !isCompleteName(a, p)
-      && t.kind[p.first] === 0 && t.kind[q.last] === 0 && !(t.flags[p.first] & 8 /* line start */)) {
-      out[out.length - 1] = reshaped(q, q.first, p.last, 'organization', Math.min(q.confidence, p.confidence));
-      continue;
-    }
-    out.push(p);
+  // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
+  // (Glue is at most three tokens: a wider gap is not asked about.)
+  if (q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && p.first - q.last - 1 <= 3 && q.source !== 'analyst' && p.source !== 'analyst' && nameGlueLength(t, q.last + 1) === p.first - q.last - 1) {
+    return proposal(q.first, p.last, q.type, Math.max(q.confidence, p.confidence), sourcePriority(q.source) >= sourcePriority(p.source) ? q.source : p.source, q.canonical, q.subtype, q.phraseFirst);
   }
-  return out;
+  // ... but a full person name or a complete organisation name ("Chrysler LLC" + "Jim Press") stands alone.
+  if (q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization') && !isCompleteName(a, q) && !isCompleteName(a, p)
+    && t.kind[p.first] === 0 && t.kind[q.last] === 0 && !(t.flags[p.first] & 8 /* line start */)) {
+    return reshaped(q, q.first, p.last, 'organization', Math.min(q.confidence, p.confidence));
+  }
+  return undefined;
 }
 
 /** Token range exactly covering [start, end), if the offsets fall on token boundaries (or inside them). */
