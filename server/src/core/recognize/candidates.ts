@@ -226,7 +226,8 @@ function sortIndices(k: SortKeys, n: number, finite: boolean, packable: boolean)
   }
   const key = k.key;
   const conf = k.conf;
-  const RUN = 16;
+  // (A story's proposals, a few dozen, are one run: no merge pass, no copy back.)
+  const RUN = n <= 48 ? 48 : 16;
   for (let lo = 0; lo < n; lo += RUN) {
     const hi = Math.min(n, lo + RUN);
     for (let i = lo + 1; i < hi; i++) {

@@ -342,7 +342,7 @@ function resolvePartial(name: NameFacts, ty: EntityType, start: readonly number[
   let count = 0;
   for (let f = 0; f < fulls; f++) {
     const full = F_NAME[f];
-    if (byWord && F_TYPE[f] === ty && wordsOf(full).includes(norm)) { CANDIDATES[count++] = f; continue; }
+    if (byWord && F_TYPE[f] === ty && hasId(wordsOf(full), norm)) { CANDIDATES[count++] = f; continue; }
     if (upper >= 0 && full.space && initialsIdOf(full) === upper) CANDIDATES[count++] = f;
   }
   if (count === 0) return -1;
@@ -361,6 +361,12 @@ function resolvePartial(name: NameFacts, ty: EntityType, start: readonly number[
   const top = F_COUNT[nearest];
   for (let c = 0; c < count; c++) if (CANDIDATES[c] !== nearest && F_COUNT[CANDIDATES[c]] >= top) return -1;
   return nearest;
+}
+
+/** Whether `ids` holds `id` (a loop V8 inlines; `includes` is a builtin call). */
+function hasId(ids: readonly number[], id: number): boolean {
+  for (let k = 0; k < ids.length; k++) if (ids[k] === id) return true;
+  return false;
 }
 
 /** The most frequent text of single group s, the first seen among equals (equal texts share their facts). */
