@@ -66,8 +66,14 @@ function intern(s: string): number {
 
 /** The facts of a text (memoized). */
 function factsOf(text: string): NameFacts {
-  let f = FACTS_OF.get(text);
-  if (f === undefined) { f = new NameFacts(ownCopy(text)); FACTS_OF.set(f.text, f); }
+  const f = FACTS_OF.get(text);
+  return f !== undefined ? f : newFacts(text);
+}
+
+/** The facts of a text not met before (a call of its own: see `initialsIdOf`). */
+function newFacts(text: string): NameFacts {
+  const f = new NameFacts(ownCopy(text));
+  FACTS_OF.set(f.text, f);
   return f;
 }
 
@@ -132,30 +138,43 @@ export function beginStory(): void {
   if (dropFacts || spanCount >= SPAN_SLOTS >> 1) { SPAN_FACTS.fill(null); spanCount = 0; }
 }
 
+// The memo's answers are read on the fast path; working one out the first time is a call of its
+// own, which V8 does not inline (its call site is rarely taken): inlined into `canonicalsOfFacts`,
+// the normalization, splitting and interning made that function's code about twice as large, and
+// its code is fetched anew for every story (the tagger's weights evict it between stories).
+
 /** `initialsOf(f.text)`'s identity. */
 function initialsIdOf(f: NameFacts): number {
-  if (f.initialsId < 0) f.initialsId = intern(initialsOf(f.text));
+  return f.initialsId >= 0 ? f.initialsId : firstInitialsId(f);
+}
+
+function firstInitialsId(f: NameFacts): number {
+  f.initialsId = intern(initialsOf(f.text));
   return f.initialsId;
 }
 
 /** The identities of the words of `f`'s normalized name (words are separated by single spaces). */
 function wordsOf(f: NameFacts): number[] {
-  if (f.words === undefined) {
-    const words = normalizeAlias(f.text).split(' ');
-    const ids: number[] = new Array(words.length);
-    for (let k = 0; k < words.length; k++) ids[k] = intern(words[k]);
-    f.words = ids;
-  }
-  return f.words;
+  return f.words !== undefined ? f.words : firstWords(f);
+}
+
+function firstWords(f: NameFacts): number[] {
+  const words = normalizeAlias(f.text).split(' ');
+  const ids: number[] = new Array(words.length);
+  for (let k = 0; k < words.length; k++) ids[k] = intern(words[k]);
+  f.words = ids;
+  return ids;
 }
 
 /** Identity of `normalizeAlias` of the text's last space-separated word (with `lastWordSpace` set). */
 function lastWordIdOf(f: NameFacts): number {
-  if (f.lastWordId < 0) {
-    const word = normalizeAlias(f.text.slice(f.text.lastIndexOf(' ') + 1));
-    f.lastWordSpace = word.indexOf(' ') >= 0;
-    f.lastWordId = intern(word);
-  }
+  return f.lastWordId >= 0 ? f.lastWordId : firstLastWordId(f);
+}
+
+function firstLastWordId(f: NameFacts): number {
+  const word = normalizeAlias(f.text.slice(f.text.lastIndexOf(' ') + 1));
+  f.lastWordSpace = word.indexOf(' ') >= 0;
+  f.lastWordId = intern(word);
   return f.lastWordId;
 }
 
