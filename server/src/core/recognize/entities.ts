@@ -69,8 +69,13 @@ function confidenceOfMargin(m: number): number {
   return c;
 }
 
-/** The cache of `confidenceOfMargin`: direct-mapped, (margin, confidence) pairs, keyed by the margin's bits. */
-const MARGIN_CACHE_SIZE = 4096;
+/**
+ * The cache of `confidenceOfMargin`: direct-mapped, (margin, confidence) pairs, keyed by the margin's bits.
+ * 16 KB: with 4,096 pairs (64 KB) nearly every margin was found, but each lookup was a cache miss right
+ * after the tagger (which evicts the caches): the smaller table stays in cache, and its few more
+ * conflicts cost less (collect stage about 5 % faster, pipeline cache state, bench corpus).
+ */
+const MARGIN_CACHE_SIZE = 1024;
 const MARGIN_CACHE = new Float64Array(2 * MARGIN_CACHE_SIZE).fill(NaN);
 /** A double and its two halves (one buffer): how the margin's bits are read. */
 const MARGIN_BITS_F64 = new Float64Array(1);
