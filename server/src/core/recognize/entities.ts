@@ -128,13 +128,15 @@ function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowle
     titles.first.push(p.first);
     titles.phraseFirst.push(p.phraseFirst);
   }
-  pushAll(proposals, suffixNames(a));
-  pushAll(proposals, describedOrganizations(a, caps));
-  pushAll(proposals, airlineNames(a, caps));
-  pushAll(proposals, gazetteerNames(a, caps));
-  pushAll(proposals, groupNames(a, caps));
+  // (The rules append to the one list, in this order: none of them reads what it appends to.)
+  suffixNames(a, proposals);
+  describedOrganizations(a, caps, proposals);
+  airlineNames(a, caps, proposals);
+  gazetteerNames(a, caps, proposals);
+  groupNames(a, caps, proposals);
+  // (Acronym definitions read the proposals so far: theirs are appended after.)
   pushAll(proposals, acronymProposals(a, proposals));
-  pushAll(proposals, knowledgeProposals(knowledge, t));
+  knowledgeProposals(knowledge, t, proposals);
   if (annotations !== undefined) {
     for (let i = 0; i < annotations.length; i++) {
       const an = annotations[i];

@@ -66,11 +66,10 @@ export function retypeGroup(a: Analysis, p: Proposal): Proposal {
 
 /**
  * Misc proposals (gazetteer strength: anything else wins) for capitalised community
- * words nothing else may claim ("Sunni militants", "Muslims gathered").
+ * words nothing else may claim ("Sunni militants", "Muslims gathered"), appended to `out` (a new list unless given).
  */
-export function groupNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
+export function groupNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens), out: Proposal[] = proposalList()): Proposal[] {
   const t = a.tokens;
-  const out = proposalList();
   // Only name-like words qualify: the capitals list holds them all, in order.
   for (let k = 0; k < caps.count; k++) {
     const i = caps.at[k];
