@@ -101,7 +101,8 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
  */
 function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined): EntityMention[] {
   const a = analyze(text, gazetteer, model, SCRATCH);
-  const titles: TitlePhrases = { first: [], phraseFirst: [] };
+  const titles = TITLES;
+  titles.count = 0;
   const caps = capitalsOf(a.tokens);
   const kept = selectProposals(a, caps, collectProposals(a, caps, knowledge, annotations, titles));
   // (Without rejected names, no text need be cut out to ask.)
@@ -113,8 +114,13 @@ function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, k
 /** Where each titled person's phrase begins, by its first token (few per story: parallel arrays, no Map). */
 interface TitlePhrases {
   readonly first: number[];
-  readonly phraseFirst: number[];
+  readonly phraseFirst: (number | undefined)[];
+  /** Entries in use (the arrays are reused from story to story). */
+  count: number;
 }
+
+/** The one `TitlePhrases` (the pipeline runs one text at a time, to completion). */
+const TITLES: TitlePhrases = { first: [], phraseFirst: [], count: 0 };
 
 /** Every signal's proposals: tagger, titles, head words, gazetteer, acronyms, knowledge, analyst. */
 function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined, titles: TitlePhrases): Proposal[] {
@@ -125,8 +131,9 @@ function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowle
   for (let i = 0; i < titled.length; i++) {
     const p = titled[i];
     proposals.push(p);
-    titles.first.push(p.first);
-    titles.phraseFirst.push(p.phraseFirst);
+    titles.first[titles.count] = p.first;
+    titles.phraseFirst[titles.count] = p.phraseFirst;
+    titles.count++;
   }
   // (The rules append to the one list, in this order: none of them reads what it appends to.)
   suffixNames(a, proposals);
@@ -148,15 +155,18 @@ function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowle
 }
 
 /** Trims, reshapes and resolves the proposals into non-overlapping names, in text order. */
-function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Proposal[]): Proposal[] {
+function selectProposals(a: Analysis, caps: Capitals, proposals: Proposal[]): Proposal[] {
   const n = a.tokens.count;
   // The per-proposal steps run in one loop each (the same steps in the same order as over whole lists).
-  const trimmed = proposalList();
+  // Trimming rewrites the collected list in place (it is this pipeline's own; dropping is rare).
+  const trimmed = proposals;
+  let w = 0;
   for (let i = 0; i < proposals.length; i++) {
     const q = trimPunctuation(a, proposals[i]);
     const r = q !== undefined ? productRule(a, q) : undefined;
-    if (r !== undefined) trimmed.push(r);
+    if (r !== undefined) trimmed[w++] = r;
   }
+  if (w < trimmed.length) trimmed.length = w;
   // Product context reads the whole list (a product before a name), so it takes one of its own; so do
   // the rules that look at other proposals (initials, name pairs, lone persons' evidence).
   const contextual = retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, trimmed)), caps));
@@ -228,7 +238,7 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
     const p = kept[i];
     const start = t.start[p.first];
     const end = endWithAbbreviationDot(a, p.last);
-    const at = p.type === 'person' ? titles.first.indexOf(p.first) : -1;
+    const at = p.type === 'person' ? titleAt(titles, p.first) : -1;
     const ps = phraseStartOf(a, verbs, p, at >= 0 ? titles.phraseFirst[at] : undefined);
     const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
     // The alias input's text is the mention's unless a closing abbreviation dot joins it.
@@ -256,6 +266,12 @@ function mentionOf(start: number, end: number, type: EntityType, text: string, c
 /** The name keys of `toMentions` (reused), and the sum `touchFacts` returned (kept, so the reads are not dropped). */
 let NAME_KEYS = new Int32Array(1024);
 const TOUCHED = { sum: 0 };
+
+/** The first title phrase whose person starts at token `first`, or -1. */
+function titleAt(titles: TitlePhrases, first: number): number {
+  for (let k = 0; k < titles.count; k++) if (titles.first[k] === first) return k;
+  return -1;
+}
 
 /** The alias inputs and canonical names of `toMentions`, parallel, reused from story to story. */
 const ALIAS_FACTS: NameFacts[] = [];
