@@ -34,7 +34,7 @@ import { hashExact, hashJoin, hashLower, TokenFlag, type Tokens } from './tokeni
 import { UNITS_AND_ZONES } from './lexicon';
 import { Scratch } from './scratch';
 import { LowerWords } from './tokenWords';
-import { beginStory, canonicalsOfFacts, factsByKey, touchFacts, type NameFacts } from './storyAliases';
+import { beginStory, canonicalsOfFacts, factsByKey, type NameFacts } from './storyAliases';
 
 /** An analyst annotation that marks an entity in this very text. */
 export interface AnnotatedSpan {
@@ -209,23 +209,14 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
   // The facts of a name seen before are found by its tokens' hashes (and its text compared).
   beginStory();
   const hash = t.hash;
-  if (NAME_KEYS.length < n) NAME_KEYS = new Int32Array(2 * n);
-  const keys = NAME_KEYS;
-  let touched = 0;
-  for (let i = 0; i < n; i++) {
-    const p = kept[i];
-    let key = t.end[p.last] - t.start[p.first];
-    for (let k = p.first; k <= p.last; k++) key = hashJoin(key, hash[k]);
-    keys[i] = key;
-    touched += touchFacts(key);
-  }
-  TOUCHED.sum = touched;
   for (let i = 0; i < n; i++) {
     const p = kept[i];
     const start = t.start[p.first];
     const end = t.end[p.last];
+    let key = end - start;
+    for (let k = p.first; k <= p.last; k++) key = hashJoin(key, hash[k]);
     const name = text.slice(start, end);
-    ALIAS_FACTS[i] = factsByKey(name, keys[i]);
+    ALIAS_FACTS[i] = factsByKey(name, key);
     ALIAS_TEXT[i] = name;
     ALIAS_TYPE[i] = p.type;
     ALIAS_START[i] = start;
@@ -262,10 +253,6 @@ function mentionOf(start: number, end: number, type: EntityType, text: string, c
   }
   return phraseStart < 0 ? { start, end, type, text, canonical, confidence, origin, subtype } : { start, end, type, text, canonical, confidence, origin, phraseStart, subtype };
 }
-
-/** The name keys of `toMentions` (reused), and the sum `touchFacts` returned (kept, so the reads are not dropped). */
-let NAME_KEYS = new Int32Array(1024);
-const TOUCHED = { sum: 0 };
 
 /** The first title phrase whose person starts at token `first`, or -1. */
 function titleAt(titles: TitlePhrases, first: number): number {

@@ -114,16 +114,6 @@ export function factsByKey(name: string, key: number): NameFacts {
   return f;
 }
 
-/**
- * Reads the first facts `factsByKey(·, key)` would meet (returns its text's length, 0 for
- * none). Called for all of a story's keys before their lookups, the reads do not wait for
- * one another: the cache misses on the memo's objects overlap instead of coming one by one.
- */
-export function touchFacts(key: number): number {
-  const f = SPAN_FACTS[mix(key) & (SPAN_SLOTS - 1)];
-  return f === null ? 0 : f.text.length;
-}
-
 function mix(k: number): number {
   const h = Math.imul(k ^ (k >>> 16), 0x45d9f3b);
   return h ^ (h >>> 16);
