@@ -108,6 +108,9 @@ export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: numb
     for (let i = 0; i < n; i++) all.push(proposals[i]);
     return sortByFirst(all);
   }
+  // Proposals of one source rarely overlap one another (the tagger's spans never do): then no sort.
+  const ranked = byRankIfDisjoint(proposals, tokenCount);
+  if (ranked !== undefined) return greedy(proposals, ranked, n, tokenCount);
   // Sort keys read once into flat arrays: comparisons then touch no objects.
   const k = keyBuffers(n);
   const { pri, len, conf, order, key } = k;
@@ -126,6 +129,11 @@ export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: numb
     order[i] = i;
   }
   sortIndices(k, n, finite, packable);
+  return greedy(proposals, order, n, tokenCount);
+}
+
+/** The greedy selection: proposals in `order`, each kept unless a kept one holds one of its tokens; sorted by position. */
+function greedy(proposals: readonly Proposal[], order: Int32Array, n: number, tokenCount: number): Proposal[] {
   const taken = TAKEN.zeroed(tokenCount);
   const kept = proposalList();
   for (let o = 0; o < n; o++) {
@@ -137,6 +145,91 @@ export function resolveOverlaps(proposals: readonly Proposal[], tokenCount: numb
     kept.push(p);
   }
   return sortByFirst(kept);
+}
+
+/**
+ * The proposals' indices by source priority (descending; input order within a source), when
+ * that order selects what the full order (priority, length, confidence, position) selects:
+ * when the proposals of each source are pairwise disjoint (and each is non-empty, within the
+ * tokens, of finite confidence). A proposal is then kept exactly when no kept proposal of a
+ * higher priority holds one of its tokens (none of its own priority can), whatever the order
+ * within its priority; the kept proposals are disjoint and non-empty, so their order by position
+ * is the same too. Undefined otherwise (then the full sort decides).
+ */
+function byRankIfDisjoint(proposals: readonly Proposal[], tokenCount: number): Int32Array | undefined {
+  const n = proposals.length;
+  const k = keyBuffers(n);
+  const rank = k.key;
+  const order = k.order;
+  const counts = RANK_COUNTS;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const p = proposals[i];
+    if (p.last < p.first || p.first < 0 || p.last >= tokenCount || !Number.isFinite(p.confidence)) return undefined;
+    const r = rankOf(p.source);
+    rank[i] = r;
+    counts[r]++;
+  }
+  // Start of each rank's run in `order` (a counting sort: stable within a rank).
+  let at = 0;
+  for (let r = 0; r < RANKS; r++) { const c = counts[r]; counts[r] = at; at += c; }
+  for (let i = 0; i < n; i++) order[counts[rank[i]]++] = i;
+  // Each rank's proposals marked with a stamp of their own: a token met twice under one stamp is shared.
+  const mark = markBuffer(tokenCount);
+  let from = 0;
+  for (let r = 0; r < RANKS; r++) {
+    const to = counts[r];
+    if (to - from > 1) {
+      const stamp = nextStamp();
+      for (let o = from; o < to; o++) {
+        const p = proposals[order[o]];
+        for (let i = p.first; i <= p.last; i++) {
+          if (mark[i] === stamp) return undefined;
+          mark[i] = stamp;
+        }
+      }
+    }
+    from = to;
+  }
+  return order;
+}
+
+/** Number of distinct source priorities. */
+const RANKS = 8;
+/** Proposals per rank, then each rank's next position (reused). */
+const RANK_COUNTS = new Int32Array(RANKS);
+
+/** A source's place in `SOURCE_PRIORITY`, highest first (0: analyst ... 7: gazetteer). */
+function rankOf(source: ProposalSource): number {
+  switch (source) {
+    case 'analyst': return 0;
+    case 'knowledge': return 1;
+    case 'acronym': return 2;
+    case 'title': return 3;
+    case 'suffix': return 4;
+    case 'tagger': return 5;
+    case 'consistency': return 6;
+    default: return 7;
+  }
+}
+
+/** Token marks of `byRankIfDisjoint`, never cleared: a mark counts only under the current stamp. */
+let marks = new Int32Array(8192);
+let stamp = 0;
+
+function markBuffer(tokenCount: number): Int32Array {
+  if (marks.length < tokenCount) {
+    const fresh = new Int32Array(tokenCount + (tokenCount >> 1));
+    if (tokenCount > 1 << 20) return fresh; // a huge text does not pin its memory (fresh marks are all 0)
+    marks = fresh;
+  }
+  return marks;
+}
+
+/** A stamp no mark holds yet (the marks are cleared when the stamps run out). */
+function nextStamp(): number {
+  if (stamp === 0x7fffffff) { marks.fill(0); stamp = 0; }
+  return ++stamp;
 }
 
 /**
@@ -226,7 +319,8 @@ function sortIndices(k: SortKeys, n: number, finite: boolean, packable: boolean)
   }
   const key = k.key;
   const conf = k.conf;
-  const RUN = 16;
+  // (A story's proposals, a few dozen, are one run: no merge pass, no copy back.)
+  const RUN = n <= 48 ? 48 : 16;
   for (let lo = 0; lo < n; lo += RUN) {
     const hi = Math.min(n, lo + RUN);
     for (let i = lo + 1; i < hi; i++) {

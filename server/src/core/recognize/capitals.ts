@@ -15,7 +15,7 @@ export interface Capitals {
 // Reused from text to text (the pipeline runs one text at a time, to completion); sized like the scratch buffers.
 let store = new Int32Array(8192);
 
-/** Lists the capitalised tokens of `t` (a view of a reused buffer: valid until the next call). */
+/** Lists the capitalised tokens of `t` (a reused buffer and object: valid until the next call). */
 export function capitalsOf(t: Tokens): Capitals {
   const flags = t.flags;
   const n = t.count;
@@ -31,5 +31,12 @@ export function capitalsOf(t: Tokens): Capitals {
     at[count] = i;
     count += ((flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) + 3) >> 2;
   }
-  return { at, count };
+  // (The answer object is reused too, as its list is: no allocation per text.)
+  if (at !== store) return { at, count };
+  LIST.at = at;
+  LIST.count = count;
+  return LIST;
 }
+
+/** The answer of `capitalsOf` over the reused buffer (valid until the next call, as the buffer is). */
+const LIST: { at: Int32Array; count: number } = { at: store, count: 0 };

@@ -7,18 +7,18 @@
 import { analyze, isPunct, nameGlueLength, type Analysis } from './analysis';
 import { proposal, proposalList, reshaped, resolveOverlaps, sourcePriority, type Proposal } from './candidates';
 import { capitalsOf, type Capitals } from './capitals';
-import { applyConsistency } from './consistency';
+import { consistentProposals } from './consistency';
 import { Gaz, type Gazetteer } from './gazetteer';
 import { buildIntTable, intTableGet, type IntTable } from './hashTable';
 import { isRejected, knowledgeProposals, type CompiledKnowledge } from './knowledge';
-import type { EntityMention, EntityType } from './model';
+import type { EntityMention, EntityType, MiscSubtype } from './model';
 import { findAcronymDefinitions } from './rules/acronyms';
 import { joinInitials } from './rules/initials';
-import { groupNames, retypeGroups } from './rules/groups';
+import { groupNames, retypeGroup } from './rules/groups';
 import { retypeCompanyPairs } from './rules/companyPairs';
-import { retypeFacilities } from './rules/facilities';
-import { placesBeforeRegions } from './rules/placeApposition';
-import { extendLegalForms } from './rules/legalForms';
+import { retypeFacility } from './rules/facilities';
+import { placeBeforeRegion, townsBeforeRegions } from './rules/placeApposition';
+import { extendLegalForm } from './rules/legalForms';
 import { retypeLonePersons } from './rules/lonePersons';
 import { retypeBrand } from './rules/miscRetype';
 import { productRule } from './rules/products';
@@ -69,8 +69,13 @@ function confidenceOfMargin(m: number): number {
   return c;
 }
 
-/** The cache of `confidenceOfMargin`: direct-mapped, (margin, confidence) pairs, keyed by the margin's bits. */
-const MARGIN_CACHE_SIZE = 4096;
+/**
+ * The cache of `confidenceOfMargin`: direct-mapped, (margin, confidence) pairs, keyed by the margin's bits.
+ * 16 KB: with 4,096 pairs (64 KB) nearly every margin was found, but each lookup was a cache miss right
+ * after the tagger (which evicts the caches): the smaller table stays in cache, and its few more
+ * conflicts cost less (collect stage about 5 % faster, pipeline cache state, bench corpus).
+ */
+const MARGIN_CACHE_SIZE = 1024;
 const MARGIN_CACHE = new Float64Array(2 * MARGIN_CACHE_SIZE).fill(NaN);
 /** A double and its two halves (one buffer): how the margin's bits are read. */
 const MARGIN_BITS_F64 = new Float64Array(1);
@@ -96,7 +101,8 @@ export function recognizeEntities(text: string, ctx: EntityContext): EntityMenti
  */
 function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined): EntityMention[] {
   const a = analyze(text, gazetteer, model, SCRATCH);
-  const titles: TitlePhrases = { first: [], phraseFirst: [] };
+  const titles = TITLES;
+  titles.count = 0;
   const caps = capitalsOf(a.tokens);
   const kept = selectProposals(a, caps, collectProposals(a, caps, knowledge, annotations, titles));
   // (Without rejected names, no text need be cut out to ask.)
@@ -108,8 +114,13 @@ function recognizeWith(text: string, gazetteer: Gazetteer, model: TaggerModel, k
 /** Where each titled person's phrase begins, by its first token (few per story: parallel arrays, no Map). */
 interface TitlePhrases {
   readonly first: number[];
-  readonly phraseFirst: number[];
+  readonly phraseFirst: (number | undefined)[];
+  /** Entries in use (the arrays are reused from story to story). */
+  count: number;
 }
+
+/** The one `TitlePhrases` (the pipeline runs one text at a time, to completion). */
+const TITLES: TitlePhrases = { first: [], phraseFirst: [], count: 0 };
 
 /** Every signal's proposals: tagger, titles, head words, gazetteer, acronyms, knowledge, analyst. */
 function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowledge, annotations: readonly AnnotatedSpan[] | undefined, titles: TitlePhrases): Proposal[] {
@@ -120,16 +131,19 @@ function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowle
   for (let i = 0; i < titled.length; i++) {
     const p = titled[i];
     proposals.push(p);
-    titles.first.push(p.first);
-    titles.phraseFirst.push(p.phraseFirst);
+    titles.first[titles.count] = p.first;
+    titles.phraseFirst[titles.count] = p.phraseFirst;
+    titles.count++;
   }
-  pushAll(proposals, suffixNames(a));
-  pushAll(proposals, describedOrganizations(a, caps));
-  pushAll(proposals, airlineNames(a, caps));
-  pushAll(proposals, gazetteerNames(a, caps));
-  pushAll(proposals, groupNames(a, caps));
+  // (The rules append to the one list, in this order: none of them reads what it appends to.)
+  suffixNames(a, proposals);
+  describedOrganizations(a, caps, proposals);
+  airlineNames(a, caps, proposals);
+  gazetteerNames(a, caps, proposals);
+  groupNames(a, caps, proposals);
+  // (Acronym definitions read the proposals so far: theirs are appended after.)
   pushAll(proposals, acronymProposals(a, proposals));
-  pushAll(proposals, knowledgeProposals(knowledge, t));
+  knowledgeProposals(knowledge, t, proposals);
   if (annotations !== undefined) {
     for (let i = 0; i < annotations.length; i++) {
       const an = annotations[i];
@@ -141,30 +155,48 @@ function collectProposals(a: Analysis, caps: Capitals, knowledge: CompiledKnowle
 }
 
 /** Trims, reshapes and resolves the proposals into non-overlapping names, in text order. */
-function selectProposals(a: Analysis, caps: Capitals, proposals: readonly Proposal[]): Proposal[] {
+function selectProposals(a: Analysis, caps: Capitals, proposals: Proposal[]): Proposal[] {
   const n = a.tokens.count;
   // The per-proposal steps run in one loop each (the same steps in the same order as over whole lists).
-  const trimmed = proposalList();
+  // Trimming rewrites the collected list in place (it is this pipeline's own; dropping is rare).
+  const trimmed = proposals;
+  let w = 0;
   for (let i = 0; i < proposals.length; i++) {
     const q = trimPunctuation(a, proposals[i]);
     const r = q !== undefined ? productRule(a, q) : undefined;
-    if (r !== undefined) trimmed.push(r);
+    if (r !== undefined) trimmed[w++] = r;
   }
+  if (w < trimmed.length) trimmed.length = w;
   // Product context reads the whole list (a product before a name), so it takes one of its own; so do
   // the rules that look at other proposals (initials, name pairs, lone persons' evidence).
   const contextual = retypeLonePersons(a, retypeCompanyPairs(a, joinInitials(a, applyProductContext(a, trimmed)), caps));
-  const branded = proposalList();
-  for (let i = 0; i < contextual.length; i++) branded.push(retypeBrand(a, contextual[i]));
-  const retyped = extendLegalForms(a, placesBeforeRegions(a, retypeFacilities(a, retypeGroups(a, branded)), caps));
+  // Then the retypes of one proposal each (brands, communities, facilities, towns, legal forms) and
+  // the filter of empty names, one proposal at a time through all of them: the same steps in the
+  // same order as over whole lists, one list instead of six. The towns nothing proposed come last,
+  // found against these proposals' spans (which the retypes before them keep).
   const substantive = proposalList();
-  for (let i = 0; i < retyped.length; i++) if (!isVacuous(a, retyped[i]) && !isLoneLetter(a, retyped[i])) substantive.push(retyped[i]);
-  const consistent = resolveOverlaps(applyConsistency(a, resolveOverlaps(substantive, n), caps), n);
-  const merged = mergeAdjacent(a, consistent);
-  const kept = proposalList();
-  for (let i = 0; i < merged.length; i++) {
-    const p = productRule(a, merged[i]);
-    if (p !== undefined && !isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
+  for (let i = 0; i < contextual.length; i++) {
+    const p = extendLegalForm(a, placeBeforeRegion(a, retypeFacility(a, retypeGroup(a, retypeBrand(a, contextual[i])))));
+    if (!isVacuous(a, p) && !isLoneLetter(a, p)) substantive.push(p);
   }
+  const towns = townsBeforeRegions(a, contextual, caps);
+  if (towns !== undefined) {
+    // (A town is a location: no legal form extends it.)
+    for (let i = 0; i < towns.length; i++) if (!isVacuous(a, towns[i]) && !isLoneLetter(a, towns[i])) substantive.push(towns[i]);
+  }
+  const consistent = consistentProposals(a, resolveOverlaps(substantive, n), caps, n);
+  // Adjacent names merged (`mergeAdjacent`), each finished name through the last checks as soon as
+  // nothing more can merge into it: one loop, no list in between.
+  const kept = proposalList();
+  let open: Proposal | undefined;
+  for (let i = 0; i < consistent.length; i++) {
+    const p = consistent[i];
+    const m = open !== undefined ? mergedPair(a, open, p) : undefined;
+    if (m !== undefined) { open = m; continue; }
+    if (open !== undefined) keepChecked(a, open, kept);
+    open = p;
+  }
+  if (open !== undefined) keepChecked(a, open, kept);
   return kept;
 }
 
@@ -197,21 +229,35 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
     const p = kept[i];
     const start = t.start[p.first];
     const end = endWithAbbreviationDot(a, p.last);
-    const at = p.type === 'person' ? titles.first.indexOf(p.first) : -1;
+    const at = p.type === 'person' ? titleAt(titles, p.first) : -1;
     const ps = phraseStartOf(a, verbs, p, at >= 0 ? titles.phraseFirst[at] : undefined);
     const subtype = p.type !== 'misc' ? undefined : p.subtype ?? (isNationality(a, p) ? 'nationality' : undefined);
-    const mention: { -readonly [K in keyof EntityMention]: EntityMention[K] } = {
-      // The alias input's text is the mention's unless a closing abbreviation dot joins it.
-      start, end, type: p.type, text: end === t.end[p.last] ? ALIAS_TEXT[i] : text.slice(start, end),
-      canonical: canonicalOf[i],
-      confidence: p.confidence,
-      origin: p.source === 'analyst' ? 'analyst' : 'recognizer',
-    };
-    if (ps !== undefined && ps < start) mention.phraseStart = ps;
-    if (subtype) mention.subtype = subtype;
-    mentions[i] = mention;
+    // The alias input's text is the mention's unless a closing abbreviation dot joins it.
+    const name = end === t.end[p.last] ? ALIAS_TEXT[i] : text.slice(start, end);
+    const origin = p.source === 'analyst' ? 'analyst' : 'recognizer';
+    mentions[i] = mentionOf(start, end, p.type, name, canonicalOf[i], p.confidence, origin, ps !== undefined && ps < start ? ps : -1, subtype);
   }
   return mentions;
+}
+
+/**
+ * A mention, born with its final shape: one literal per combination of the optional fields
+ * (`phraseStart` when >= 0, `subtype` when given). Adding them to a finished literal made V8
+ * walk map transitions and grow an out-of-object property store for most mentions; the
+ * fields and their order (what JSON and deep equality see) are the same.
+ */
+function mentionOf(start: number, end: number, type: EntityType, text: string, canonical: string | undefined, confidence: number,
+  origin: EntityMention['origin'], phraseStart: number, subtype: MiscSubtype | undefined): EntityMention {
+  if (subtype === undefined) {
+    return phraseStart < 0 ? { start, end, type, text, canonical, confidence, origin } : { start, end, type, text, canonical, confidence, origin, phraseStart };
+  }
+  return phraseStart < 0 ? { start, end, type, text, canonical, confidence, origin, subtype } : { start, end, type, text, canonical, confidence, origin, phraseStart, subtype };
+}
+
+/** The first title phrase whose person starts at token `first`, or -1. */
+function titleAt(titles: TitlePhrases, first: number): number {
+  for (let k = 0; k < titles.count; k++) if (titles.first[k] === first) return k;
+  return -1;
 }
 
 /** The alias inputs and canonical names of `toMentions`, parallel, reused from story to story. */
@@ -345,31 +391,31 @@ function capitalisedTitle(a: Analysis, i: number): boolean {
   return (a.tokens.flags[i] & (TokenFlag.Cap | TokenFlag.AllCaps)) === TokenFlag.Cap;
 }
 
+/** Appends a finished name to `kept` unless the last checks drop it (product reading, function word, currency prefix). */
+function keepChecked(a: Analysis, merged: Proposal, kept: Proposal[]): void {
+  const p = productRule(a, merged);
+  if (p !== undefined && !isFunctionWord(a, p) && !beforeCurrencySign(a, p)) kept.push(p);
+}
+
 /**
  * Two names the tagger put side by side with nothing between them are one
  * organisation when either part is one ("Northrop" + "Grumman", "EADS" +
- * "North America"): news rarely juxtaposes two separate names.
+ * "North America"): news rarely juxtaposes two separate names. The one name `q`
+ * (the names merged so far) and the name after it `p` make, or undefined when they stay apart.
  */
-function mergeAdjacent(a: Analysis, kept: Proposal[]): Proposal[] {
+function mergedPair(a: Analysis, q: Proposal, p: Proposal): Proposal | undefined {
   const t = a.tokens;
-  const out = proposalList();
-  for (const p of kept) {
-    const q = out[out.length - 1];
-    // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
-    // (Glue is at most three tokens: a wider gap is not asked about.)
-    if (q && q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && p.first - q.last - 1 <= 3 && q.source !== 'analyst' && p.source !== 'analyst' && nameGlueLength(t, q.last + 1) === p.first - q.last - 1) {
-      out[out.length - 1] = proposal(q.first, p.last, q.type, Math.max(q.confidence, p.confidence), sourcePriority(q.source) >= sourcePriority(p.source) ? q.source : p.source, q.canonical, q.subtype, q.phraseFirst);
-      continue;
-    }
-    // ... but a full person name or a complete organisation name ("Chrysler LLC" + "Jim Press") stands alone.
-    if (q && q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization') && !isCompleteName(a, q) && !isCompleteName(a, p)
-      && t.kind[p.first] === 0 && t.kind[q.last] === 0 && !(t.flags[p.first] & 8 /* line start */)) {
-      out[out.length - 1] = reshaped(q, q.first, p.last, 'organization', Math.min(q.confidence, p.confidence));
-      continue;
-    }
-    out.push(p);
+  // Two parts of one name split at its glue ("Anwaar" + "-ul-" + "Haq Kakar").
+  // (Glue is at most three tokens: a wider gap is not asked about.)
+  if (q.type === p.type && q.type !== 'misc' && q.last + 1 < p.first && p.first - q.last - 1 <= 3 && q.source !== 'analyst' && p.source !== 'analyst' && nameGlueLength(t, q.last + 1) === p.first - q.last - 1) {
+    return proposal(q.first, p.last, q.type, Math.max(q.confidence, p.confidence), sourcePriority(q.source) >= sourcePriority(p.source) ? q.source : p.source, q.canonical, q.subtype, q.phraseFirst);
   }
-  return out;
+  // ... but a full person name or a complete organisation name ("Chrysler LLC" + "Jim Press") stands alone.
+  if (q.last + 1 === p.first && weak(q) && weak(p) && (q.type === 'organization' || p.type === 'organization') && !isCompleteName(a, q) && !isCompleteName(a, p)
+    && t.kind[p.first] === 0 && t.kind[q.last] === 0 && !(t.flags[p.first] & 8 /* line start */)) {
+    return reshaped(q, q.first, p.last, 'organization', Math.min(q.confidence, p.confidence));
+  }
+  return undefined;
 }
 
 /** Token range exactly covering [start, end), if the offsets fall on token boundaries (or inside them). */

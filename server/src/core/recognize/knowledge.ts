@@ -72,9 +72,8 @@ export function compileKnowledge(k: AnalystKnowledge): CompiledKnowledge {
   return { source: k, confirmed, starts, maxTokens, rejected };
 }
 
-/** Proposals for every occurrence of a confirmed name (longest match first). */
-export function knowledgeProposals(k: CompiledKnowledge, t: Tokens): Proposal[] {
-  const out = proposalList();
+/** Proposals for every occurrence of a confirmed name (longest match first), appended to `out` (a new list unless given). */
+export function knowledgeProposals(k: CompiledKnowledge, t: Tokens, out: Proposal[] = proposalList()): Proposal[] {
   if (k.maxTokens === 0) return out;
   for (let i = 0; i < t.count; i++) {
     if (!k.starts.has(t.lower[i])) continue;

@@ -66,8 +66,14 @@ function intern(s: string): number {
 
 /** The facts of a text (memoized). */
 function factsOf(text: string): NameFacts {
-  let f = FACTS_OF.get(text);
-  if (f === undefined) { f = new NameFacts(ownCopy(text)); FACTS_OF.set(f.text, f); }
+  const f = FACTS_OF.get(text);
+  return f !== undefined ? f : newFacts(text);
+}
+
+/** The facts of a text not met before (a call of its own: see `initialsIdOf`). */
+function newFacts(text: string): NameFacts {
+  const f = new NameFacts(ownCopy(text));
+  FACTS_OF.set(f.text, f);
   return f;
 }
 
@@ -77,7 +83,10 @@ function factsOf(text: string): NameFacts {
  * `Map.get` on a freshly cut text hashes all its characters and costs about three times
  * this (a probe and one comparison of two strings of the same length).
  */
-const SPAN_SLOTS = 1 << 13;
+// 2,048 slots (16 KB of keys, 8 KB of references): a story's lookups land on random slots, and a
+// table of 8,192 left most of them cache misses after the tagger; room for 1,024 names before it
+// is emptied (the bench corpus has under 800 distinct ones; a new name after emptying costs one `Map.get`).
+const SPAN_SLOTS = 1 << 11;
 /** Key of each slot. */
 const SPAN_KEYS = new Int32Array(SPAN_SLOTS);
 const SPAN_FACTS: (NameFacts | null)[] = new Array<NameFacts | null>(SPAN_SLOTS).fill(null);
@@ -122,30 +131,43 @@ export function beginStory(): void {
   if (dropFacts || spanCount >= SPAN_SLOTS >> 1) { SPAN_FACTS.fill(null); spanCount = 0; }
 }
 
+// The memo's answers are read on the fast path; working one out the first time is a call of its
+// own, which V8 does not inline (its call site is rarely taken): inlined into `canonicalsOfFacts`,
+// the normalization, splitting and interning made that function's code about twice as large, and
+// its code is fetched anew for every story (the tagger's weights evict it between stories).
+
 /** `initialsOf(f.text)`'s identity. */
 function initialsIdOf(f: NameFacts): number {
-  if (f.initialsId < 0) f.initialsId = intern(initialsOf(f.text));
+  return f.initialsId >= 0 ? f.initialsId : firstInitialsId(f);
+}
+
+function firstInitialsId(f: NameFacts): number {
+  f.initialsId = intern(initialsOf(f.text));
   return f.initialsId;
 }
 
 /** The identities of the words of `f`'s normalized name (words are separated by single spaces). */
 function wordsOf(f: NameFacts): number[] {
-  if (f.words === undefined) {
-    const words = normalizeAlias(f.text).split(' ');
-    const ids: number[] = new Array(words.length);
-    for (let k = 0; k < words.length; k++) ids[k] = intern(words[k]);
-    f.words = ids;
-  }
-  return f.words;
+  return f.words !== undefined ? f.words : firstWords(f);
+}
+
+function firstWords(f: NameFacts): number[] {
+  const words = normalizeAlias(f.text).split(' ');
+  const ids: number[] = new Array(words.length);
+  for (let k = 0; k < words.length; k++) ids[k] = intern(words[k]);
+  f.words = ids;
+  return ids;
 }
 
 /** Identity of `normalizeAlias` of the text's last space-separated word (with `lastWordSpace` set). */
 function lastWordIdOf(f: NameFacts): number {
-  if (f.lastWordId < 0) {
-    const word = normalizeAlias(f.text.slice(f.text.lastIndexOf(' ') + 1));
-    f.lastWordSpace = word.indexOf(' ') >= 0;
-    f.lastWordId = intern(word);
-  }
+  return f.lastWordId >= 0 ? f.lastWordId : firstLastWordId(f);
+}
+
+function firstLastWordId(f: NameFacts): number {
+  const word = normalizeAlias(f.text.slice(f.text.lastIndexOf(' ') + 1));
+  f.lastWordSpace = word.indexOf(' ') >= 0;
+  f.lastWordId = intern(word);
   return f.lastWordId;
 }
 
@@ -332,7 +354,7 @@ function resolvePartial(name: NameFacts, ty: EntityType, start: readonly number[
   let count = 0;
   for (let f = 0; f < fulls; f++) {
     const full = F_NAME[f];
-    if (byWord && F_TYPE[f] === ty && wordsOf(full).includes(norm)) { CANDIDATES[count++] = f; continue; }
+    if (byWord && F_TYPE[f] === ty && hasId(wordsOf(full), norm)) { CANDIDATES[count++] = f; continue; }
     if (upper >= 0 && full.space && initialsIdOf(full) === upper) CANDIDATES[count++] = f;
   }
   if (count === 0) return -1;
@@ -351,6 +373,12 @@ function resolvePartial(name: NameFacts, ty: EntityType, start: readonly number[
   const top = F_COUNT[nearest];
   for (let c = 0; c < count; c++) if (CANDIDATES[c] !== nearest && F_COUNT[CANDIDATES[c]] >= top) return -1;
   return nearest;
+}
+
+/** Whether `ids` holds `id` (a loop V8 inlines; `includes` is a builtin call). */
+function hasId(ids: readonly number[], id: number): boolean {
+  for (let k = 0; k < ids.length; k++) if (ids[k] === id) return true;
+  return false;
 }
 
 /** The most frequent text of single group s, the first seen among equals (equal texts share their facts). */

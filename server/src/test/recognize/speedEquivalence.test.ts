@@ -110,6 +110,22 @@ describe('recognize/speed equivalences', () => {
     }), { numRuns: 400 });
   });
 
+  it('resolveOverlaps keeps what the object sort kept when each source\'s proposals are disjoint (selected by priority alone, unsorted)', () => {
+    const sources = Object.keys(SOURCE_PRIORITY) as ProposalSource[];
+    const proposal = fc.record({
+      first: fc.integer({ min: 0, max: 60 }), len: fc.integer({ min: 0, max: 4 }), source: fc.constantFrom(...sources),
+      confidence: fc.constantFrom(0.55, 0.6, 0.7, 0.9, 1, 0.123, 0.5),
+    }).map(({ first, len, source, confidence }): Proposal => ({ first, last: first + len, type: 'person', confidence, source }));
+    // Drop every proposal that shares a token with an earlier one of its source: overlaps across sources only.
+    const perSourceDisjoint = (ps: Proposal[]): Proposal[] => ps.filter((p, i) => !ps.slice(0, i).some((q) => q.source === p.source && q.first <= p.last && p.first <= q.last));
+    fc.assert(fc.property(fc.array(proposal, { maxLength: 60 }).map(perSourceDisjoint), (ps) => {
+      const got = resolveOverlaps(ps, 70);
+      const want = resolveOverlapsReference(ps, 70);
+      assert.equal(got.length, want.length);
+      got.forEach((p, i) => assert.equal(p, want[i]));
+    }), { numRuns: 3000 });
+  });
+
   it('resolveOverlaps keeps sparse proposals (mostly disjoint, some empty or beyond the tokens) as the object sort did', () => {
     // Disjoint proposals skip the sort: all kept, by position.
     const sources = Object.keys(SOURCE_PRIORITY) as ProposalSource[];

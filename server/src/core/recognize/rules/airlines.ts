@@ -13,10 +13,9 @@ import { hashLower, TokenFlag } from '../tokenize';
 const AIR = hashLower('air');
 const PLACE = Gaz.Country | Gaz.City | Gaz.Region;
 
-/** Organisation proposals for "Air <place>" (the place's gazetteer phrase, however many words). */
-export function airlineNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
+/** Organisation proposals for "Air <place>" (the place's gazetteer phrase, however many words), appended to `out` (a new list unless given). */
+export function airlineNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens), out: Proposal[] = proposalList()): Proposal[] {
   const t = a.tokens;
-  const out = proposalList();
   for (let c = 0; c < caps.count; c++) {
     const i = caps.at[c];
     // Capitalised "Air" (not "AIR" in a shouted line), the place one space after it on the same line.

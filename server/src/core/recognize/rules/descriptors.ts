@@ -35,10 +35,9 @@ const NOT_NAME = Gaz.Country | Gaz.Demonym | Gaz.Month | Gaz.Weekday | Gaz.Title
 const isFullPersonAt = (labels: ArrayLike<number>, j: number, count: number): boolean =>
   (labels[j] === 1 || labels[j] === 2) && j + 1 < count && labels[j + 1] === 2;
 
-/** Organisation proposals introduced by a descriptor noun. */
-export function describedOrganizations(a: Analysis, caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
+/** Organisation proposals introduced by a descriptor noun, appended to `out` (a new list unless given). */
+export function describedOrganizations(a: Analysis, caps: Capitals = capitalsOf(a.tokens), out: Proposal[] = proposalList()): Proposal[] {
   const t = a.tokens;
-  const out = proposalList();
   const { flags, kind, lower } = t;
   // A capitalised word must follow the descriptor d: walk the capitalised words j (d = j - 1),
   // from d = `next` on (a name found ends the words to look at).

@@ -31,14 +31,15 @@ function isFacilityHead(a: Analysis, i: number): boolean {
 /** Retypes organisation and misc proposals that name a facility as locations. */
 export function retypeFacilities(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
   const out = proposalList();
-  for (let k = 0; k < proposals.length; k++) {
-    const p = proposals[k];
-    const weakOrHead = p.source === 'tagger' || p.source === 'suffix' || p.source === 'consistency' || p.source === 'gazetteer';
-    if (weakOrHead && (p.type === 'organization' || p.type === 'misc') && p.last > p.first && isFacilityHead(a, p.last)) {
-      out.push(proposal(p.first, p.last, 'location', p.confidence, p.source, p.canonical, undefined, p.phraseFirst));
-    } else {
-      out.push(p);
-    }
-  }
+  for (let k = 0; k < proposals.length; k++) out.push(retypeFacility(a, proposals[k]));
   return out;
+}
+
+/** One proposal, a location when it names a facility (what `retypeFacilities` does to it). */
+export function retypeFacility(a: Analysis, p: Proposal): Proposal {
+  const weakOrHead = p.source === 'tagger' || p.source === 'suffix' || p.source === 'consistency' || p.source === 'gazetteer';
+  if (weakOrHead && (p.type === 'organization' || p.type === 'misc') && p.last > p.first && isFacilityHead(a, p.last)) {
+    return proposal(p.first, p.last, 'location', p.confidence, p.source, p.canonical, undefined, p.phraseFirst);
+  }
+  return p;
 }

@@ -11,10 +11,9 @@ import { TokenFlag, TokenKind } from '../tokenize';
 
 const PLACE = Gaz.Country | Gaz.City | Gaz.Region;
 
-/** Place and nationality proposals from the gazetteer. */
-export function gazetteerNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
+/** Place and nationality proposals from the gazetteer, appended to `out` (a new list unless given). */
+export function gazetteerNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens), out: Proposal[] = proposalList()): Proposal[] {
   const t = a.tokens;
-  const out = proposalList();
   // The arrays in locals: the loop reads them at every token, and the calls that push would reload them.
   const { kind, count } = t;
   const flags = t.flags;

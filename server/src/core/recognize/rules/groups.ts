@@ -49,8 +49,8 @@ export function retypeGroups(a: Analysis, proposals: readonly Proposal[]): Propo
   return out;
 }
 
-/** One proposal, retyped when it names a community. */
-function retypeGroup(a: Analysis, p: Proposal): Proposal {
+/** One proposal, retyped when it names a community (what `retypeGroups` does to it). */
+export function retypeGroup(a: Analysis, p: Proposal): Proposal {
   if (p.source !== 'tagger' && p.source !== 'consistency' && p.source !== 'gazetteer') return p;
   if (p.type === 'misc' && p.subtype === undefined) return p;
   const t = a.tokens;
@@ -66,11 +66,10 @@ function retypeGroup(a: Analysis, p: Proposal): Proposal {
 
 /**
  * Misc proposals (gazetteer strength: anything else wins) for capitalised community
- * words nothing else may claim ("Sunni militants", "Muslims gathered").
+ * words nothing else may claim ("Sunni militants", "Muslims gathered"), appended to `out` (a new list unless given).
  */
-export function groupNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
+export function groupNames(a: Analysis, caps: Capitals = capitalsOf(a.tokens), out: Proposal[] = proposalList()): Proposal[] {
   const t = a.tokens;
-  const out = proposalList();
   // Only name-like words qualify: the capitals list holds them all, in order.
   for (let k = 0; k < caps.count; k++) {
     const i = caps.at[k];

@@ -27,12 +27,19 @@ export function extendLegalForms(a: Analysis, proposals: readonly Proposal[]): P
   let out: Proposal[] | undefined;
   for (let k = 0; k < proposals.length; k++) {
     const p = proposals[k];
-    if (p.type !== 'organization' || p.source === 'analyst' || p.source === 'knowledge' || !isLegalForm(a, p.last + 1)) continue;
+    const q = extendLegalForm(a, p);
+    if (q === p) continue;
     if (out === undefined) {
       out = proposalList();
       for (let j = 0; j < proposals.length; j++) out.push(proposals[j]);
     }
-    out[k] = reshaped(p, p.first, p.last + 1, p.type, p.confidence);
+    out[k] = q;
   }
   return out ?? (proposals as Proposal[]);
+}
+
+/** One proposal, extended over the legal form that follows it (what `extendLegalForms` does to it), or itself. */
+export function extendLegalForm(a: Analysis, p: Proposal): Proposal {
+  if (p.type !== 'organization' || p.source === 'analyst' || p.source === 'knowledge' || !isLegalForm(a, p.last + 1)) return p;
+  return reshaped(p, p.first, p.last + 1, p.type, p.confidence);
 }

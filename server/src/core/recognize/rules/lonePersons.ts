@@ -10,16 +10,24 @@ import { proposalList, reshaped, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { lonePersonsWithEvidence } from './personEvidence';
 
-/** Retypes unsupported one-word tagger persons as organisations. */
+/** Retypes unsupported one-word tagger persons as organisations (the list itself when none is). */
 export function retypeLonePersons(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
-  const retyped = proposalList();
-  const lone: number[] = [];
-  for (const p of proposals) {
+  // (Copied at the first retyped person: most stories have none.)
+  let retyped: Proposal[] | undefined;
+  let lone: number[] | undefined;
+  for (let k = 0; k < proposals.length; k++) {
+    const p = proposals[k];
     const r = retypeLonePerson(a, proposals, p);
-    retyped.push(r);
-    if (r !== p) lone.push(p.first);
+    if (r === p) continue;
+    if (retyped === undefined) {
+      retyped = proposalList();
+      for (let j = 0; j < proposals.length; j++) retyped.push(proposals[j]);
+      lone = [];
+    }
+    retyped[k] = r;
+    lone!.push(p.first);
   }
-  if (lone.length === 0) return retyped;
+  if (retyped === undefined || lone === undefined) return proposals as Proposal[];
   // Some lone persons have evidence of being persons after all (a known surname, a list with a full name).
   const persons = lonePersonsWithEvidence(a, proposals, lone);
   for (let k = 0; k < proposals.length; k++) if (retyped[k] !== proposals[k] && persons.has(proposals[k].first)) retyped[k] = proposals[k];

@@ -37,19 +37,40 @@ function endsPhrase(a: Analysis, last: number): boolean {
 
 /** Retypes weak proposals standing before ", <country or region>" as places. */
 export function placesBeforeRegions(a: Analysis, proposals: readonly Proposal[], caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
-  const t = a.tokens;
   let out: Proposal[] | undefined;
   for (let k = 0; k < proposals.length; k++) {
     const p = proposals[k];
-    if (p.type === 'location' || !(p.source === 'tagger' || p.source === 'consistency')) continue;
-    // A full person name keeps its type ("John Smith, Texas"): only one-word persons are read as towns.
-    if (p.type === 'person' && p.last > p.first) continue;
-    if (!isPunct(t, p.last + 1, ',')) continue;
-    const last = regionAt(a, p.last + 2);
-    if (last < 0 || !endsPhrase(a, last)) continue;
+    const q = placeBeforeRegion(a, p);
+    if (q === p) continue;
     out ??= copyOf(proposals);
-    out[k] = proposal(p.first, p.last, 'location', p.confidence, p.source, p.canonical, undefined, p.phraseFirst);
+    out[k] = q;
   }
+  const towns = townsBeforeRegions(a, proposals, caps);
+  if (towns === undefined) return out ?? (proposals as Proposal[]);
+  out ??= copyOf(proposals);
+  for (let k = 0; k < towns.length; k++) out.push(towns[k]);
+  return out;
+}
+
+/** One proposal, a place when it stands before ", <country or region>" (what `placesBeforeRegions` does to it), or itself. */
+export function placeBeforeRegion(a: Analysis, p: Proposal): Proposal {
+  if (p.type === 'location' || !(p.source === 'tagger' || p.source === 'consistency')) return p;
+  // A full person name keeps its type ("John Smith, Texas"): only one-word persons are read as towns.
+  if (p.type === 'person' && p.last > p.first) return p;
+  const t = a.tokens;
+  if (!isPunct(t, p.last + 1, ',')) return p;
+  const last = regionAt(a, p.last + 2);
+  if (last < 0 || !endsPhrase(a, last)) return p;
+  return proposal(p.first, p.last, 'location', p.confidence, p.source, p.canonical, undefined, p.phraseFirst);
+}
+
+/**
+ * The towns before ", <country or region>" that no proposal covers (what `placesBeforeRegions`
+ * appends to its list), in text order; undefined when there is none.
+ */
+export function townsBeforeRegions(a: Analysis, proposals: readonly Proposal[], caps: Capitals): Proposal[] | undefined {
+  const t = a.tokens;
+  let out: Proposal[] | undefined;
   // A town nothing proposed: the capitalised words before the comma (at most three). The
   // word before the comma is name-like, so it is among the capitals: walking them (ascending)
   // meets the same commas in the same order as a walk over every token.
@@ -61,10 +82,10 @@ export function placesBeforeRegions(a: Analysis, proposals: readonly Proposal[],
     let first = c - 1;
     while (first > 0 && c - first < 3 && isNameLike(t, first - 1) && !covered(proposals, first - 1)) first--;
     if (a.gaz[first] & Gaz.Common && t.flags[first] & (TokenFlag.SentStart | TokenFlag.LineStart)) continue;
-    out ??= copyOf(proposals);
+    out ??= proposalList();
     out.push(proposal(first, c - 1, 'location', 0.6, 'gazetteer'));
   }
-  return out ?? (proposals as Proposal[]);
+  return out;
 }
 
 function covered(ps: readonly Proposal[], i: number): boolean {

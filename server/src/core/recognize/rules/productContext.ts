@@ -100,17 +100,24 @@ function productEndsAt(proposals: readonly Proposal[], i: number): boolean {
   return false;
 }
 
-/** Retypes weak proposals that name products or indices as miscellaneous mentions. */
+/** Retypes weak proposals that name products or indices as miscellaneous mentions (the list itself when none is). */
 export function applyProductContext(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
   const t = a.tokens;
-  const out = proposalList();
-  for (const p of proposals) {
+  // (Copied at the first retyped proposal: most stories have none.)
+  let out: Proposal[] | undefined;
+  for (let k = 0; k < proposals.length; k++) {
+    const p = proposals[k];
     // (What follows or precedes a proposal that may be neither product nor index does not matter: asked only for the others.)
-    if (!mayBeAny(p)) { out.push(p); continue; }
+    if (!mayBeAny(p)) continue;
     const before = p.first - 1;
     const kind = classAfter(t, p.last)
       ?? (before >= 0 && t.start[p.first] - t.end[before] === 1 && !(t.flags[p.first] & TokenFlag.LineStart) && (isCamelBrand(t, before) || ((t.flags[before] & TokenFlag.HasDigit) !== 0 && productEndsAt(proposals, before))) ? 'product' : undefined);
-    out.push(kind && mayBe(a, p, kind) ? reshaped(p, p.first, p.last, 'misc', Math.min(p.confidence, 0.7), kind) : p);
+    if (!kind || !mayBe(a, p, kind)) continue;
+    if (out === undefined) {
+      out = proposalList();
+      for (let j = 0; j < proposals.length; j++) out.push(proposals[j]);
+    }
+    out[k] = reshaped(p, p.first, p.last, 'misc', Math.min(p.confidence, 0.7), kind);
   }
-  return out;
+  return out ?? (proposals as Proposal[]);
 }

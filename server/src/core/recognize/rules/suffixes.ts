@@ -28,10 +28,9 @@ function capitalisedCommon(a: Analysis, i: number): boolean {
   return (a.tokens.flags[i] & (TokenFlag.SentStart | TokenFlag.LineStart)) !== 0 && (a.gaz[i] & Gaz.Common) !== 0;
 }
 
-/** Organisation and place proposals from head words. */
-export function suffixNames(a: Analysis): Proposal[] {
+/** Organisation and place proposals from head words, appended to `out` (a new list unless given). */
+export function suffixNames(a: Analysis, out: Proposal[] = proposalList()): Proposal[] {
   const t = a.tokens;
-  const out = proposalList();
   const gaz = a.gaz; // (in a local: the scan reads it at every token)
   for (let i = 0; i < t.count; i++) {
     const g = gaz[i];
