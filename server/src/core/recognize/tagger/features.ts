@@ -290,12 +290,13 @@ function joinsNames(t: Tokens, gaz: Uint16Array, j: number): boolean {
 /** Builds the per-token inputs of the feature templates. */
 export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Array, phraseI: Uint16Array, scratch?: Scratch): FeatureInput {
   const n = tokens.count;
-  const shape = scratch ? scratch.uint8(Slot.Shape, n) : new Uint8Array(n);
+  // The loop below writes every token's shape and candidate mark: the views need no fill first.
+  const shape = scratch ? scratch.uint8Unfilled(Slot.Shape, n) : new Uint8Array(n);
   const kind = tokens.kind;
   const flags = tokens.flags;
   const start = tokens.start;
   const end = tokens.end;
-  const cand = scratch ? scratch.uint8(Slot.Candidate, n) : new Uint8Array(n);
+  const cand = scratch ? scratch.uint8Unfilled(Slot.Candidate, n) : new Uint8Array(n);
   // The name-like tokens, with room for each one's table slot after it, and the lower-case words
   // not starting a sentence, listed for `evidenceOf` and `connectNames` without a branch: every
   // index is written, a list's end moves on only past a token of its kind (neither is predictable).
