@@ -5,7 +5,7 @@
  * nothing here allocates strings.
  */
 import { Gaz, GAZ_BITS } from '../gazetteer';
-import { hashLower, TokenFlag, TokenKind, type Tokens } from '../tokenize';
+import { hashLower, hashOfUnit, TokenFlag, TokenKind, type Tokens } from '../tokenize';
 import { Slot, type Scratch } from '../scratch';
 import { buildIntTable, intTableGet, type IntTable } from '../hashTable';
 
@@ -282,9 +282,16 @@ function connectNames(t: Tokens, shape: Uint8Array, gaz: Uint16Array, cand: Uint
   }
 }
 
+/** The tokenizer's hash of "&" (see `hashOfUnit`). */
+const H_AMPERSAND = hashOfUnit(38);
+
 /** A connector word, a joining hyphen or an ampersand: may sit between two parts of a name. */
 function joinsNames(t: Tokens, gaz: Uint16Array, j: number): boolean {
-  return (gaz[j] & Gaz.Connector) !== 0 || (t.kind[j] === TokenKind.Punct && (t.flags[j] & TokenFlag.HyphenPrev) !== 0) || t.text.charCodeAt(t.start[j]) === 38;
+  // A token that starts with "&" is that one code unit (the tokenizer never puts punctuation at
+  // the start of a longer token), which a one-unit token's hash names: its hash, not the sliced
+  // story's code unit, is read at the token after every name.
+  return (gaz[j] & Gaz.Connector) !== 0 || (t.kind[j] === TokenKind.Punct && (t.flags[j] & TokenFlag.HyphenPrev) !== 0)
+    || (t.hash[j] === H_AMPERSAND && t.end[j] - t.start[j] === 1);
 }
 
 /** Builds the per-token inputs of the feature templates. */
