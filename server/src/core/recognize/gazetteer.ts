@@ -142,7 +142,8 @@ export function wordClasses(g: Gazetteer, lowerHash: number): number {
  * token spread over its tokens (`phraseB` marks the first, `phraseI` the rest).
  */
 export function annotateTokens(g: Gazetteer, t: Tokens, scratch?: Scratch): { word: Uint16Array; phraseB: Uint16Array; phraseI: Uint16Array } {
-  const word = scratch ? scratch.uint16(Slot.Word, t.count) : new Uint16Array(t.count);
+  // Every token's classes are written below (0 for a number): the view needs no fill first.
+  const word = scratch ? scratch.uint16Unfilled(Slot.Word, t.count) : new Uint16Array(t.count);
   const phraseB = scratch ? scratch.uint16(Slot.PhraseB, t.count) : new Uint16Array(t.count);
   const phraseI = scratch ? scratch.uint16(Slot.PhraseI, t.count) : new Uint16Array(t.count);
   const table = g.tokenTable;
@@ -157,7 +158,7 @@ export function annotateTokens(g: Gazetteer, t: Tokens, scratch?: Scratch): { wo
   const maxPhrase = g.maxPhraseTokens;
   for (let i = 0; i < n; i++) {
     const k = kind[i];
-    if (k === TokenKind.Number) continue;
+    if (k === TokenKind.Number) { word[i] = 0; continue; }
     const key = lower[i];
     const at = 2 * (key & RECENT_MASK);
     let v: number;

@@ -73,6 +73,13 @@ export class Scratch {
     return this.uint8(slot, n);
   }
 
+  /** `int32Unfilled` for a Uint16Array. */
+  uint16Unfilled(slot: Slot, n: number): Uint16Array {
+    const b = this.u16[slot];
+    if (b !== undefined && b.length >= n) return new Uint16Array(b.buffer, 0, n);
+    return this.uint16(slot, n);
+  }
+
   /** A zeroed Uint16Array of length n. */
   uint16(slot: Slot, n: number): Uint16Array {
     const b = this.u16[slot];

@@ -180,7 +180,7 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
       if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
       h = Math.imul(h ^ c, FNV_PRIME);
       hl = h;
-      if (c === 46 || c === 33 || c === 63) sentStart = !isAbbreviationDot(text, s, count, start, end, lower);
+      if (c === 46 || c === 33 || c === 63) sentStart = !isAbbreviationDot(text, c, s, count, start, end, lower);
       kind[count] = TokenKind.Punct;
       if (c === 45 && prevEnd === s && i < n && charClass(text.charCodeAt(i)) !== 0) {
         flags[count - 1] |= TokenFlag.HyphenNext;
@@ -311,13 +311,17 @@ function tokenizeWithin(text: string, cap: number, scratch: Scratch | undefined)
 
 /**
  * A full stop after a title abbreviation or an initial (`Gen.`, `J.`) does
- * not end the sentence.
+ * not end the sentence. `c` is the code unit at `dot`.
  */
-function isAbbreviationDot(text: string, dot: number, count: number, start: Int32Array, end: Int32Array, lower: Int32Array): boolean {
-  if (text.charCodeAt(dot) !== 46 || count === 0 || end[count - 1] !== dot) return false;
+function isAbbreviationDot(text: string, c: number, dot: number, count: number, start: Int32Array, end: Int32Array, lower: Int32Array): boolean {
+  // `c` is the code unit at `dot`, which the caller has read: the story is a sliced string, and
+  // each code unit read from it goes through its parent.
+  if (c !== 46 || count === 0 || end[count - 1] !== dot) return false;
   const len = dot - start[count - 1];
-  const c0 = text.charCodeAt(start[count - 1]);
-  if (len === 1 && c0 >= 65 && c0 <= 90) return true; // initial
+  if (len === 1) {
+    const c0 = text.charCodeAt(start[count - 1]);
+    if (c0 >= 65 && c0 <= 90) return true; // initial
+  }
   if (len > 5) return false;
   // The word's lower-case hash first: an abbreviation's word has the hash of its entry (the
   // abbreviations are ASCII letters, which both lower-case the same way), and only the rare word

@@ -5,7 +5,7 @@
  * nothing here allocates strings.
  */
 import { Gaz, GAZ_BITS } from '../gazetteer';
-import { hashLower, TokenFlag, TokenKind, type Tokens } from '../tokenize';
+import { hashLower, hashOfUnit, TokenFlag, TokenKind, type Tokens } from '../tokenize';
 import { Slot, type Scratch } from '../scratch';
 import { buildIntTable, intTableGet, type IntTable } from '../hashTable';
 
@@ -282,20 +282,28 @@ function connectNames(t: Tokens, shape: Uint8Array, gaz: Uint16Array, cand: Uint
   }
 }
 
+/** The tokenizer's hash of "&" (see `hashOfUnit`). */
+const H_AMPERSAND = hashOfUnit(38);
+
 /** A connector word, a joining hyphen or an ampersand: may sit between two parts of a name. */
 function joinsNames(t: Tokens, gaz: Uint16Array, j: number): boolean {
-  return (gaz[j] & Gaz.Connector) !== 0 || (t.kind[j] === TokenKind.Punct && (t.flags[j] & TokenFlag.HyphenPrev) !== 0) || t.text.charCodeAt(t.start[j]) === 38;
+  // A token that starts with "&" is that one code unit (the tokenizer never puts punctuation at
+  // the start of a longer token), which a one-unit token's hash names: its hash, not the sliced
+  // story's code unit, is read at the token after every name.
+  return (gaz[j] & Gaz.Connector) !== 0 || (t.kind[j] === TokenKind.Punct && (t.flags[j] & TokenFlag.HyphenPrev) !== 0)
+    || (t.hash[j] === H_AMPERSAND && t.end[j] - t.start[j] === 1);
 }
 
 /** Builds the per-token inputs of the feature templates. */
 export function featureInput(tokens: Tokens, gaz: Uint16Array, phraseB: Uint16Array, phraseI: Uint16Array, scratch?: Scratch): FeatureInput {
   const n = tokens.count;
-  const shape = scratch ? scratch.uint8(Slot.Shape, n) : new Uint8Array(n);
+  // The loop below writes every token's shape and candidate mark: the views need no fill first.
+  const shape = scratch ? scratch.uint8Unfilled(Slot.Shape, n) : new Uint8Array(n);
   const kind = tokens.kind;
   const flags = tokens.flags;
   const start = tokens.start;
   const end = tokens.end;
-  const cand = scratch ? scratch.uint8(Slot.Candidate, n) : new Uint8Array(n);
+  const cand = scratch ? scratch.uint8Unfilled(Slot.Candidate, n) : new Uint8Array(n);
   // The name-like tokens, with room for each one's table slot after it, and the lower-case words
   // not starting a sentence, listed for `evidenceOf` and `connectNames` without a branch: every
   // index is written, a list's end moves on only past a token of its kind (neither is predictable).

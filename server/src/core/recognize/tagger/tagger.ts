@@ -135,17 +135,23 @@ function packedWeights(w: Int8Array): Int32Array {
   return p;
 }
 
+/** The model `tag` last ran with, its packed weights and its tables (see `packedWeights`, `historyTables`). */
+let lastUse: { readonly model: TaggerModel; readonly packed: Int32Array; readonly tables: HistoryTables } | undefined;
+
 /** Tags every candidate token of the text greedily, left to right. */
 export function tag(model: TaggerModel, fi: FeatureInput, scratch?: Scratch): TagResult {
   const weights = model.weights;
   // Int16 and float weights (the trainer's) take the general path: exact for integers too.
   if (!(weights instanceof Int8Array)) return tagGeneric(model, fi, scratch);
-  const w = packedWeights(weights);
+  // The last call's model and its tables: one comparison per text instead of two `WeakMap` lookups.
+  let use = lastUse;
+  if (use === undefined || use.model !== model) use = lastUse = { model, packed: packedWeights(weights), tables: historyTables(model, weights) };
+  const w = use.packed;
   const n = fi.tokens.count;
   const labels = scratch ? scratch.uint8(Slot.Labels, n) : new Uint8Array(n);
   const margin = scratch ? scratch.float32(Slot.Margin, n) : new Float32Array(n);
   const feats = FEATS;
-  const { prevLanes, context, words } = historyTables(model, weights);
+  const { prevLanes, context, words } = use.tables;
   const wordTable = words.table;
   const exact = fi.tokens.hash;
   const ctxIndex = context.index;
