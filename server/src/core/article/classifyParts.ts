@@ -35,8 +35,8 @@ function headerItemFollows(cl: readonly ContentLine[], i: number, to: number, he
 
 function part(kind: PartKind, c: ContentLine, repeated = false): StoryPart {
   return repeated
-    ? { kind, start: c.line.contentStart, end: c.line.contentEnd, repeated: true }
-    : { kind, start: c.line.contentStart, end: c.line.contentEnd };
+    ? { kind, start: c.start, end: c.end, repeated: true }
+    : { kind, start: c.start, end: c.end };
 }
 
 function bodyLineKind(c: ContentLine, isLast: boolean): PartKind {
@@ -98,7 +98,7 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
         if (headlineSlot) {
           // A Markdown heading marker (`# `) is not part of the headline.
           const skip = markdownHeadingPrefix(c.text);
-          headline = skip > 0 ? { kind: 'headline', start: c.line.contentStart + skip, end: c.line.contentEnd } : part('headline', c);
+          headline = skip > 0 ? { kind: 'headline', start: c.start + skip, end: c.end } : part('headline', c);
           headlineText = c.text.slice(skip);
           parts.push(headline);
           continue;
@@ -133,7 +133,7 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
       firstBody = false;
       const m = matchDatelinePlace(c.text);
       if (m) {
-        const s = c.line.contentStart;
+        const s = c.start;
         parts.push({ kind: 'dateline', start: s, end: s + m.partLength });
         place = {
           text: m.place,
@@ -142,7 +142,7 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
           dateText: m.dateText !== undefined && m.dateIndex !== undefined ? m.dateText : undefined,
           dateStart: m.dateText !== undefined && m.dateIndex !== undefined ? s + m.dateIndex : undefined,
         };
-        if (s + m.length < c.line.contentEnd) parts.push({ kind: 'paragraph', start: s + m.length, end: c.line.contentEnd });
+        if (s + m.length < c.end) parts.push({ kind: 'paragraph', start: s + m.length, end: c.end });
         continue;
       }
     }

@@ -1,4 +1,5 @@
-import { firstDateMatch, MONTH_PATTERN } from './dates';
+import { firstDateMatchWithYear, MONTH_PATTERN } from './dates';
+import { leadPairTable } from './leadPairs';
 
 /**
  * Publication lines: `Updated 10 January 2020`, `Published 2024-01-19`,
@@ -12,7 +13,6 @@ export type DateLineReading =
   | { readonly kind: 'invalid'; readonly index: number; readonly length: number };
 
 const LABEL = '(?:last\\s+updated|updated(?:\\s+on)?|first\\s+published(?:\\s+on)?|published(?:\\s+on)?|posted(?:\\s+on)?|modified(?:\\s+on)?|date|dated|created)';
-const DIGIT_RE = /\d/;
 const LABEL_RE = new RegExp(`^${LABEL}\\b\\s*:?\\s*`, 'i');
 
 const RELATIVE_RE = new RegExp(
@@ -69,9 +69,63 @@ const MONTH_START_RE = new RegExp(`^${MONTH_PATTERN}`, 'i');
  */
 function mayOpenDateLine(line: string, first: number): boolean {
   if (first >= 48 && first <= 57) return true;
+  if (!mayOpenWithFillerOrMonth(first, line.charCodeAt(1))) return false;
   FILLER_RE.lastIndex = 0;
   if (FILLER_RE.test(line) && FILLER_RE.lastIndex > 0) return true;
   return MONTH_START_RE.test(line);
+}
+
+/**
+ * The lower-cased two letters a filler word or a month name opens with, where the
+ * second is a lower-case letter: the labels, weekdays and months (any case), and
+ * `at`, `on`, `the`, `and`. FILLER_RE's other alternatives open with a digit, a
+ * symbol or two capitals (`GMT`, `EST`, `[A-Z]{1,4}T`), or `T` and a digit.
+ */
+const DATE_LINE_OPENING_PAIRS = leadPairTable([
+  'la', 'up', 'pu', 'po', 'mo', 'da', 'cr', 'fi', // labels (`Last updated`, `Updated`, `Published`, …)
+  'mo', 'tu', 'we', 'th', 'fr', 'sa', 'su', // weekdays
+  'at', 'on', 'th', 'an', // `at`, `on`, `the`, `and`
+  'ja', 'fe', 'ma', 'ap', 'ju', 'au', 'se', 'oc', 'no', 'de', // months
+]);
+
+/**
+ * False when a line opening with the ASCII letter `c0` and then `c1` can open with
+ * neither filler nor a month name (mayOpenDateLine's two regexes): a test of the
+ * first two code units that spares both regex calls on most short prose lines.
+ * Only a lower-case ASCII `c1` is judged; anything else is left to the regexes.
+ * `dateLinePrefilter.test.ts` pins it against the regexes.
+ */
+export function mayOpenWithFillerOrMonth(c0: number, c1: number): boolean {
+  if (!(c1 >= 97 && c1 <= 122)) return true;
+  const a = c0 | 0x20;
+  return a >= 97 && a <= 122 ? DATE_LINE_OPENING_PAIRS[(a - 97) * 26 + c1 - 97] === 1 : true;
+}
+
+/** mayOpenDateLine's two regexes alone, for the tests that pin its prefilter. */
+export function opensWithFillerOrMonth(line: string): boolean {
+  FILLER_RE.lastIndex = 0;
+  if (FILLER_RE.test(line) && FILLER_RE.lastIndex > 0) return true;
+  return MONTH_START_RE.test(line);
+}
+
+/**
+ * The length of the longest run of ASCII digits in `s`, counted up to 4: one
+ * loop for what `/\d/` and `/\d{4}/` would ask in two scans (both run on every
+ * short line that opens like a date line).
+ */
+function longestDigitRun(s: string): number {
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      run++;
+      if (run > longest) { longest = run; if (longest === 4) return 4; }
+    } else {
+      run = 0;
+    }
+  }
+  return longest;
 }
 
 /** True when `s` ends in `ago` or `now` (maybe with a full stop): a necessary condition for RELATIVE_RE. */
@@ -97,9 +151,11 @@ export function readDateLine(line: string): DateLineReading | undefined {
   // year, a time). The anchored opening test first: it rejects more lines, and sooner
   // than a digit search through the whole line.
   if (!mayOpenDateLine(line, first)) return undefined;
-  if (!DIGIT_RE.test(line)) return undefined;
-  // Only the first date-shaped match is read: the line stands or falls with it.
-  const d = firstDateMatch(line);
+  const digits = longestDigitRun(line);
+  if (digits === 0) return undefined;
+  // Only the first date-shaped match is read: the line stands or falls with it. Every
+  // date form holds a four-digit year (firstDateMatch's own first test).
+  const d = digits >= 4 ? firstDateMatchWithYear(line) : undefined;
   if (d !== undefined) {
     // What comes before the date is checked first: it fails most body sentences, and it
     // spares the four rewrites of what follows.

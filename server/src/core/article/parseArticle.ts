@@ -1,8 +1,8 @@
 /**
  * The article parser's entry point. The pipeline, one file per step:
  *   inputChecks   binary / encoding / line-ending problems
- *   lines         physical lines (LF, CRLF, lone CR), blank lines counted
- *   contentLines  each non-blank line with its kind (lineKinds) and date-line reading (dateLines)
+ *   lines         physical lines (LF, CRLF, lone CR), blank lines counted; each non-blank one
+ *   contentLines  with its kind (lineKinds) and date-line reading (dateLines)
  *   splitStories  story breaks: a headline-like line after a break, followed by a story header
  *   classifyParts header (headline, standfirst, caption, date line, byline, bullets, furniture),
  *                 then body (dateline place, paragraphs, sub-headings, captions, source, boilerplate)
@@ -13,7 +13,7 @@
 import type { Problem, Result } from '../text/problem';
 import type { ArticleModel, Quote, ReferenceDate, Story, StoryPart } from './model';
 import { scanLines } from './lines';
-import { contentLines, type ContentLine } from './contentLines';
+import type { ContentLine } from './contentLines';
 import { splitStories } from './splitStories';
 import { classifyParts, type StoryStructure } from './classifyParts';
 import { resolveReferenceDates, type DateEvidence } from './referenceDate';
@@ -81,7 +81,7 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
 
   const scan = scanLines(text);
   for (const p of encodingProblems(text, stats, scan)) problems.push(p);
-  const cl = contentLines(text, scan.lines);
+  const cl = scan.lines;
   if (cl.length === 0) {
     problems.push({ start: 0, end: text.length, severity: 'info', code: 'article.empty',
       message: 'The file is empty (or only whitespace): it holds no story.' });
@@ -118,7 +118,7 @@ function dateEvidence(text: string, cl: readonly ContentLine[], ranges: Readonly
     const r = ranges[k]!;
     for (let i = r.from; i < r.to; i++) {
       const c = cl[i]!;
-      if (c.dateLine) dateLines.set(c.line.contentStart, c.dateLine);
+      if (c.dateLine) dateLines.set(c.start, c.dateLine);
     }
     const first = st.parts[0];
     const anchor = st.headline ?? (first ? { start: first.start, end: first.end } : { start: 0, end: 0 });
