@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { mayOpenWithFillerOrMonth, opensWithFillerOrMonth, readDateLine } from '../../core/article/dateLines';
+import { mayOpenWithFillerOrMonth, opensWithFillerOrMonth, readDateLine, readDateLineByPatterns, readPlainDateLine } from '../../core/article/dateLines';
 
 /** The words a date line may open with (filler and months), and a few it may not. */
 const WORDS = ['last updated', 'updated', 'published', 'posted', 'modified', 'dated', 'date', 'created', 'first published',
@@ -62,5 +62,34 @@ describe('date line prefilter', () => {
     assert.ok(opened > 20);
     assert.deepEqual(readDateLine('Updated 6 August 2016'), { kind: 'absolute', iso: '2016-08-06', index: 8, length: 13 });
     assert.equal(readDateLine('Theresa May said on 10 January 2020'), undefined);
+  });
+
+  it('reads plain date lines by char codes as the patterns read them', () => {
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+      'january', 'MAY', 'Sept', 'Sep', 'Jan', 'Augus', 'Mayy', 'Ma', ''];
+    const days = ['', '0', '00', '1', '01', '9', '09', '10', '29', '30', '31', '32', '99', '123', 'x', '1st', '2nd'];
+    const years = ['2016', '2024', '2000', '1900', '2100', '1000', '0999', '0000', '9999', '20166', '201', '201x'];
+    let plain = 0;
+    let lines = 0;
+    for (const label of ['Updated', 'Published', 'updated', 'Posted', 'Updated:', 'Published on', 'Update']) {
+      for (const day of days) {
+        for (const month of months) {
+          for (const year of years) {
+            for (const line of [`${label} ${day} ${month} ${year}`, `${label}  ${day} ${month} ${year}`, `${label} ${day} ${month}  ${year}`,
+              `${label} ${day} ${month}, ${year}`, `${label} ${day} ${month} ${year}.`, `${label} ${day} ${month}. ${year}`, `${label} ${day}${month} ${year}`]) {
+              if (line.length < 6 || line.length > 110) continue;
+              lines++;
+              if (readPlainDateLine(line) !== undefined) plain++;
+              assert.deepEqual(readDateLine(line), readDateLineByPatterns(line), line);
+            }
+          }
+        }
+      }
+    }
+    assert.ok(plain > 2000 && lines > 50_000, `${plain} of ${lines} lines read by char codes: the test lost its teeth`);
+    for (const line of sampleLines()) {
+      if (line.length >= 6 && line.length <= 110) assert.deepEqual(readDateLine(line), readDateLineByPatterns(line), line);
+    }
+    assert.deepEqual(readPlainDateLine('Updated 31 February 2024'), { kind: 'invalid', index: 8, length: 16 });
   });
 });
