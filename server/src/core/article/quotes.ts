@@ -108,13 +108,30 @@ export function sentenceStart(s: string, at: number): number {
   const lo = Math.max(0, at - 300);
   for (let i = Math.min(at, s.length - 1); i > lo; i--) {
     if (!isSpaceChar(s.charCodeAt(i - 1)) || !opensSentence(s.charCodeAt(i))) continue;
-    let k = i - 1;
-    while (k > lo && isSpaceChar(s.charCodeAt(k))) k--;
-    let c = s.charCodeAt(k);
-    if (c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x29) c = s.charCodeAt(--k);
-    if (c === 0x2e || c === 0x21 || c === 0x3f) return i;
+    if (endsSentenceBefore(s, i, lo)) return i;
   }
   return lo;
+}
+
+/**
+ * True when the white space before offset `i` follows `.`, `!` or `?` (maybe and a
+ * closing quote or bracket), looking back no further than `lo`.
+ */
+function endsSentenceBefore(s: string, i: number, lo: number): boolean {
+  let k = i - 1;
+  while (k > lo && isSpaceChar(s.charCodeAt(k))) k--;
+  let c = s.charCodeAt(k);
+  if (c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x29) c = s.charCodeAt(--k);
+  return c === 0x2e || c === 0x21 || c === 0x3f;
+}
+
+/**
+ * `sentenceStart(s, at) === at` for `0 < at < s.length`, without the backward scan:
+ * the scan's first step looks at `at` itself, and every later step (or its end)
+ * gives a smaller offset.
+ */
+export function startsSentenceAt(s: string, at: number): boolean {
+  return isSpaceChar(s.charCodeAt(at - 1)) && opensSentence(s.charCodeAt(at)) && endsSentenceBefore(s, at, Math.max(0, at - 300));
 }
 
 /**
@@ -300,7 +317,7 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
         // before) opened with, else at the last named speaker of this story.
         quotes.push({ start, end, speaker: who, speakerInferred: true });
         lastSpoken = { speaker: who, part: pi };
-      } else if (!found && (open === 0 || sentenceStart(s, open) === open) && lastSpoken !== undefined && pi - lastSpoken.part <= 2) {
+      } else if (!found && lastSpoken !== undefined && pi - lastSpoken.part <= 2 && (open === 0 || startsSentenceAt(s, open))) {
         quotes.push({ start, end, speaker: lastSpoken.speaker, speakerInferred: true });
         lastSpoken = { speaker: lastSpoken.speaker, part: pi };
       } else {
