@@ -1,4 +1,4 @@
-import { firstDateMatchWithYear, isoDay, MONTH_PATTERN } from './dates';
+import { firstDateMatch, isoDay, MONTH_PATTERN } from './dates';
 import { leadPairTable } from './leadPairs';
 
 /**
@@ -13,6 +13,7 @@ export type DateLineReading =
   | { readonly kind: 'invalid'; readonly index: number; readonly length: number };
 
 const LABEL = '(?:last\\s+updated|updated(?:\\s+on)?|first\\s+published(?:\\s+on)?|published(?:\\s+on)?|posted(?:\\s+on)?|modified(?:\\s+on)?|date|dated|created)';
+const DIGIT_RE = /\d/;
 const LABEL_RE = new RegExp(`^${LABEL}\\b\\s*:?\\s*`, 'i');
 
 const RELATIVE_RE = new RegExp(
@@ -108,26 +109,6 @@ export function opensWithFillerOrMonth(line: string): boolean {
   return MONTH_START_RE.test(line);
 }
 
-/**
- * The length of the longest run of ASCII digits in `s`, counted up to 4: one
- * loop for what `/\d/` and `/\d{4}/` would ask in two scans (both run on every
- * short line that opens like a date line).
- */
-function longestDigitRun(s: string): number {
-  let run = 0;
-  let longest = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      run++;
-      if (run > longest) { longest = run; if (longest === 4) return 4; }
-    } else {
-      run = 0;
-    }
-  }
-  return longest;
-}
-
 /** True when `s` ends in `ago` or `now` (maybe with a full stop): a necessary condition for RELATIVE_RE. */
 function endsLikeRelative(s: string): boolean {
   let n = s.length;
@@ -187,9 +168,11 @@ export function readPlainDateLine(line: string): DateLineReading | undefined {
   // The month in full: a space and the year's four digits after it end the line.
   const nameLength = n - 5 - k;
   let month = 0;
+  const initial = line.charCodeAt(k);
   for (let m = 0; m < 12; m++) {
     const name = FULL_MONTHS[m]!;
-    if (name.length === nameLength && line.startsWith(name, k)) { month = m + 1; break; }
+    // Length and initial first: at most one name is left to compare in full.
+    if (name.length === nameLength && name.charCodeAt(0) === initial && line.startsWith(name, k)) { month = m + 1; break; }
   }
   if (month === 0) return undefined;
   k += nameLength;
@@ -215,11 +198,9 @@ export function readDateLineByPatterns(line: string): DateLineReading | undefine
   // year, a time). The anchored opening test first: it rejects more lines, and sooner
   // than a digit search through the whole line.
   if (!mayOpenDateLine(line, first)) return undefined;
-  const digits = longestDigitRun(line);
-  if (digits === 0) return undefined;
-  // Only the first date-shaped match is read: the line stands or falls with it. Every
-  // date form holds a four-digit year (firstDateMatch's own first test).
-  const d = digits >= 4 ? firstDateMatchWithYear(line) : undefined;
+  if (!DIGIT_RE.test(line)) return undefined;
+  // Only the first date-shaped match is read: the line stands or falls with it.
+  const d = firstDateMatch(line);
   if (d !== undefined) {
     // What comes before the date is checked first: it fails most body sentences, and it
     // spares the four rewrites of what follows.

@@ -120,11 +120,7 @@ export function scanDates(s: string): DateMatch[] {
 
 /** The first date-shaped match in `s` (`scanDates(s)[0]` without reading the rest), or undefined. */
 export function firstDateMatch(s: string): DateMatch | undefined {
-  return YEAR_RE.test(s) ? firstDateMatchWithYear(s) : undefined;
-}
-
-/** {@link firstDateMatch} for a caller that knows `s` holds a run of four digits (`\d{4}`). */
-export function firstDateMatchWithYear(s: string): DateMatch | undefined {
+  if (!YEAR_RE.test(s)) return undefined;
   DATE_RE.lastIndex = 0;
   const m = DATE_RE.exec(s);
   if (m === null) return undefined;
