@@ -1,14 +1,17 @@
 import type { PartKind, StoryPart } from './model';
 import { sameText, type ContentLine } from './contentLines';
 import { isCaptionLike, isHeadlineLike, isProse, isSubheadingLike, markdownHeadingPrefix } from './heuristics';
-import { matchDatelinePlace } from './datelinePlace';
+import { matchDatelinePlace, type DatelinePlaceMatch } from './datelinePlace';
 import { isBareByline, isListHeading } from './lineKinds';
+import type { DateLineReading } from './dateLines';
 
 /** The structure of one story before dates and quotes are added. */
 export interface StoryStructure {
   readonly parts: StoryPart[];
   readonly headline: StoryPart | undefined;
   readonly place: { readonly text: string; readonly start: number; readonly end: number; readonly dateText: string | undefined; readonly dateStart: number | undefined } | undefined;
+  /** The reading of each `dateLine` part, in the order of the parts. */
+  readonly dateLines: readonly DateLineReading[];
 }
 
 const HEADER_LOOKAHEAD = 5;
@@ -35,8 +38,8 @@ function headerItemFollows(cl: readonly ContentLine[], i: number, to: number, he
 
 function part(kind: PartKind, c: ContentLine, repeated = false): StoryPart {
   return repeated
-    ? { kind, start: c.line.contentStart, end: c.line.contentEnd, repeated: true }
-    : { kind, start: c.line.contentStart, end: c.line.contentEnd };
+    ? { kind, start: c.start, end: c.end, repeated: true }
+    : { kind, start: c.start, end: c.end };
 }
 
 function bodyLineKind(c: ContentLine, isLast: boolean): PartKind {
@@ -59,6 +62,7 @@ function bodyLineKind(c: ContentLine, isLast: boolean): PartKind {
  */
 export function classifyParts(cl: readonly ContentLine[], from: number, to: number): StoryStructure {
   const parts: StoryPart[] = [];
+  const dateLines: DateLineReading[] = [];
   let headline: StoryPart | undefined;
   let headlineText: string | undefined;
   let place: StoryStructure['place'];
@@ -73,9 +77,13 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
   for (let i = from; i < to; i++) {
     const c = cl[i]!;
     if (c.kind === 'separator') continue;
+    // The line's dateline place, when the header has read it already: the line that
+    // ends the header is most often the dateline paragraph, read again below.
+    let linePlace: DatelinePlaceMatch | undefined;
+    let linePlaceKnown = false;
     if (inHeader) {
       if (captionPairPending) { captionPairPending = false; parts.push(part('caption', c)); continue; }
-      if (c.dateLine) { parts.push(part('dateLine', c)); continue; }
+      if (c.dateLine) { parts.push(part('dateLine', c)); dateLines.push(c.dateLine); continue; }
       if (c.kind === 'boilerplate' || c.kind === 'byline' || c.kind === 'source') { parts.push(part(c.kind, c)); continue; }
       if (c.kind === 'bullet') { sawBullets = true; parts.push(part('bullet', c)); continue; }
       const next1 = i + 1 < to ? cl[i + 1] : undefined;
@@ -84,7 +92,9 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
         parts.push(part('byline', c));
         continue;
       }
-      const prev = parts[parts.length - 1];
+      // Not parts[-1] on the story's first part: a negative index is a property name to V8, looked
+      // up the slow way (it showed as a fifth of this function's own time).
+      const prev = parts.length > 0 ? parts[parts.length - 1] : undefined;
       if (prev?.kind === 'byline' && !isCaptionLike(c.text) && c.text.length <= 40 && /^\p{Lu}[^.!?:;]*$/u.test(c.text) && c.text.split(/\s+/).length <= 5) {
         // `BBC Scotland News` under `By Fiona Mackintosh`: the byline's second line.
         parts.push(part('byline', c));
@@ -94,11 +104,12 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
       // A headline may look like a dateline (`IMF: Pakistan must raise taxes`); a dateline
       // paragraph ends its sentence, so it is not headline-like.
       const headlineSlot = headline === undefined && !sawBullets && isHeadlineLike(c.text) && !isCaptionLike(c.text);
-      if (headlineSlot || (!matchDatelinePlace(c.text) && !sawBullets)) {
+      if (!headlineSlot) { linePlace = matchDatelinePlace(c.text); linePlaceKnown = true; }
+      if (headlineSlot || (!linePlace && !sawBullets)) {
         if (headlineSlot) {
           // A Markdown heading marker (`# `) is not part of the headline.
           const skip = markdownHeadingPrefix(c.text);
-          headline = skip > 0 ? { kind: 'headline', start: c.line.contentStart + skip, end: c.line.contentEnd } : part('headline', c);
+          headline = skip > 0 ? { kind: 'headline', start: c.start + skip, end: c.end } : part('headline', c);
           headlineText = c.text.slice(skip);
           parts.push(headline);
           continue;
@@ -131,9 +142,9 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
     // Body.
     if (firstBody) {
       firstBody = false;
-      const m = matchDatelinePlace(c.text);
+      const m = linePlaceKnown ? linePlace : matchDatelinePlace(c.text);
       if (m) {
-        const s = c.line.contentStart;
+        const s = c.start;
         parts.push({ kind: 'dateline', start: s, end: s + m.partLength });
         place = {
           text: m.place,
@@ -142,7 +153,7 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
           dateText: m.dateText !== undefined && m.dateIndex !== undefined ? m.dateText : undefined,
           dateStart: m.dateText !== undefined && m.dateIndex !== undefined ? s + m.dateIndex : undefined,
         };
-        if (s + m.length < c.line.contentEnd) parts.push({ kind: 'paragraph', start: s + m.length, end: c.line.contentEnd });
+        if (s + m.length < c.end) parts.push({ kind: 'paragraph', start: s + m.length, end: c.end });
         continue;
       }
     }
@@ -151,7 +162,9 @@ export function classifyParts(cl: readonly ContentLine[], from: number, to: numb
     else if (inLinkList && kind !== 'boilerplate' && c.text.length <= 60 && !isProse(c.text) && !/[.!?]$/.test(c.text)) kind = 'boilerplate';
     else if (kind !== 'boilerplate') inLinkList = false;
     parts.push(part(kind, c));
+    // bodyLineKind says `dateLine` only for a line with a reading.
+    if (kind === 'dateLine') dateLines.push(c.dateLine!);
   }
   // One shape for every story (absent fields are undefined): see parseArticle.
-  return { parts, headline, place };
+  return { parts, headline, place, dateLines };
 }

@@ -1,4 +1,3 @@
-import type { Line } from './lines';
 import { classifyLine, type LineKind } from './lineKinds';
 import { readDateLine, type DateLineReading } from './dateLines';
 
@@ -8,8 +7,11 @@ import { readDateLine, type DateLineReading } from './dateLines';
  * precede it (story breaks are two or more).
  */
 export interface ContentLine {
-  readonly line: Line;
-  /** Trimmed text (`line.contentStart`..`line.contentEnd`). */
+  /** Offset of the line's first character other than padding (see `isPadding` in lines.ts). */
+  readonly start: number;
+  /** Offset just after its last character other than padding. */
+  readonly end: number;
+  /** Trimmed text (`start`..`end`). */
   readonly text: string;
   readonly kind: LineKind;
   readonly dateLine?: DateLineReading;
@@ -17,20 +19,19 @@ export interface ContentLine {
   readonly gapBefore: number;
 }
 
-/** Builds the content lines of a text from its scanned (non-blank) lines; one linear pass. */
-export function contentLines(text: string, lines: readonly Line[]): ContentLine[] {
-  const out: ContentLine[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const t = text.slice(line.contentStart, line.contentEnd);
-    const kind = classifyLine(t);
-    // readDateLine's own first test, inline: most lines are too long to be date lines.
-    const dateLine = kind === 'other' && t.length >= 6 && t.length <= 110 ? readDateLine(t) : undefined;
-    const gapBefore = line.blankBefore;
-    // One object shape for every line (dateLine may be undefined): the steps after read them all.
-    out.push({ line, text: t, kind, dateLine, gapBefore });
-  }
-  return out;
+/**
+ * The content line of the trimmed span `start`..`end` of `text`, with `gapBefore`
+ * blank lines above it. Called by `scanLines` as it finds each non-blank line, so
+ * the line is classified while its characters are still in the CPU cache, and no
+ * separate object per physical line is made.
+ */
+export function contentLine(text: string, start: number, end: number, gapBefore: number): ContentLine {
+  const t = text.slice(start, end);
+  const kind = classifyLine(t);
+  // readDateLine's own first test, inline: most lines are too long to be date lines.
+  const dateLine = kind === 'other' && t.length >= 6 && t.length <= 110 ? readDateLine(t) : undefined;
+  // One object shape for every line (dateLine may be undefined): the steps after read them all.
+  return { start, end, text: t, kind, dateLine, gapBefore };
 }
 
 /** True for an ASCII letter or digit. */

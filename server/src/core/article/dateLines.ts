@@ -1,4 +1,5 @@
-import { firstDateMatch, MONTH_PATTERN } from './dates';
+import { firstDateMatch, isoDay, MONTH_PATTERN } from './dates';
+import { leadPairTable } from './leadPairs';
 
 /**
  * Publication lines: `Updated 10 January 2020`, `Published 2024-01-19`,
@@ -69,6 +70,40 @@ const MONTH_START_RE = new RegExp(`^${MONTH_PATTERN}`, 'i');
  */
 function mayOpenDateLine(line: string, first: number): boolean {
   if (first >= 48 && first <= 57) return true;
+  if (!mayOpenWithFillerOrMonth(first, line.charCodeAt(1))) return false;
+  FILLER_RE.lastIndex = 0;
+  if (FILLER_RE.test(line) && FILLER_RE.lastIndex > 0) return true;
+  return MONTH_START_RE.test(line);
+}
+
+/**
+ * The lower-cased two letters a filler word or a month name opens with, where the
+ * second is a lower-case letter: the labels, weekdays and months (any case), and
+ * `at`, `on`, `the`, `and`. FILLER_RE's other alternatives open with a digit, a
+ * symbol or two capitals (`GMT`, `EST`, `[A-Z]{1,4}T`), or `T` and a digit.
+ */
+const DATE_LINE_OPENING_PAIRS = leadPairTable([
+  'la', 'up', 'pu', 'po', 'mo', 'da', 'cr', 'fi', // labels (`Last updated`, `Updated`, `Published`, …)
+  'mo', 'tu', 'we', 'th', 'fr', 'sa', 'su', // weekdays
+  'at', 'on', 'th', 'an', // `at`, `on`, `the`, `and`
+  'ja', 'fe', 'ma', 'ap', 'ju', 'au', 'se', 'oc', 'no', 'de', // months
+]);
+
+/**
+ * False when a line opening with the ASCII letter `c0` and then `c1` can open with
+ * neither filler nor a month name (mayOpenDateLine's two regexes): a test of the
+ * first two code units that spares both regex calls on most short prose lines.
+ * Only a lower-case ASCII `c1` is judged; anything else is left to the regexes.
+ * `dateLinePrefilter.test.ts` pins it against the regexes.
+ */
+export function mayOpenWithFillerOrMonth(c0: number, c1: number): boolean {
+  if (!(c1 >= 97 && c1 <= 122)) return true;
+  const a = c0 | 0x20;
+  return a >= 97 && a <= 122 ? DATE_LINE_OPENING_PAIRS[(a - 97) * 26 + c1 - 97] === 1 : true;
+}
+
+/** mayOpenDateLine's two regexes alone, for the tests that pin its prefilter. */
+export function opensWithFillerOrMonth(line: string): boolean {
   FILLER_RE.lastIndex = 0;
   if (FILLER_RE.test(line) && FILLER_RE.lastIndex > 0) return true;
   return MONTH_START_RE.test(line);
@@ -89,6 +124,72 @@ function endsLikeRelative(s: string): boolean {
  */
 export function readDateLine(line: string): DateLineReading | undefined {
   if (line.length < 6 || line.length > 110) return undefined;
+  // Most date lines are `Updated 6 August 2016`: read by char codes, the same reading.
+  const plain = readPlainDateLine(line);
+  return plain !== undefined ? plain : readDateLineByPatterns(line);
+}
+
+/** The month names as pages print them in full, by month number - 1. */
+const FULL_MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** True for an ASCII digit. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The reading of a line of exactly the shape `Updated 6 August 2016` or
+ * `Published 16 August 2016` (these words, one space each, a day of one or two
+ * digits, a month name in full with a capital, a four-digit year, nothing more),
+ * or undefined for any other line. What readDateLineByPatterns reads on such a line,
+ * without its dozen regex calls: the label is filler that no date pattern can
+ * start in (no month name opens `Up…`/`Pu…`, and no pattern starts inside a word),
+ * so the first date match is the day-first form at the day, it runs to the end
+ * of the line, and what comes before it is only the label and a space.
+ * `dateLinePrefilter.test.ts` compares the two on every such shape.
+ */
+export function readPlainDateLine(line: string): DateLineReading | undefined {
+  const first = line.charCodeAt(0);
+  let at: number;
+  if (first === 0x55 && line.startsWith('Updated ')) at = 8;
+  else if (first === 0x50 && line.startsWith('Published ')) at = 10;
+  else return undefined;
+  const n = line.length;
+  // The shortest such line has a one-digit day and `May`; below that length no
+  // code unit read here lies past the end.
+  if (n < at + 10) return undefined;
+  // The day: one or two digits and a space.
+  if (!isDigit(line.charCodeAt(at))) return undefined;
+  let day = line.charCodeAt(at) - 48;
+  let k = at + 1;
+  if (isDigit(line.charCodeAt(k))) { day = day * 10 + line.charCodeAt(k) - 48; k++; }
+  if (line.charCodeAt(k) !== 0x20) return undefined;
+  k++;
+  // The month in full: a space and the year's four digits after it end the line.
+  const nameLength = n - 5 - k;
+  let month = 0;
+  const initial = line.charCodeAt(k);
+  for (let m = 0; m < 12; m++) {
+    const name = FULL_MONTHS[m]!;
+    // Length and initial first: at most one name is left to compare in full.
+    if (name.length === nameLength && name.charCodeAt(0) === initial && line.startsWith(name, k)) { month = m + 1; break; }
+  }
+  if (month === 0) return undefined;
+  k += nameLength;
+  if (line.charCodeAt(k) !== 0x20) return undefined;
+  let year = 0;
+  for (let i = k + 1; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (!isDigit(c)) return undefined;
+    year = year * 10 + c - 48;
+  }
+  const iso = isoDay(year, month, day);
+  const length = n - at;
+  return iso !== undefined ? { kind: 'absolute', iso, index: at, length } : { kind: 'invalid', index: at, length };
+}
+
+/** readDateLine by its patterns alone, for any line 6 to 110 characters long. */
+export function readDateLineByPatterns(line: string): DateLineReading | undefined {
   if (endsLikeRelative(line) && RELATIVE_RE.test(line)) return { kind: 'relative', text: line };
   const first = line.charCodeAt(0);
   // Date lines start with a label, a weekday/month (letter) or a digit.

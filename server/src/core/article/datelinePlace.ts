@@ -34,6 +34,19 @@ const NOT_PLACES = new Set(['BREAKING', 'UPDATE', 'UPDATED', 'EXCLUSIVE', 'WATCH
   'EDITORIAL', 'NOTE', 'PHOTO', 'PHOTOS', 'VIDEO', 'READ', 'ALSO', 'RELATED', 'SOURCE', 'SOURCES', 'EDITOR’S NOTE',
   "EDITOR'S NOTE", 'FILE', 'CORRECTION', 'FACT CHECK', 'Q', 'A']);
 
+/**
+ * True when `s` holds two ASCII capitals: then it has two `\p{Lu}` code points, and
+ * the count by a Unicode replace (a new string per dateline) is not needed.
+ */
+function hasTwoAsciiCapitals(s: string): boolean {
+  let capitals = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90 && ++capitals === 2) return true;
+  }
+  return false;
+}
+
 /** Matches a dateline at the start of a trimmed body line, or returns undefined. */
 export function matchDatelinePlace(line: string): DatelinePlaceMatch | undefined {
   const c = line.charCodeAt(0);
@@ -47,7 +60,8 @@ export function matchDatelinePlace(line: string): DatelinePlaceMatch | undefined
   const city = m[1]!;
   if (NOT_PLACES.has(city)) return undefined;
   // At least two capital letters, and the city really is in capitals (not `The:`).
-  if (city.replace(/[^\p{Lu}]/gu, '').length < 2 || /\p{Ll}/u.test(city)) return undefined;
+  if (!hasTwoAsciiCapitals(city) && city.replace(/[^\p{Lu}]/gu, '').length < 2) return undefined;
+  if (/\p{Ll}/u.test(city)) return undefined;
   const place = city + (m[2] ?? '');
   const sepEnd = m.index + m[0].trimEnd().length;
   const length = m[0].length;

@@ -1,31 +1,18 @@
 /**
  * Line scanning: the one pass over the raw text that every later step builds
  * on. Lines are kept as offsets into the original text so parts can point
- * back at it exactly, whatever the line endings.
+ * back at it exactly, whatever the line endings. Each non-blank line is
+ * classified as it is found (`contentLine`).
  */
-
-/** One physical line of the text, by UTF-16 offsets. */
-export interface Line {
-  /** 0-based line number. */
-  readonly index: number;
-  /** Offset of the first character of the line. */
-  readonly start: number;
-  /** Offset just before the line break (or end of text). */
-  readonly end: number;
-  /** `start`/`end` with surrounding whitespace (incl. NBSP, BOM, zero-width) removed. */
-  readonly contentStart: number;
-  readonly contentEnd: number;
-  /** Blank lines between this line and the previous non-blank one (or the start of the text). */
-  readonly blankBefore: number;
-}
+import { contentLine, type ContentLine } from './contentLines';
 
 /**
  * The non-blank lines of a text and what line endings it used. Blank lines
- * are only counted (in `blankBefore`): a file of mostly blank lines then
+ * are only counted (in `gapBefore`): a file of mostly blank lines then
  * costs no objects.
  */
 export interface LineScan {
-  readonly lines: readonly Line[];
+  readonly lines: ContentLine[];
   /** Number of physical lines, blank ones included. */
   readonly lineCount: number;
   readonly crlf: number;
@@ -44,11 +31,11 @@ export function isPadding(code: number): boolean {
 }
 
 /**
- * Splits `text` into lines on `\r\n`, `\n` or a lone `\r` and keeps the non-blank ones. Linear; uses
- * `indexOf` for the common no-CR case so it runs at memory speed.
+ * Splits `text` into lines on `\r\n`, `\n` or a lone `\r` and keeps the non-blank ones, trimmed of
+ * padding and classified. Linear; uses `indexOf` for the common no-CR case so it runs at memory speed.
  */
 export function scanLines(text: string): LineScan {
-  const lines: Line[] = [];
+  const lines: ContentLine[] = [];
   let crlf = 0;
   let lf = 0;
   let cr = 0;
@@ -92,7 +79,7 @@ export function scanLines(text: string): LineScan {
     // A final empty line after a trailing newline is not a line of its own.
     if (!(next > n && pos === n && lineCount > 0)) {
       if (cs < ce) {
-        lines.push({ index: lineCount, start: pos, end, contentStart: cs, contentEnd: ce, blankBefore: blank });
+        lines.push(contentLine(text, cs, ce, blank));
         blank = 0;
       } else {
         blank++;

@@ -1,8 +1,8 @@
 /**
  * The article parser's entry point. The pipeline, one file per step:
  *   inputChecks   binary / encoding / line-ending problems
- *   lines         physical lines (LF, CRLF, lone CR), blank lines counted
- *   contentLines  each non-blank line with its kind (lineKinds) and date-line reading (dateLines)
+ *   lines         physical lines (LF, CRLF, lone CR), blank lines counted; each non-blank one
+ *   contentLines  with its kind (lineKinds) and date-line reading (dateLines)
  *   splitStories  story breaks: a headline-like line after a break, followed by a story header
  *   classifyParts header (headline, standfirst, caption, date line, byline, bullets, furniture),
  *                 then body (dateline place, paragraphs, sub-headings, captions, source, boilerplate)
@@ -13,13 +13,12 @@
 import type { Problem, Result } from '../text/problem';
 import type { ArticleModel, Quote, ReferenceDate, Story, StoryPart } from './model';
 import { scanLines } from './lines';
-import { contentLines, type ContentLine } from './contentLines';
+import type { ContentLine } from './contentLines';
 import { splitStories } from './splitStories';
 import { classifyParts, type StoryStructure } from './classifyParts';
 import { resolveReferenceDates, type DateEvidence } from './referenceDate';
 import { findQuotes } from './quotes';
 import { byteStats, encodingProblems, looksBinary } from './inputChecks';
-import type { DateLineReading } from './dateLines';
 
 /** Options for {@link parseArticle}. */
 export interface ParseArticleOptions {
@@ -81,7 +80,7 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
 
   const scan = scanLines(text);
   for (const p of encodingProblems(text, stats, scan)) problems.push(p);
-  const cl = contentLines(text, scan.lines);
+  const cl = scan.lines;
   if (cl.length === 0) {
     problems.push({ start: 0, end: text.length, severity: 'info', code: 'article.empty',
       message: 'The file is empty (or only whitespace): it holds no story.' });
@@ -94,7 +93,7 @@ function parseUnsafe(text: string, options: ParseArticleOptions): Result<Article
   // parsed, and a loop inside a large function makes it compile the whole function
   // (again for each loop); every new object shape costs a deoptimisation besides.
   const structures = storyStructures(cl, ranges);
-  const evidence = dateEvidence(text, cl, ranges, structures, structureOnly);
+  const evidence = dateEvidence(text, structures, structureOnly);
   const dates = resolveReferenceDates(text, evidence, fileDate, problems);
   storyProblems(text, structures, evidence, problems);
   const stories = buildStories(text, structures, evidence, dates, structureOnly);
@@ -109,24 +108,17 @@ function storyStructures(cl: readonly ContentLine[], ranges: ReadonlyArray<{ fro
 }
 
 /** What the reference-date step needs to know about each story. */
-function dateEvidence(text: string, cl: readonly ContentLine[], ranges: ReadonlyArray<{ from: number; to: number }>,
-  structures: readonly StoryStructure[], structureOnly: boolean): DateEvidence[] {
+function dateEvidence(text: string, structures: readonly StoryStructure[], structureOnly: boolean): DateEvidence[] {
   const evidence: DateEvidence[] = [];
   for (let k = 0; k < structures.length; k++) {
     const st = structures[k]!;
-    const dateLines = new Map<number, DateLineReading>();
-    const r = ranges[k]!;
-    for (let i = r.from; i < r.to; i++) {
-      const c = cl[i]!;
-      if (c.dateLine) dateLines.set(c.line.contentStart, c.dateLine);
-    }
     const first = st.parts[0];
     const anchor = st.headline ?? (first ? { start: first.start, end: first.end } : { start: 0, end: 0 });
     const headline = st.headline ? text.slice(st.headline.start, st.headline.end) : '';
     const place = st.place;
     evidence.push({
       parts: structureOnly ? st.parts.filter((p) => p.kind === 'dateLine') : st.parts,
-      dateLines,
+      dateLines: st.dateLines,
       datelineDate: place?.dateText !== undefined && place.dateStart !== undefined ? { text: place.dateText, start: place.dateStart } : undefined,
       anchor,
       headline,
@@ -151,9 +143,10 @@ function storyProblems(text: string, structures: readonly StoryStructure[], evid
       problems.push({ start: a.start, end: a.end, severity: 'info', code: 'article.no-body',
         message: `${headline ? `Story "${headline.slice(0, 60)}"` : 'This story'} has no body paragraphs.` });
     }
+    let dateLine = 0;
     for (const p of st.parts) {
       if (p.kind !== 'dateLine') continue;
-      const r = ev.dateLines.get(p.start);
+      const r = ev.dateLines[dateLine++];
       if (r?.kind === 'invalid') {
         problems.push({ start: p.start + r.index, end: p.start + r.index + r.length, severity: 'warning', code: 'article.invalid-date',
           message: `"${text.slice(p.start + r.index, p.start + r.index + r.length)}" is not a real calendar day; the date line is ignored.` });

@@ -105,16 +105,43 @@ function isSpaceChar(c: number): boolean {
  * per quote.
  */
 export function sentenceStart(s: string, at: number): number {
-  const lo = Math.max(0, at - 300);
-  for (let i = Math.min(at, s.length - 1); i > lo; i--) {
-    if (!isSpaceChar(s.charCodeAt(i - 1)) || !opensSentence(s.charCodeAt(i))) continue;
-    let k = i - 1;
-    while (k > lo && isSpaceChar(s.charCodeAt(k))) k--;
-    let c = s.charCodeAt(k);
-    if (c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x29) c = s.charCodeAt(--k);
-    if (c === 0x2e || c === 0x21 || c === 0x3f) return i;
+  return sentenceStartIn(s, 0, s.length, at);
+}
+
+/**
+ * `sentenceStart(t.slice(from, to), at - from) + from`, read in `t` itself: attribution
+ * passes the file text rather than the part's text, a slice of it, where each char
+ * code read would go through the slice to its parent string.
+ */
+export function sentenceStartIn(t: string, from: number, to: number, at: number): number {
+  const lo = Math.max(from, at - 300);
+  for (let i = Math.min(at, to - 1); i > lo; i--) {
+    if (!isSpaceChar(t.charCodeAt(i - 1)) || !opensSentence(t.charCodeAt(i))) continue;
+    if (endsSentenceBefore(t, from, i, lo)) return i;
   }
   return lo;
+}
+
+/**
+ * True when the white space before offset `i` follows `.`, `!` or `?` (maybe and a
+ * closing quote or bracket), looking back no further than `lo`, nor before `from`.
+ */
+function endsSentenceBefore(t: string, from: number, i: number, lo: number): boolean {
+  let k = i - 1;
+  while (k > lo && isSpaceChar(t.charCodeAt(k))) k--;
+  let c = t.charCodeAt(k);
+  // Before `from` lies no text of the part (a read there gives NaN in the part's own string).
+  if (c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x29) c = --k >= from ? t.charCodeAt(k) : NaN;
+  return c === 0x2e || c === 0x21 || c === 0x3f;
+}
+
+/**
+ * `sentenceStart(s, at) === at` for `0 < at < s.length`, without the backward scan:
+ * the scan's first step looks at `at` itself, and every later step (or its end)
+ * gives a smaller offset.
+ */
+export function startsSentenceAt(s: string, at: number): boolean {
+  return isSpaceChar(s.charCodeAt(at - 1)) && opensSentence(s.charCodeAt(at)) && endsSentenceBefore(s, 0, at, Math.max(0, at - 300));
 }
 
 /**
@@ -164,7 +191,8 @@ function isOtherRegexSpace(c: number): boolean {
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-function attribution(s: string, open: number, close: number): Found | undefined {
+/** The speaker of the quote `open`..`close` in the part text `s`, which starts at `base` in `text`. */
+function attribution(text: string, base: number, s: string, open: number, close: number): Found | undefined {
   const after = sentenceAfter(s, close);
   // One cheap test spares the four attribution patterns when the rest of the sentence has no speech verb.
   // Where the first verb is also says whether one stands before the first comma (below).
@@ -190,7 +218,7 @@ function attribution(s: string, open: number, close: number): Found | undefined 
   // the comma as the end of the text would, so this is ANY_VERB.test(after.slice(0, comma))).
   m = afterSpeaks && (comma < 0 || (verb !== null && verb.index < comma)) ? AFTER_SPEAKER_FIRST.exec(after) : null;
   if (m && validSpeaker(m[1]!)) return { speaker: m[1]!, start: close + m[0].indexOf(m[1]!) };
-  const ss = sentenceStart(s, open);
+  const ss = sentenceStartIn(text, base, base + s.length, base + open) - base;
   const before = s.slice(ss, open);
   if (!ANY_VERB.test(before)) return undefined;
   m = ANY_VERB.test(before.slice(-80)) ? BEFORE_VERB.exec(before) : null;
@@ -280,7 +308,7 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
     for (let q = 0; q < pairs.length; q++) {
       const open = pairs[q]![0];
       const close = pairs[q]![1];
-      const found = attribution(s, open, close);
+      const found = attribution(text, p.start, s, open, close);
       // Quotes are built as literals, not spread from a shared base: spreading is slow in V8.
       const start = p.start + open;
       const end = p.start + close;
@@ -300,7 +328,7 @@ export function findQuotes(text: string, parts: readonly StoryPart[]): Quote[] {
         // before) opened with, else at the last named speaker of this story.
         quotes.push({ start, end, speaker: who, speakerInferred: true });
         lastSpoken = { speaker: who, part: pi };
-      } else if (!found && (open === 0 || sentenceStart(s, open) === open) && lastSpoken !== undefined && pi - lastSpoken.part <= 2) {
+      } else if (!found && lastSpoken !== undefined && pi - lastSpoken.part <= 2 && (open === 0 || startsSentenceAt(s, open))) {
         quotes.push({ start, end, speaker: lastSpoken.speaker, speakerInferred: true });
         lastSpoken = { speaker: lastSpoken.speaker, part: pi };
       } else {

@@ -6,8 +6,8 @@ import type { DateLineReading } from './dateLines';
 /** What the reference-date step needs to know about one story. */
 export interface DateEvidence {
   readonly parts: readonly StoryPart[];
-  /** Date-line readings keyed by the part start offset of each `dateLine` part. */
-  readonly dateLines: ReadonlyMap<number, DateLineReading>;
+  /** The reading of each `dateLine` part of `parts`, in their order. */
+  readonly dateLines: readonly DateLineReading[];
   readonly datelineDate: { readonly text: string; readonly start: number } | undefined;
   /** Span used to locate problems about this story (its headline or first part). */
   readonly anchor: { readonly start: number; readonly end: number };
@@ -22,10 +22,11 @@ interface DateLineVerdict { readonly date: ReferenceDate | undefined; readonly r
 
 function fromDateLine(ev: DateEvidence): DateLineVerdict {
   let relative: StoryPart | undefined;
+  let dateLine = 0;
   for (let i = 0; i < ev.parts.length; i++) {
     const p = ev.parts[i]!;
     if (p.kind !== 'dateLine') continue;
-    const r = ev.dateLines.get(p.start);
+    const r = ev.dateLines[dateLine++];
     if (r?.kind === 'absolute') {
       return { date: { value: r.iso, source: 'dateLine', span: { start: p.start + r.index, end: p.start + r.index + r.length } }, relative: undefined };
     }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AFTER_ACCORDING, ANY_VERB, mayOpenWithAccording } from '../../core/article/quotes';
+import { AFTER_ACCORDING, ANY_VERB, mayOpenWithAccording, sentenceStart, sentenceStartIn, startsSentenceAt } from '../../core/article/quotes';
 
 describe('article: quote attribution prefilters', () => {
   // attribution() tries `…," according to X` only where the words after the quote's leading
@@ -29,5 +29,28 @@ describe('article: quote attribution prefilters', () => {
       const verb = ANY_VERB.exec(s);
       assert.equal(verb !== null && verb.index < comma, ANY_VERB.test(s.slice(0, comma)), JSON.stringify(s));
     }), { numRuns: 30000, seed: 7 });
+  });
+
+  // findQuotes asks whether a bare quote opens its sentence by the first step of sentenceStart's scan alone.
+  it('says a sentence starts at an offset exactly when sentenceStart finds it there', () => {
+    const pieces = [' ', '  ', '\t', '\u00a0', '\u2009', '.', '!', '?', ',', '”', '"', '’', ')', '“', 'He', 'said', 'the', 'É', 'é', 'x', 'A', '\u212a', 'ß'];
+    const text = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (s) => {
+      for (let at = 1; at < s.length; at++) assert.equal(startsSentenceAt(s, at), sentenceStart(s, at) === at, `${JSON.stringify(s)} at ${at}`);
+    }), { numRuns: 20000, seed: 7 });
+    const long = `${'word '.repeat(70)}It ends. “Then this,” he said`;
+    for (let at = 1; at < long.length; at++) assert.equal(startsSentenceAt(long, at), sentenceStart(long, at) === at, `at ${at}`);
+  });
+
+  // attribution reads a part's sentence start in the file text, around the part.
+  it('finds the sentence start in the file text as in the part cut from it', () => {
+    const pieces = [' ', '\t', '\u00a0', '.', '!', '?', '”', '"', '’', ')', '“', 'He', 'said', 'é', 'É', 'x'];
+    const text = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 16 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+      const from = a % t.length;
+      const to = from + 1 + (b % (t.length - from));
+      const part = t.slice(from, to);
+      for (let at = 0; at < part.length; at++) assert.equal(sentenceStartIn(t, from, to, from + at), sentenceStart(part, at) + from, `${JSON.stringify(t)} ${from}..${to} at ${at}`);
+    }), { numRuns: 20000, seed: 7 });
   });
 });
