@@ -104,11 +104,12 @@ function assemble(planned: PlannedDocument, recognitions: readonly StoryRecognit
     const { story: index, start: storyStart } = job;
     // Texts and canonical names are interned: strings sliced from the story's own copy would keep
     // that copy alive as long as the index lives (V8 sliced strings), and the same names recur in
-    // thousands of stories (one shared copy instead of a string per mention).
+    // thousands of stories (one shared copy instead of a string per mention). A mention's text is
+    // the story's text between its offsets (the recognizer's contract), so it is interned as it is.
     for (const m of r.entities) {
       const start = m.start + storyStart;
       const end = m.end + storyStart;
-      const e: StoryEntityMention = { ...m, start, end, story: index, text: intern(text.slice(start, end)) };
+      const e: StoryEntityMention = { ...m, start, end, story: index, text: intern(m.text) };
       entities.push(m.canonical !== undefined ? { ...e, canonical: intern(m.canonical) } : e);
     }
     for (const m of r.dates) {

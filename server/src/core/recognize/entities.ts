@@ -215,9 +215,15 @@ function toMentions(a: Analysis, verbs: IntTable, kept: readonly Proposal[], tit
     const end = t.end[p.last];
     let key = end - start;
     for (let k = p.first; k <= p.last; k++) key = hashJoin(key, hash[k]);
-    const name = text.slice(start, end);
-    ALIAS_FACTS[i] = factsByKey(name, key);
-    ALIAS_TEXT[i] = name;
+    const facts = factsByKey(text.slice(start, end), key);
+    ALIAS_FACTS[i] = facts;
+    // The memo's own flat copy of the name, not the slice just cut (the same text): a mention
+    // outlives its story (a scan's batch, the index), and V8 allocates mentions in the old
+    // generation; a fresh slice stored there is a young object an old one points to (the write
+    // barrier's slow path, a remembered slot every scavenge visits, a copy to promote, and a
+    // reference to the whole file's text), while the memo's copy is old already and shared by
+    // every mention of the name.
+    ALIAS_TEXT[i] = facts.text;
     ALIAS_TYPE[i] = p.type;
     ALIAS_START[i] = start;
     ALIAS_GIVEN[i] = p.canonical;

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArticle } from '../../core/article/parseArticle';
 import { createRecognizer } from '../../core/recognize/recognizer';
 import { base64Decode, base64Encode, decodeModel, encodeModel } from '../../core/recognize/tagger/weightsCodec';
 import { toEvalEntities } from '../../core/recognize/evalFormat';
@@ -18,6 +21,22 @@ describe('recognize/recognizer', () => {
       assert.ok(m.confidence > 0 && m.confidence <= 1);
     }
     assert.ok(out.dates.some((d) => d.text.includes('Friday') && d.value === '2020-01-10'));
+  });
+
+  it('gives every mention of the sample articles the text between its offsets (the analyzer interns it as it is)', () => {
+    const dir = path.resolve(__dirname, '../../../../test-fixtures/articles');
+    let checked = 0;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      for (const s of parseArticle(text).value.stories) {
+        const story = text.slice(s.start, s.end);
+        for (const m of r.recognize(story).entities) {
+          assert.equal(m.text, story.slice(m.start, m.end), `${file}: ${m.text} at ${m.start}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 500, `only ${checked} mentions checked`);
   });
 
   it('restricts results to the given spans', () => {
