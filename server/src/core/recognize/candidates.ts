@@ -174,18 +174,18 @@ function byRankIfDisjoint(proposals: readonly Proposal[], tokenCount: number): I
   let at = 0;
   for (let r = 0; r < RANKS; r++) { const c = counts[r]; counts[r] = at; at += c; }
   for (let i = 0; i < n; i++) order[counts[rank[i]]++] = i;
-  // Each rank's proposals marked with a stamp of their own: a token met twice under one stamp is shared.
-  const mark = markBuffer(tokenCount);
+  // Each rank marks its proposals' tokens with its own value (rank + 1): a token met twice under
+  // one value is shared by two proposals of that rank (a mark left by an earlier rank differs).
+  const mark = RANK_MARKS.zeroed(tokenCount);
   let from = 0;
   for (let r = 0; r < RANKS; r++) {
     const to = counts[r];
     if (to - from > 1) {
-      const stamp = nextStamp();
       for (let o = from; o < to; o++) {
         const p = proposals[order[o]];
         for (let i = p.first; i <= p.last; i++) {
-          if (mark[i] === stamp) return undefined;
-          mark[i] = stamp;
+          if (mark[i] === r + 1) return undefined;
+          mark[i] = r + 1;
         }
       }
     }
@@ -211,25 +211,6 @@ function rankOf(source: ProposalSource): number {
     case 'consistency': return 6;
     default: return 7;
   }
-}
-
-/** Token marks of `byRankIfDisjoint`, never cleared: a mark counts only under the current stamp. */
-let marks = new Int32Array(8192);
-let stamp = 0;
-
-function markBuffer(tokenCount: number): Int32Array {
-  if (marks.length < tokenCount) {
-    const fresh = new Int32Array(tokenCount + (tokenCount >> 1));
-    if (tokenCount > 1 << 20) return fresh; // a huge text does not pin its memory (fresh marks are all 0)
-    marks = fresh;
-  }
-  return marks;
-}
-
-/** A stamp no mark holds yet (the marks are cleared when the stamps run out). */
-function nextStamp(): number {
-  if (stamp === 0x7fffffff) { marks.fill(0); stamp = 0; }
-  return ++stamp;
 }
 
 /**
@@ -367,3 +348,5 @@ function sortByFirst(kept: Proposal[]): Proposal[] {
 /** The occupancy buffer of `disjoint`, and the one of overlap resolution (separate, so neither starts dirty). */
 const SEEN = new ReusedBytes();
 const TAKEN = new ReusedBytes();
+/** Token marks of `byRankIfDisjoint`. */
+const RANK_MARKS = new ReusedBytes();
