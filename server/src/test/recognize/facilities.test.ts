@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { proposal, proposalList } from '../../core/recognize/candidates';
-import { retypeFacilities } from '../../core/recognize/rules/facilities';
+import { retypeFacility } from '../../core/recognize/rules/facilities';
 import { analysisOf, mentions } from './ruleTestKit';
 
 
@@ -17,6 +17,6 @@ describe('recognize/rules/facilities', () => {
     const ps = proposalList();
     ps.push(proposal(0, 1, 'organization', 0.8, 'tagger'), proposal(3, 6, 'person', 0.8, 'tagger'),
       proposal(9, 10, 'misc', 0.8, 'tagger'), proposal(12, 12, 'organization', 0.8, 'tagger'));
-    assert.deepEqual(retypeFacilities(a, ps).map((p) => p.type), ['location', 'person', 'location', 'organization']);
+    assert.deepEqual(ps.map((p) => retypeFacility(a, p).type), ['location', 'person', 'location', 'organization']);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { proposal, proposalList } from '../../core/recognize/candidates';
-import { groupNames, retypeGroups } from '../../core/recognize/rules/groups';
+import { groupNames, retypeGroup } from '../../core/recognize/rules/groups';
 import { analysisOf, recognizer } from './ruleTestKit';
 
 /** Like the kit's `mentions`, with the misc subtype. */
@@ -20,7 +20,7 @@ describe('recognize/rules/groups', () => {
     // tokens: the militant Lebanese Shiite group and the Kurds
     const input = proposalList();
     input.push(proposal(2, 3, 'organization', 0.8, 'tagger'), proposal(7, 7, 'misc', 0.6, 'gazetteer', undefined, 'nationality'));
-    const out = retypeGroups(a, input).map((p) => `${p.type}/${p.subtype ?? '-'}:${text.slice(a.tokens.start[p.first], a.tokens.end[p.last])}`);
+    const out = input.map((q) => retypeGroup(a, q)).map((p) => `${p.type}/${p.subtype ?? '-'}:${text.slice(a.tokens.start[p.first], a.tokens.end[p.last])}`);
     assert.deepEqual(out, ['misc/-:Lebanese Shiite', 'misc/-:Kurds']);
   });
 
@@ -37,6 +37,6 @@ describe('recognize/rules/groups', () => {
     const a = analysisOf(text);
     const input = proposalList();
     input.push(proposal(1, 2, 'organization', 0.8, 'tagger'), proposal(5, 6, 'organization', 0.9, 'suffix'), proposal(8, 8, 'organization', 1, 'analyst'));
-    assert.deepEqual(retypeGroups(a, input).map((p) => p.type), ['organization', 'organization', 'organization']);
+    assert.deepEqual(input.map((p) => retypeGroup(a, p).type), ['organization', 'organization', 'organization']);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { proposal, proposalList } from '../../core/recognize/candidates';
-import { extendLegalForms } from '../../core/recognize/rules/legalForms';
+import { extendLegalForm } from '../../core/recognize/rules/legalForms';
 import { analysisOf, mentions } from './ruleTestKit';
 
 
@@ -16,6 +16,6 @@ describe('recognize/rules/legalForms', () => {
     // tokens: Acme Group SA and John Smith SA and Acme Group Sa
     const ps = proposalList();
     ps.push(proposal(0, 1, 'organization', 0.8, 'suffix'), proposal(4, 5, 'person', 0.8, 'tagger'), proposal(8, 9, 'organization', 0.8, 'suffix'));
-    assert.deepEqual(extendLegalForms(a, ps).map((p) => `${p.first}-${p.last}`), ['0-2', '4-5', '8-9']);
+    assert.deepEqual(ps.map((q) => extendLegalForm(a, q)).map((p) => `${p.first}-${p.last}`), ['0-2', '4-5', '8-9']);
   });
 });

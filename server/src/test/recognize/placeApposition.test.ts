@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
-import { proposal, proposalList } from '../../core/recognize/candidates';
-import { placesBeforeRegions } from '../../core/recognize/rules/placeApposition';
+import type { Analysis } from '../../core/recognize/analysis';
+import { capitalsOf } from '../../core/recognize/capitals';
+import { proposal, proposalList, type Proposal } from '../../core/recognize/candidates';
+import { placeBeforeRegion, townsBeforeRegions } from '../../core/recognize/rules/placeApposition';
 import { analysisOf, mentions } from './ruleTestKit';
 
+/** The rule as the pipeline applies it: each proposal retyped, then the towns nothing proposed. */
+function placesBeforeRegions(a: Analysis, ps: readonly Proposal[]): Proposal[] {
+  return [...ps.map((p) => placeBeforeRegion(a, p)), ...(townsBeforeRegions(a, ps, capitalsOf(a.tokens)) ?? [])];
+}
 
 describe('recognize/rules/placeApposition', () => {
   it('reads a name before ", <country or region>" as a town, proposed or not', () => {

@@ -9,7 +9,7 @@
  * ("Geun-hye Park").
  */
 import type { Analysis } from '../analysis';
-import { proposal, proposalList, type Proposal } from '../candidates';
+import { proposal, type Proposal } from '../candidates';
 import { TokenFlag } from '../tokenize';
 import { LowerWords } from '../tokenWords';
 
@@ -28,14 +28,7 @@ function isFacilityHead(a: Analysis, i: number): boolean {
   return FACILITY_HEADS.has(t, i);
 }
 
-/** Retypes organisation and misc proposals that name a facility as locations. */
-export function retypeFacilities(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
-  const out = proposalList();
-  for (let k = 0; k < proposals.length; k++) out.push(retypeFacility(a, proposals[k]));
-  return out;
-}
-
-/** One proposal, a location when it names a facility (what `retypeFacilities` does to it). */
+/** A proposal, retyped as a location when it is an organisation or misc that names a facility (else itself). */
 export function retypeFacility(a: Analysis, p: Proposal): Proposal {
   const weakOrHead = p.source === 'tagger' || p.source === 'suffix' || p.source === 'consistency' || p.source === 'gazetteer';
   if (weakOrHead && (p.type === 'organization' || p.type === 'misc') && p.last > p.first && isFacilityHead(a, p.last)) {

@@ -42,14 +42,7 @@ function isGroupWord(a: Analysis, i: number): boolean {
   return GROUP_WORDS.has(w) || (w.length > 3 && w.endsWith('s') && GROUP_WORDS.has(w.slice(0, -1)));
 }
 
-/** Retypes weak proposals made only of community words and nationalities as miscellaneous. */
-export function retypeGroups(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
-  const out = proposalList();
-  for (let k = 0; k < proposals.length; k++) out.push(retypeGroup(a, proposals[k]));
-  return out;
-}
-
-/** One proposal, retyped when it names a community (what `retypeGroups` does to it). */
+/** A weak proposal made only of community words and nationalities, retyped as miscellaneous (else itself). */
 export function retypeGroup(a: Analysis, p: Proposal): Proposal {
   if (p.source !== 'tagger' && p.source !== 'consistency' && p.source !== 'gazetteer') return p;
   if (p.type === 'misc' && p.subtype === undefined) return p;

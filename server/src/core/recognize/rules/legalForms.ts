@@ -7,7 +7,7 @@
  * form, but "sa" or "Sa" is not.
  */
 import type { Analysis } from '../analysis';
-import { proposalList, reshaped, type Proposal } from '../candidates';
+import { reshaped, type Proposal } from '../candidates';
 import { ExactWords } from '../tokenWords';
 
 /** Legal forms of companies across Europe and Asia (English ones, "Inc", "Ltd", are organisation head words already). */
@@ -22,23 +22,7 @@ function isLegalForm(a: Analysis, i: number): boolean {
   return LEGAL_FORMS.has(t, i);
 }
 
-/** Extends organisation proposals over a legal form that follows them. */
-export function extendLegalForms(a: Analysis, proposals: readonly Proposal[]): Proposal[] {
-  let out: Proposal[] | undefined;
-  for (let k = 0; k < proposals.length; k++) {
-    const p = proposals[k];
-    const q = extendLegalForm(a, p);
-    if (q === p) continue;
-    if (out === undefined) {
-      out = proposalList();
-      for (let j = 0; j < proposals.length; j++) out.push(proposals[j]);
-    }
-    out[k] = q;
-  }
-  return out ?? (proposals as Proposal[]);
-}
-
-/** One proposal, extended over the legal form that follows it (what `extendLegalForms` does to it), or itself. */
+/** An organisation proposal, extended over the legal form that follows it (else itself). */
 export function extendLegalForm(a: Analysis, p: Proposal): Proposal {
   if (p.type !== 'organization' || p.source === 'analyst' || p.source === 'knowledge' || !isLegalForm(a, p.last + 1)) return p;
   return reshaped(p, p.first, p.last + 1, p.type, p.confidence);

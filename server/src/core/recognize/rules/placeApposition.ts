@@ -6,7 +6,7 @@
  * the town, often calls it a person or an organisation.
  */
 import { isNameLike, isPunct, type Analysis } from '../analysis';
-import { capitalsOf, type Capitals } from '../capitals';
+import type { Capitals } from '../capitals';
 import { proposal, proposalList, type Proposal } from '../candidates';
 import { Gaz } from '../gazetteer';
 import { TokenFlag } from '../tokenize';
@@ -35,24 +35,7 @@ function endsPhrase(a: Analysis, last: number): boolean {
   return !(t.start[n] === t.end[last] && (c === 39 || c === 0x2019));
 }
 
-/** Retypes weak proposals standing before ", <country or region>" as places. */
-export function placesBeforeRegions(a: Analysis, proposals: readonly Proposal[], caps: Capitals = capitalsOf(a.tokens)): Proposal[] {
-  let out: Proposal[] | undefined;
-  for (let k = 0; k < proposals.length; k++) {
-    const p = proposals[k];
-    const q = placeBeforeRegion(a, p);
-    if (q === p) continue;
-    out ??= copyOf(proposals);
-    out[k] = q;
-  }
-  const towns = townsBeforeRegions(a, proposals, caps);
-  if (towns === undefined) return out ?? (proposals as Proposal[]);
-  out ??= copyOf(proposals);
-  for (let k = 0; k < towns.length; k++) out.push(towns[k]);
-  return out;
-}
-
-/** One proposal, a place when it stands before ", <country or region>" (what `placesBeforeRegions` does to it), or itself. */
+/** A weak proposal standing before ", <country or region>", retyped as a place (else itself). */
 export function placeBeforeRegion(a: Analysis, p: Proposal): Proposal {
   if (p.type === 'location' || !(p.source === 'tagger' || p.source === 'consistency')) return p;
   // A full person name keeps its type ("John Smith, Texas"): only one-word persons are read as towns.
@@ -65,8 +48,8 @@ export function placeBeforeRegion(a: Analysis, p: Proposal): Proposal {
 }
 
 /**
- * The towns before ", <country or region>" that no proposal covers (what `placesBeforeRegions`
- * appends to its list), in text order; undefined when there is none.
+ * The towns before ", <country or region>" that no proposal covers, in text order; undefined
+ * when there is none.
  */
 export function townsBeforeRegions(a: Analysis, proposals: readonly Proposal[], caps: Capitals): Proposal[] | undefined {
   const t = a.tokens;
@@ -91,10 +74,4 @@ export function townsBeforeRegions(a: Analysis, proposals: readonly Proposal[], 
 function covered(ps: readonly Proposal[], i: number): boolean {
   for (let k = 0; k < ps.length; k++) if (ps[k].first <= i && ps[k].last >= i) return true;
   return false;
-}
-
-function copyOf(ps: readonly Proposal[]): Proposal[] {
-  const out = proposalList();
-  for (let i = 0; i < ps.length; i++) out.push(ps[i]);
-  return out;
 }
